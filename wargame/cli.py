@@ -1,0 +1,379 @@
+"""`wargame ...`: the command line. Every subcommand has --help; bad input exits 2 with a plain message.
+
+Subcommands that belong to other rooms (the TUI, batch runs) are imported only when used, so
+`wargame validate` never loads Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from wargame import __version__
+from wargame.data.schema import DataError, Problem
+from wargame.saves import SaveError
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for; printed without a traceback, exit 2."""
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for p in problems:
+        line = Text()
+        line.append(f"{p.file}:{p.line}:{p.column}" if p.line else p.file, style="bold")
+        line.append(": ")
+        line.append(p.path, style="cyan")
+        line.append(": ")
+        line.append(p.message)
+        err.print(line)
+
+
+def _schemas() -> dict[str, object]:
+    from wargame.data.forces import OOB_SPEC, UNIT_TYPES_SPEC
+    from wargame.data.maps import MAP_SPEC
+    from wargame.data.scenario import scenario_spec
+
+    kinds: dict[str, object] = {"map": MAP_SPEC, "unit-types": UNIT_TYPES_SPEC, "oob": OOB_SPEC, "scenario": scenario_spec()}
+    try:
+        tables = importlib.import_module("wargame.data.tables")
+        if hasattr(tables, "TABLES_SPEC"):
+            kinds["tables"] = tables.TABLES_SPEC
+    except ImportError:
+        pass
+    return kinds
+
+
+FORMAT_KIND = {
+    "wargame-map/1": "map",
+    "wargame-unit-types/1": "unit-types",
+    "wargame-oob/1": "oob",
+    "wargame-scenario/1": "scenario",
+    "wargame-tables/1": "tables",
+}
+
+
+def _sniff_format(path: Path) -> tuple[str | None, list[Problem]]:
+    """The file's `format:` value, read cheaply, or the problems that stop us reading it."""
+    from wargame.data.schema import Context, compose_file
+    import yaml
+
+    ctx = Context(str(path))
+    node = compose_file(path, ctx)
+    if node is None:
+        return None, ctx.problems
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "format" and isinstance(v, yaml.ScalarNode):
+                return v.value, []
+    return None, [Problem(str(path), 1, 1, "format", f"expected a top-level 'format:' key, one of {', '.join(FORMAT_KIND)}")]
+
+
+def _validate_one(path: Path) -> list[Problem]:
+    fmt, problems = _sniff_format(path)
+    if problems:
+        return problems
+    kind = FORMAT_KIND.get(fmt or "")
+    if kind is None:
+        return [Problem(str(path), 1, 1, "format", f"unknown format {fmt!r}; expected one of {', '.join(FORMAT_KIND)}")]
+    try:
+        if kind == "map":
+            from wargame.data.maps import load_map
+            load_map(path)
+        elif kind == "unit-types":
+            from wargame.data.forces import load_unit_types
+            load_unit_types(path)
+        elif kind == "oob":
+            _validate_oob(path)
+        elif kind == "scenario":
+            from wargame.data.scenario import load_scenario
+            load_scenario(path)
+        elif kind == "tables":
+            from wargame.data.tables import load_tables
+            load_tables(path)
+    except DataError as e:
+        return e.problems
+    return []
+
+
+def _validate_oob(path: Path) -> None:
+    """An OOB alone: its own shape, and that its unit types exist in the unit types beside it."""
+    from wargame.data.forces import load_oob, load_unit_types
+
+    oob = load_oob(path)
+    sibling = path.parent / "unit_types.yaml"
+    types, _ = load_unit_types(sibling if sibling.exists() else "unit_types")
+    for i, u in enumerate(oob.data["units"]):
+        if u["type"] not in types:
+            oob.ctx.error_at(("units", i, "type"), f"unknown unit type {u['type']!r}; known: {', '.join(sorted(types))}")
+    oob.ctx.raise_if_problems()
+
+
+# --- subcommands ---------------------------------------------------------------------------------
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    bad = 0
+    for name in args.files:
+        problems = _validate_one(Path(name))
+        if problems:
+            bad += 1
+            _print_problems(problems)
+        else:
+            out.print(Text.assemble((name, "bold"), ": ", ("ok", "green")))
+    if bad:
+        err.print(f"{bad} of {len(args.files)} file(s) have problems")
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    kinds = _schemas()
+    spec = kinds.get(args.kind)
+    if spec is None:
+        raise UsageError(f"unknown kind {args.kind!r}; expected one of {', '.join(kinds)}")
+    js = spec.json_schema()  # type: ignore[attr-defined]
+    doc = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": f"Baltic wargame {args.kind} file", **js}
+    sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from wargame.data.scenario import list_scenarios
+
+    table = Table(title="Scenarios", title_justify="left")
+    table.add_column("id", style="bold")
+    table.add_column("title")
+    table.add_column("summary")
+    rows = list_scenarios()
+    for sid, title, summary, _path in rows:
+        table.add_row(sid, title, summary)
+    out.print(table)
+    if not rows:
+        out.print("No scenarios found.")
+    return 0
+
+
+def _load_board_and_units(name: str):
+    """A scenario id/path (board + starting units) or a map id/path (board only)."""
+    from wargame.data import paths
+    from wargame.data.maps import load_map
+    from wargame.data.scenario import load_scenario
+
+    scen_path = paths.resolve("scenarios", name)
+    if scen_path.exists():
+        fmt, problems = _sniff_format(scen_path)
+        if fmt == "wargame-scenario/1":
+            sc = load_scenario(scen_path)
+            return sc.board, [u for u in sc.units if u.hex is not None], sc
+    map_path = paths.resolve("maps", name)
+    if map_path.exists():
+        return load_map(map_path), [], None
+    raise UsageError(f"{name!r} is neither a scenario nor a map (looked for {scen_path} and {map_path})")
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = text.lower().split("x")
+        return int(w), int(h)
+    except ValueError:
+        raise UsageError(f"--size {text!r}: expected WIDTHxHEIGHT in terminal cells, e.g. 120x40") from None
+
+
+def cmd_map(args: argparse.Namespace) -> int:
+    from wargame.render import legend, render_board, window_around
+
+    board, units, scenario = _load_board_and_units(args.name)
+    centre = None
+    if args.at:
+        try:
+            centre = board.parse_hex(args.at)
+        except ValueError as e:
+            city = board.city_named(args.at)
+            if city is None:
+                raise UsageError(f"--at {args.at}: {e}; or give a city name on the map") from None
+            centre = city.hex
+    if args.size:
+        w, h = _parse_size(args.size)
+    elif args.at:
+        w, h = out.size.width, max(20, out.size.height - 4)
+    else:
+        w, h = board.cols * 4 + 2, board.rows * 2
+    win = window_around(board, centre, w, h)
+    marks = {}
+    for hexes in board.outskirts.values():
+        for hx in hexes:
+            if hx not in board.cities:
+                marks[hx] = "o"
+    title = scenario.title if scenario else board.title
+    out.print(Text(f"{title} — hexes {win.col0 + 1:02d}{win.row0 + 1:02d} to "
+                   f"{win.col0 + win.cols:02d}{win.row0 + win.rows:02d} ({board.hex_size_km:g} km hexes)", style="bold"))
+    wide = Console(width=max(out.size.width, win.cols * 4 + 4), highlight=False, force_terminal=out.is_terminal,
+                   color_system=out.color_system or None, soft_wrap=True)
+    for line in render_board(board, win, units, marks):
+        wide.print(line, no_wrap=True, overflow="crop", crop=False)
+    out.print(legend())
+    return 0
+
+
+def cmd_oob(args: argparse.Namespace) -> int:
+    from wargame.data.scenario import load_scenario
+    from wargame.model.units import Side
+
+    sc = load_scenario(args.scenario)
+    sides = [Side(args.side)] if args.side else [Side.RED, Side.BLUE]
+    for side in sides:
+        units = [u for u in sc.units if u.side is side]
+        setup = sc.sides[side]
+        table = Table(title=f"{setup.name} ({side.value}) — {len(units)} units", title_justify="left",
+                      title_style="bold " + ("red" if side is Side.RED else "blue"))
+        for col in ("unit", "type", "formation", "att", "def", "steps", "mp", "where", "when"):
+            table.add_column(col, justify="right" if col in ("att", "def", "steps", "mp") else "left")
+        for u in sorted(units, key=lambda u: (u.arrival_turn, u.formation, u.id)):
+            if u.hex is not None:
+                city = sc.board.cities.get(u.hex)
+                where = sc.board.hex_id(u.hex) + (f" {city.name}" if city else "")
+                when = "start"
+            else:
+                area = sc.board.areas.get(u.entry_area or "")
+                where = area.title if area else (u.entry_area or "?")
+                when = f"turn {u.arrival_turn} (H+{sc.clock.hour(u.arrival_turn)})"
+            table.add_row(u.name, u.type.name, u.formation, f"{u.attack:g}", f"{u.defence:g}",
+                          f"{u.steps}/{u.type.steps}", str(u.type.movement), where, when)
+        out.print(table)
+        pool = sc.air.get(side)
+        if pool:
+            out.print(f"Air sorties per turn: {pool.day} by day, {pool.night} by night")
+    return 0
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    try:
+        tui = importlib.import_module("wargame.tui")
+    except ImportError as e:
+        if "textual" in str(e):
+            raise UsageError("the terminal UI needs the 'textual' package: pip install textual") from None
+        raise UsageError("the terminal UI is not part of this build yet (wargame/tui is missing); "
+                         "`wargame scenarios`, `wargame map` and `wargame oob` work") from None
+    return int(tui.run(args.scenario, red=args.red, blue=args.blue, seed=args.seed, umpire=args.umpire, load=args.load) or 0)
+
+
+def _delegate(module: str, func: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError:
+            raise UsageError(f"this command needs {module}, which is not part of this build yet") from None
+        return int(getattr(mod, func)(args) or 0)
+
+    return run
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="wargame",
+        description="Baltic wargame: a RAND-style hex-and-counter game of a Russian incursion into the Baltic states.",
+        epilog="Run `wargame COMMAND --help` for the options of a command. With no command, the game starts.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play in the terminal (the default command)",
+                          description="Open the terminal UI: choose a scenario and who plays each side, or load a game.")
+    play.add_argument("scenario", nargs="?", help="scenario id (see `wargame scenarios`); default: the start screen")
+    play.add_argument("--red", default=None, help="who plays Red: human, or a bot name")
+    play.add_argument("--blue", default=None, help="who plays Blue: human, or a bot name")
+    play.add_argument("--seed", type=int, default=None, help="random seed (default: chosen at random and shown)")
+    play.add_argument("--umpire", action="store_true", help="umpire mode: every random result is proposed for approval")
+    play.add_argument("--load", metavar="SAVE", default=None, help="load a saved game")
+    play.set_defaults(func=cmd_play)
+
+    v = sub.add_parser("validate", help="check data files (maps, unit types, orders of battle, scenarios, tables)",
+                       description="Check YAML data files. One line per problem (file:line:column: field: what was expected); exit 2 if any.")
+    v.add_argument("files", nargs="+", metavar="FILE")
+    v.set_defaults(func=cmd_validate)
+
+    s = sub.add_parser("schema", help="print the JSON Schema of a file kind, for editors",
+                       description="Print a JSON Schema (draft 2020-12) for one kind of data file.")
+    s.add_argument("kind", help="map, unit-types, oob, scenario or tables")
+    s.set_defaults(func=cmd_schema)
+
+    m = sub.add_parser("map", help="draw a board (or a scenario's board with its units) in the terminal",
+                       description="Draw the board with terrain colours, rivers and borders on hexsides, roads, cities, and units when a scenario is given.")
+    m.add_argument("name", metavar="SCENARIO_OR_MAP", help="a scenario id, a map id (e.g. baltic), or a path")
+    m.add_argument("--at", metavar="HEX", help="centre the window on a hex id (e.g. 3736) or a city name")
+    m.add_argument("--size", metavar="WxH", help="window size in terminal cells (default: the whole board, or the terminal with --at)")
+    m.set_defaults(func=cmd_map)
+
+    sc = sub.add_parser("scenarios", help="list the scenarios", description="List the scenarios with a one-line summary.")
+    sc.set_defaults(func=cmd_scenarios)
+
+    o = sub.add_parser("oob", help="print a scenario's forces", description="Print a scenario's orders of battle as tables.")
+    o.add_argument("scenario")
+    o.add_argument("--side", choices=("red", "blue"))
+    o.set_defaults(func=cmd_oob)
+
+    r = sub.add_parser("replay", help="re-run a saved game and check it reproduces the same events",
+                       description="Re-run a saved game from its scenario, seed and orders, and check every event matches.")
+    r.add_argument("save", metavar="SAVE")
+    r.set_defaults(func=_delegate("wargame.replay", "main"))
+
+    batch = importlib.import_module("wargame.batch") if _has("wargame.batch") else None
+    for name, helptext in (("batch", "run many bot-vs-bot games on all cores"),
+                           ("compare", "compare scenarios or postures side by side by batch statistics")):
+        b = sub.add_parser(name, help=helptext, description=helptext.capitalize() + ".")
+        if batch is not None:
+            getattr(batch, f"add_{name}_arguments")(b)
+        b.set_defaults(func=_delegate("wargame.batch", f"cmd_{name}"))
+    return p
+
+
+def _has(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return args.func(args)
+    except DataError as e:
+        _print_problems(e.problems)
+        return EXIT_BAD_INPUT
+    except UsageError as e:
+        err.print(Text(f"wargame: {e}"))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        return 130
+    except SaveError as e:
+        err.print(Text(f"wargame: {e}"))
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,424 @@
+"""A small declarative schema for the YAML files, that validates *nodes* so every error has a place.
+
+One spec serves twice: `validate()` walks the composed YAML node tree (so each problem carries the
+file, line and column) and returns plain Python values; `json_schema()` turns the same spec into a
+JSON Schema for editors (`wargame schema KIND`). Unknown keys are errors: a typo must not pass.
+Only safe YAML is read (`CSafeLoader` where libyaml is present).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+PathT = tuple[Any, ...]
+
+
+def format_path(path: PathT) -> str:
+    out = ""
+    for p in path:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += f".{p}" if out else str(p)
+    return out or "(top)"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, at one place."""
+
+    file: str
+    line: int          # 1-based; 0 if unknown
+    column: int        # 1-based; 0 if unknown
+    path: str          # field path, e.g. units[3].hex
+    message: str       # what is wrong and what was expected
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}"
+
+
+class DataError(Exception):
+    """One or more problems in data files. `str()` lists one per line."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Context:
+    """Collects problems and remembers where each value stood (path -> (line, column))."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    marks: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+
+    def error(self, node: yaml.Node | None, path: PathT, message: str) -> None:
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else self.marks.get(path, (0, 0))
+        self.problems.append(Problem(self.file, line, col, format_path(path), message))
+
+    def error_at(self, path: PathT, message: str) -> None:
+        """A problem found after validation (e.g. a hex off the board), placed by its path."""
+        line, col = self._nearest_mark(path)
+        self.problems.append(Problem(self.file, line, col, format_path(path), message))
+
+    def _nearest_mark(self, path: PathT) -> tuple[int, int]:
+        p = tuple(path)
+        while p:
+            if p in self.marks:
+                return self.marks[p]
+            p = p[:-1]
+        return self.marks.get((), (0, 0))
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise DataError(self.problems)
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    tag = node.tag.rsplit(":", 1)[-1]
+    value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    names = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false", "null": "nothing (null)"}
+    return f"{names.get(tag, tag)} {value!r}" if tag != "null" else "nothing (null)"
+
+
+class Spec:
+    description: str = ""
+
+    def validate(self, node: yaml.Node, ctx: Context, path: PathT) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _js(self, d: dict[str, Any]) -> dict[str, Any]:
+        if self.description:
+            d["description"] = self.description
+        return d
+
+
+def _scalar(node: yaml.Node, ctx: Context, path: PathT, tags: tuple[str, ...], expected: str) -> Any:
+    if not isinstance(node, yaml.ScalarNode) or node.tag.rsplit(":", 1)[-1] not in tags:
+        ctx.error(node, path, f"expected {expected}, got {_describe(node)}")
+        return None
+    return _constructor.construct_object(node)
+
+
+@dataclass
+class Str(Spec):
+    choices: tuple[str, ...] | None = None
+    pattern: str | None = None
+    pattern_hint: str = ""
+    min_len: int = 0
+    description: str = ""
+
+    def validate(self, node, ctx, path):
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float", ":bool")) and self.choices is None:
+            # A number or boolean where text is wanted: accept its text but say nothing only when
+            # it cannot change meaning. 0101 (octal!) and yes/no can: ask for quotes.
+            ctx.error(node, path, f"expected text, got {_describe(node)}; put it in quotes")
+            return None
+        v = _scalar(node, ctx, path, ("str",), "text")
+        if v is None:
+            return None
+        if self.choices is not None and v not in self.choices:
+            ctx.error(node, path, f"expected one of {', '.join(self.choices)}; got {v!r}")
+            return None
+        if self.pattern is not None and not re.fullmatch(self.pattern, v):
+            ctx.error(node, path, f"expected {self.pattern_hint or 'text matching ' + self.pattern}; got {v!r}")
+            return None
+        if len(v) < self.min_len:
+            ctx.error(node, path, "expected non-empty text")
+            return None
+        return v
+
+    def json_schema(self):
+        d: dict[str, Any] = {"type": "string"}
+        if self.choices is not None:
+            d["enum"] = list(self.choices)
+        if self.pattern is not None:
+            d["pattern"] = f"^(?:{self.pattern})$"
+        if self.min_len:
+            d["minLength"] = self.min_len
+        return self._js(d)
+
+
+@dataclass
+class HexId(Str):
+    """A hex id `CCRR` as text. Unquoted 0101 would be read by YAML as a number, so ask for quotes."""
+
+    description: str = "hex id CCRR (column, row; 1-based), in quotes"
+
+    def __post_init__(self) -> None:
+        self.pattern = r"\d{4}|\d{6}"
+        self.pattern_hint = "a hex id CCRR such as '3736'"
+
+    def validate(self, node, ctx, path):
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
+            ctx.error(node, path, f"expected a hex id in quotes, e.g. '{node.value.zfill(4)}'; unquoted, YAML reads {node.value} as a number")
+            return None
+        return super().validate(node, ctx, path)
+
+
+@dataclass
+class Int(Spec):
+    min: int | None = None
+    max: int | None = None
+    description: str = ""
+
+    def validate(self, node, ctx, path):
+        v = _scalar(node, ctx, path, ("int",), "a whole number")
+        if v is None:
+            return None
+        if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
+            ctx.error(node, path, f"expected a whole number {_range(self.min, self.max)}; got {v}")
+            return None
+        return v
+
+    def json_schema(self):
+        d: dict[str, Any] = {"type": "integer"}
+        if self.min is not None:
+            d["minimum"] = self.min
+        if self.max is not None:
+            d["maximum"] = self.max
+        return self._js(d)
+
+
+@dataclass
+class Num(Spec):
+    min: float | None = None
+    max: float | None = None
+    description: str = ""
+
+    def validate(self, node, ctx, path):
+        v = _scalar(node, ctx, path, ("int", "float"), "a number")
+        if v is None:
+            return None
+        if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
+            ctx.error(node, path, f"expected a number {_range(self.min, self.max)}; got {v}")
+            return None
+        return v
+
+    def json_schema(self):
+        d: dict[str, Any] = {"type": "number"}
+        if self.min is not None:
+            d["minimum"] = self.min
+        if self.max is not None:
+            d["maximum"] = self.max
+        return self._js(d)
+
+
+@dataclass
+class Bool(Spec):
+    description: str = ""
+
+    def validate(self, node, ctx, path):
+        return _scalar(node, ctx, path, ("bool",), "true or false")
+
+    def json_schema(self):
+        return self._js({"type": "boolean"})
+
+
+@dataclass
+class Seq(Spec):
+    item: Spec
+    min_items: int = 0
+    description: str = ""
+
+    def validate(self, node, ctx, path):
+        if not isinstance(node, yaml.SequenceNode):
+            ctx.error(node, path, f"expected a list, got {_describe(node)}")
+            return None
+        if len(node.value) < self.min_items:
+            ctx.error(node, path, f"expected a list of at least {self.min_items} item(s), got {len(node.value)}")
+        out = []
+        for i, child in enumerate(node.value):
+            p = path + (i,)
+            ctx.marks[p] = (child.start_mark.line + 1, child.start_mark.column + 1)
+            out.append(self.item.validate(child, ctx, p))
+        return out
+
+    def json_schema(self):
+        d: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            d["minItems"] = self.min_items
+        return self._js(d)
+
+
+@dataclass
+class F:
+    """A field of a Record."""
+
+    spec: Spec
+    required: bool = True
+    default: Any = None
+    doc: str = ""
+
+
+def _mapping_pairs(node: yaml.Node, ctx: Context, path: PathT) -> list[tuple[str, yaml.Node, yaml.Node]] | None:
+    if not isinstance(node, yaml.MappingNode):
+        ctx.error(node, path, f"expected a mapping (key: value), got {_describe(node)}")
+        return None
+    seen: dict[str, yaml.Node] = {}
+    pairs = []
+    for knode, vnode in node.value:
+        if not isinstance(knode, yaml.ScalarNode):
+            ctx.error(knode, path, "expected a plain key")
+            continue
+        key = str(_constructor.construct_object(knode))
+        if key in seen:
+            ctx.error(knode, path + (key,), f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})")
+            continue
+        seen[key] = knode
+        pairs.append((key, knode, vnode))
+    return pairs
+
+
+@dataclass
+class Record(Spec):
+    fields: dict[str, F]
+    description: str = ""
+    check: Callable[[dict[str, Any], Context, PathT, yaml.Node], None] | None = None
+
+    def validate(self, node, ctx, path):
+        pairs = _mapping_pairs(node, ctx, path)
+        if pairs is None:
+            return None
+        out: dict[str, Any] = {}
+        for key, knode, vnode in pairs:
+            p = path + (key,)
+            ctx.marks[p] = (vnode.start_mark.line + 1, vnode.start_mark.column + 1)
+            f = self.fields.get(key)
+            if f is None:
+                hint = _close_match(key, self.fields)
+                ctx.error(knode, p, f"unknown key {key!r}" + (f"; did you mean {hint!r}?" if hint else f"; expected one of {', '.join(self.fields)}"))
+                continue
+            out[key] = f.spec.validate(vnode, ctx, p)
+        for name, f in self.fields.items():
+            if name not in out:
+                if f.required:
+                    ctx.error(node, path + (name,), f"missing required key {name!r}" + (f" ({f.doc})" if f.doc else ""))
+                else:
+                    out[name] = f.default
+        if self.check is not None:
+            self.check(out, ctx, path, node)
+        return out
+
+    def defaults(self) -> dict[str, Any]:
+        """The value of an absent record: every field's default (only for records with no required field)."""
+        return {name: f.default for name, f in self.fields.items()}
+
+    def json_schema(self):
+        props = {}
+        for name, f in self.fields.items():
+            js = f.spec.json_schema()
+            if f.doc and "description" not in js:
+                js["description"] = f.doc
+            if f.default is not None:
+                js["default"] = f.default
+            props[name] = js
+        d: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        req = [n for n, f in self.fields.items() if f.required]
+        if req:
+            d["required"] = req
+        return self._js(d)
+
+
+@dataclass
+class MapOf(Spec):
+    """A mapping with free keys (matching `key_pattern`) and values of one spec."""
+
+    value: Spec
+    key_pattern: str = r".+"
+    key_hint: str = "a key"
+    description: str = ""
+
+    def validate(self, node, ctx, path):
+        pairs = _mapping_pairs(node, ctx, path)
+        if pairs is None:
+            return None
+        out = {}
+        for key, knode, vnode in pairs:
+            p = path + (key,)
+            ctx.marks[p] = (vnode.start_mark.line + 1, vnode.start_mark.column + 1)
+            if not re.fullmatch(self.key_pattern, key):
+                ctx.error(knode, p, f"expected {self.key_hint}; got {key!r}")
+                continue
+            out[key] = self.value.validate(vnode, ctx, p)
+        return out
+
+    def json_schema(self):
+        return self._js({"type": "object", "additionalProperties": self.value.json_schema(),
+                         "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"}})
+
+
+def _range(lo: Any, hi: Any) -> str:
+    if lo is not None and hi is not None:
+        return f"from {lo} to {hi}"
+    if lo is not None:
+        return f">= {lo}"
+    return f"<= {hi}"
+
+
+def _close_match(key: str, names: Any) -> str | None:
+    import difflib
+
+    m = difflib.get_close_matches(key, list(names), n=1, cutoff=0.75)
+    return m[0] if m else None
+
+
+# --- reading files -----------------------------------------------------------------------------
+
+
+def compose_file(path: Path, ctx: Context) -> yaml.Node | None:
+    """Read and compose one YAML file; syntax errors become problems with their place."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", "file not found"))
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", f"cannot read the file: {e}"))
+        return None
+    return compose_text(text, ctx)
+
+
+def compose_text(text: str, ctx: Context) -> yaml.Node | None:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        msg = " ".join(x for x in (e.context, e.problem) if x)
+        ctx.problems.append(Problem(ctx.file, line, col, "(syntax)", f"malformed YAML: {msg}"))
+        return None
+    except yaml.YAMLError as e:
+        ctx.problems.append(Problem(ctx.file, 0, 0, "(syntax)", f"malformed YAML: {e}"))
+        return None
+    if node is None:
+        ctx.problems.append(Problem(ctx.file, 1, 1, "(top)", "the file is empty"))
+    return node
+
+
+def load_validated(path: Path, spec: Spec, display: str | None = None) -> tuple[Any, Context]:
+    """Compose + validate one file. Raises DataError if it is malformed or does not fit the spec."""
+    ctx = Context(display or str(path))
+    node = compose_file(Path(path), ctx)
+    ctx.raise_if_problems()
+    ctx.marks[()] = (1, 1)
+    value = spec.validate(node, ctx, ())
+    ctx.raise_if_problems()
+    return value, ctx

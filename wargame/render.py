@@ -1,0 +1,135 @@
+"""Draw a window of the board as Rich text, for `wargame map` and print-outs.
+
+Each hex is 4 cells wide and 2 lines high (docs/hexgrid.md); odd rows shift 2 cells east.
+
+    line 0:  [W edge][c][c][c]   west hexside (river blue, border red), then city or unit
+    line 1:  [SW ][SW][SE][SE]   the hexsides to the south-west and south-east, drawn as ▁▁
+
+Uses Rich only, never Textual, so it belongs to the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from rich.style import Style
+from rich.text import Text
+
+from wargame.hexgrid import Hex, from_offset, hexside
+from wargame.model.board import Board
+from wargame.model.units import Side, Unit
+
+TERRAIN_BG: dict[str, str] = {
+    "clear": "#a9ad78",
+    "forest": "#3d6b3a",
+    "mixed": "#6a8c4c",
+    "marsh": "#5f8a80",
+    "urban": "#8c8c8c",
+    "lake": "#3f78b0",
+    "sea": "#24527e",
+}
+TERRAIN_GLYPH: dict[str, str] = {"clear": " ", "forest": "♣", "mixed": "♠", "marsh": "≈", "urban": "▪", "lake": "~", "sea": "~"}
+RIVER_MAJOR = "#1f6fff"
+RIVER_MINOR = "#5aa0ff"
+BORDER = "#d02020"
+SIDE_FG = {Side.RED: "#ff3b3b", Side.BLUE: "#2f7bff"}
+
+
+@dataclass(frozen=True)
+class Window:
+    col0: int
+    row0: int
+    cols: int
+    rows: int
+
+
+def window_around(board: Board, centre: Hex | None, width_cells: int, height_lines: int) -> Window:
+    """The window of hexes fitting a terminal area, centred on a hex (or the whole board)."""
+    cols = max(1, min(board.cols, (width_cells - 2) // 4))
+    rows = max(1, min(board.rows, height_lines // 2))
+    if centre is None:
+        return Window(0, 0, cols, rows)
+    c, r = centre.q + (centre.r - (centre.r & 1)) // 2, centre.r
+    col0 = min(max(0, c - cols // 2), board.cols - cols)
+    row0 = min(max(0, r - rows // 2), board.rows - rows)
+    return Window(col0, row0, cols, rows)
+
+
+def _edge_colour(board: Board, a: Hex, b: Hex) -> str | None:
+    if b not in board.terrain:
+        return None
+    s = hexside(a, b)
+    river = board.rivers.get(s)
+    if river is not None:
+        return RIVER_MAJOR if river.cls == "major" else RIVER_MINOR
+    if s in board.borders:
+        return BORDER
+    return None
+
+
+def render_board(board: Board, window: Window | None = None, units: Iterable[Unit] = (),
+                 marks: dict[Hex, str] | None = None) -> list[Text]:
+    """Lines of Rich Text for the window. `marks` puts a letter in a hex (e.g. outskirts 'o')."""
+    w = window or Window(0, 0, board.cols, board.rows)
+    stacks: dict[Hex, list[Unit]] = {}
+    for u in units:
+        if u.hex is not None and u.alive:
+            stacks.setdefault(u.hex, []).append(u)
+    road_hexes: set[Hex] = set()
+    for s, kinds in board.roads.items():
+        road_hexes.add(s.a)
+        road_hexes.add(s.b)
+    marks = marks or {}
+    out: list[Text] = []
+    for row in range(w.row0, w.row0 + w.rows):
+        top, bottom = Text(), Text()
+        if row & 1:
+            top.append("  ")
+            bottom.append("  ")
+        for col in range(w.col0, w.col0 + w.cols):
+            h = from_offset(col, row)
+            t = board.terrain[h]
+            bg = TERRAIN_BG[t]
+            base = Style(bgcolor=bg, color="#1a1a1a" if t in ("clear", "urban") else "#e8e8e8")
+            west = _edge_colour(board, h, Hex(h.q - 1, h.r))
+            top.append("▏" if west is None else "┃", base + Style(color=west or "#505050"))
+            top.append_text(_content(board, h, t, stacks.get(h), marks.get(h), base, h in road_hexes))
+            sw = _edge_colour(board, h, Hex(h.q - 1, h.r + 1))
+            se = _edge_colour(board, h, Hex(h.q, h.r + 1))
+            glyph = TERRAIN_GLYPH[t]
+            bottom.append("▁▁" if sw else (glyph + " "), base + Style(color=sw) if sw else base)
+            bottom.append("▁▁" if se else (" " + glyph), base + Style(color=se) if se else base)
+        out.append(top)
+        out.append(bottom)
+    return out
+
+
+def _content(board: Board, h: Hex, t: str, stack: list[Unit] | None, mark: str | None, base: Style, road: bool) -> Text:
+    if stack:
+        u = stack[0]
+        more = len(stack) - 1
+        tail = f"+{more}" if more else str(u.steps)
+        txt = (u.type.symbol + tail)[:3]
+        return Text(txt.ljust(3), base + Style(color=SIDE_FG[u.side], bold=True, bgcolor="#f0f0e0"))
+    city = board.cities.get(h)
+    if city is not None:
+        sym = "★" if city.capital else ("◆" if city.objective else "●")
+        return Text(f"{sym}{city.name[:2]}", base + Style(color="#101010" if t in ("clear", "urban") else "#ffffff", bold=city.capital))
+    if mark:
+        return Text(f" {mark[:1]} ", base + Style(color="#ffd700", bold=True))
+    if road:
+        return Text(" · ", base + Style(color="#402000" if t in ("clear", "urban") else "#f0d090"))
+    return Text("   ", base)
+
+
+def legend() -> Text:
+    t = Text()
+    for name, bg in TERRAIN_BG.items():
+        t.append("  ", Style(bgcolor=bg))
+        t.append(f" {name}  ")
+    t.append("┃", Style(color=RIVER_MAJOR)); t.append(" major river  ")
+    t.append("┃", Style(color=RIVER_MINOR)); t.append(" minor river  ")
+    t.append("┃", Style(color=BORDER)); t.append(" border  ")
+    t.append("★ capital  ◆ objective  ● town  · road  o outskirts")
+    return t
