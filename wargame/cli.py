@@ -117,11 +117,15 @@ def _validate_oob(path: Path) -> None:
     """An OOB alone: its own shape, and that its unit types exist in the unit types beside it."""
     from wargame.data.forces import load_oob, load_unit_types
 
-    oob = load_oob(path)
+    oob = load_oob(path, partial=True)
     sibling = path.parent / "unit_types.yaml"
-    types, _ = load_unit_types(sibling if sibling.exists() else "unit_types")
-    for i, u in enumerate(oob.data["units"]):
-        if u["type"] not in types:
+    try:
+        types, _ = load_unit_types(sibling if sibling.exists() else "unit_types")
+    except DataError:
+        oob.ctx.raise_if_problems()  # the unit types have their own problems: report this file's own
+        return
+    for i, u in enumerate(oob.data.get("units") or []):
+        if u is not None and u.get("type") is not None and u["type"] not in types:
             oob.ctx.error_at(("units", i, "type"), f"unknown unit type {u['type']!r}; known: {', '.join(sorted(types))}")
     oob.ctx.raise_if_problems()
 

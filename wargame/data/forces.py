@@ -90,9 +90,11 @@ OOB_SPEC = Record({
 
 def load_unit_types(path_or_id: str | Path = "unit_types") -> tuple[dict[str, UnitType], Context]:
     path = paths.resolve("orders_of_battle", path_or_id)
-    data, ctx = load_validated(path, UNIT_TYPES_SPEC, paths.display(path))
+    data, ctx = load_validated(path, UNIT_TYPES_SPEC, paths.display(path), partial=True)
     types: dict[str, UnitType] = {}
-    for i, t in enumerate(data["types"]):
+    for i, t in enumerate(data.get("types") or []):
+        if t is None or any(t.get(k) is None for k in ("id", "name", "category", "symbol", "mobility", "movement", "attack", "defence", "steps")):
+            continue
         if t["id"] in types:
             ctx.error_at(("types", i, "id"), f"duplicate unit type id {t['id']!r}")
             continue
@@ -118,7 +120,9 @@ class OobFile:
     ctx: Context
 
 
-def load_oob(path_or_id: str | Path) -> OobFile:
+def load_oob(path_or_id: str | Path, partial: bool = False) -> OobFile:
+    """An OOB file, validated. With `partial`, problems stay in `.ctx` for the caller to add to."""
     path = paths.resolve("orders_of_battle", path_or_id)
-    data, ctx = load_validated(path, OOB_SPEC, paths.display(path))
-    return OobFile(data["id"], data["title"], Side(data["side"]), data, ctx)
+    data, ctx = load_validated(path, OOB_SPEC, paths.display(path), partial=partial)
+    side = Side(data["side"]) if data.get("side") else Side.RED
+    return OobFile(data.get("id") or path.stem, data.get("title") or "", side, data, ctx)

@@ -84,17 +84,25 @@ def _grid(text: str, legend: dict[str, str], cols: int, rows: int, ctx: Context,
         ctx.error_at((key,), f"expected {rows} lines (one per row), got {len(lines)}")
         return None
     base_line = ctx.marks.get((key,), (0, 0))[0]
+
+    def indent(row: int) -> int:
+        i = base_line + row  # 0-based index of the file line holding this row
+        if 0 <= i < len(ctx.lines):
+            text = ctx.lines[i]
+            return len(text) - len(text.lstrip(" "))
+        return 0
+
     out = []
     bad = 0
     for row, line in enumerate(lines):
         if len(line) != cols:
-            ctx.problems.append(_at(ctx, base_line + row + 1, 1, f"{key} row {row + 1}", f"expected {cols} characters (one per hex), got {len(line)}"))
+            ctx.problems.append(_at(ctx, base_line + row + 1, indent(row) + 1, f"{key} row {row + 1}", f"expected {cols} characters (one per hex), got {len(line)}"))
             bad += 1
             continue
         for col, ch in enumerate(line):
             v = legend.get(ch)
             if v is None:
-                ctx.problems.append(_at(ctx, base_line + row + 1, col + 1, f"{key} row {row + 1} column {col + 1}",
+                ctx.problems.append(_at(ctx, base_line + row + 1, indent(row) + col + 1, f"{key} row {row + 1} column {col + 1}",
                                         f"character {ch!r} is not in legend.{key} (expected one of {' '.join(repr(k) for k in legend)})"))
                 bad += 1
                 if bad > 20:
@@ -134,6 +142,10 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
     if tgrid is not None:
         for col, row, t in tgrid:
             terrain[from_offset(col, row)] = t
+    else:  # keep the geometry so later checks do not cascade into "off the board"
+        for row in range(rows):
+            for col in range(cols):
+                terrain[from_offset(col, row)] = "clear"
     if cgrid is not None:
         for col, row, c in cgrid:
             if c != "none":
@@ -142,7 +154,7 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
         if terrain.get(h) == "sea":
             del country[h]  # sea belongs to no one
     for h, t in terrain.items():
-        if t not in ("sea",) and h not in country and cgrid is not None:
+        if t not in ("sea",) and h not in country and cgrid is not None and tgrid is not None:
             ctx.error_at(("country",), f"hex {hex_id(h)} is {t} but has no country")
             break
 

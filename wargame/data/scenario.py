@@ -95,8 +95,11 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     board = attempt(load_map, _relative(path, "maps", data["map"]))
     loaded_types = attempt(load_unit_types, _relative(path, "orders_of_battle", data["unit_types"]))
     tables = attempt(load_tables, _relative(path, "tables", data["tables"]))
-    oobs = [attempt(load_oob, _relative(path, "orders_of_battle", o)) for o in data["orders_of_battle"]]
+    oobs = [attempt(load_oob, _relative(path, "orders_of_battle", o), True) for o in data["orders_of_battle"]]
     if problems or board is None or loaded_types is None:
+        for oob in oobs:  # what each order of battle says of itself still counts
+            if oob is not None:
+                problems.extend(oob.ctx.problems)
         raise DataError(problems)
     types = loaded_types[0]
 
@@ -126,19 +129,22 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     seen: dict[str, str] = {}
     air: dict[Side, AirPool] = {}
     for oob in oobs:
-        assert oob is not None
+        if oob is None:
+            continue
         octx = oob.ctx
         side = oob.side
         own = sides[side].countries
-        if oob.data.get("air"):
+        if oob.data.get("air") and oob.data["air"].get("sorties"):
             a = oob.data["air"]
             prev = air.get(side)
             pool = AirPool(a["sorties"]["day"], a["sorties"]["night"], a["source"], a["assumption"])
             air[side] = pool if prev is None else AirPool(prev.day + pool.day, prev.night + pool.night,
                                                            "; ".join(x for x in (prev.source, pool.source) if x),
                                                            "; ".join(x for x in (prev.assumption, pool.assumption) if x))
-        for i, u in enumerate(oob.data["units"]):
+        for i, u in enumerate(oob.data.get("units") or []):
             where = ("units", i)
+            if u is None or any(u.get(k) is None for k in ("id", "name", "nation", "type")) or (u["hex"] is None and u["arrive"] is None):
+                continue  # already reported by the schema
             if u["id"] in seen:
                 octx.error_at(where + ("id",), f"duplicate unit id {u['id']!r} (also in {seen[u['id']]})")
                 continue
@@ -189,11 +195,12 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
 
 
 def _relative(scenario_path: Path, kind: str, ref: str) -> Path:
-    """A bare id resolves in the data folder of its kind next to the scenario's folder, so a copied
-    data tree (scenarios/ beside maps/ ...) works wherever it is."""
+    """Where a scenario's reference points. A path is taken relative to the scenario's folder; a bare
+    id is looked for first in the `<kind>/` folder beside the scenario's own folder (so a copied data
+    tree works wherever it is), then in the data folder."""
     p = paths.resolve(kind, ref)
-    if p.is_absolute() or p.parent != paths.data_dir(kind):
-        return p if p.is_absolute() else (scenario_path.parent / p)
+    if p.parent != paths.data_dir(kind):  # a path, not a bare id
+        return p if p.is_absolute() else scenario_path.parent / p
     sibling = scenario_path.resolve().parent.parent / kind / p.name
     return sibling if sibling.exists() else p
 

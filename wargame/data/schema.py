@@ -61,6 +61,7 @@ class Context:
     file: str
     problems: list[Problem] = field(default_factory=list)
     marks: dict[PathT, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the file's text, for places inside block strings
 
     def error(self, node: yaml.Node | None, path: PathT, message: str) -> None:
         line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else self.marks.get(path, (0, 0))
@@ -294,6 +295,7 @@ class Record(Spec):
     check: Callable[[dict[str, Any], Context, PathT, yaml.Node], None] | None = None
 
     def validate(self, node, ctx, path):
+        before = len(ctx.problems)
         pairs = _mapping_pairs(node, ctx, path)
         if pairs is None:
             return None
@@ -313,8 +315,8 @@ class Record(Spec):
                     ctx.error(node, path + (name,), f"missing required key {name!r}" + (f" ({f.doc})" if f.doc else ""))
                 else:
                     out[name] = f.default
-        if self.check is not None:
-            self.check(out, ctx, path, node)
+        if self.check is not None and len(ctx.problems) == before:
+            self.check(out, ctx, path, node)  # whole-record checks only when its fields are sound
         return out
 
     def defaults(self) -> dict[str, Any]:
@@ -393,6 +395,7 @@ def compose_file(path: Path, ctx: Context) -> yaml.Node | None:
     except (OSError, UnicodeDecodeError) as e:
         ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", f"cannot read the file: {e}"))
         return None
+    ctx.lines = text.split("\n")
     return compose_text(text, ctx)
 
 
@@ -413,12 +416,18 @@ def compose_text(text: str, ctx: Context) -> yaml.Node | None:
     return node
 
 
-def load_validated(path: Path, spec: Spec, display: str | None = None) -> tuple[Any, Context]:
-    """Compose + validate one file. Raises DataError if it is malformed or does not fit the spec."""
+def load_validated(path: Path, spec: Spec, display: str | None = None, partial: bool = False) -> tuple[Any, Context]:
+    """Compose + validate one file. Raises DataError if it is malformed or does not fit the spec.
+
+    With `partial`, a file that parses but breaks the spec is returned anyway (bad values are None,
+    the problems are in the context), so callers can go on to find the problems only the whole
+    picture shows (a hex off the board, an unknown unit type) and report everything at once.
+    """
     ctx = Context(display or str(path))
     node = compose_file(Path(path), ctx)
     ctx.raise_if_problems()
     ctx.marks[()] = (1, 1)
     value = spec.validate(node, ctx, ())
-    ctx.raise_if_problems()
+    if value is None or not partial:
+        ctx.raise_if_problems()
     return value, ctx
