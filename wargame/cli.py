@@ -163,9 +163,9 @@ def cmd_scenarios(args: argparse.Namespace) -> int:
     from wargame.data.scenario import list_scenarios
 
     table = Table(title="Scenarios", title_justify="left")
-    table.add_column("id", style="bold")
-    table.add_column("title")
-    table.add_column("summary")
+    table.add_column("id", style="bold", no_wrap=True)
+    table.add_column("title", ratio=1)
+    table.add_column("summary", ratio=2)
     rows = list_scenarios()
     for sid, title, summary, _path in rows:
         table.add_row(sid, title, summary)
