@@ -87,7 +87,11 @@ def test_map_bad_arguments_exit_2(capsys):
 
 
 def test_oob_tables(capsys, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")
+    from rich.console import Console
+
+    import wargame.cli as cli
+
+    monkeypatch.setattr(cli, "out", Console(width=200, highlight=False))
     assert main(["oob", str(TINY / "scenarios" / "tiny.yaml"), "--side", "blue"]) == 0
     text = capsys.readouterr().out
     assert "NATO (blue) — 3 units" in text and "Airborne Bn" in text and "turn 3 (H+24)" in text
