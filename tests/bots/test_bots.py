@@ -1,0 +1,116 @@
+"""The Bot protocol, the built-in bots, and batch runs."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from wargame.batch import game_seed, run_batch, summarise
+from wargame.bots.base import load_bot
+from wargame.bots.driver import play_game
+from wargame.data.scenario import load_scenario
+from wargame.model.units import Side
+from wargame.orders import Move
+
+TINY = str(Path(__file__).resolve().parent.parent / "fixtures" / "tiny" / "scenarios" / "tiny.yaml")
+
+
+class Raising:
+    name = "raising"
+
+    def __init__(self, side, seed):
+        pass
+
+    def orders(self, view, oracle):
+        raise RuntimeError("boom")
+
+
+class Cheating:
+    """Returns orders for units that are not its own and moves nobody may make."""
+
+    name = "cheating"
+
+    def __init__(self, side, seed):
+        self.side = side
+
+    def orders(self, view, oracle):
+        if view.phase != "movement":
+            return []
+        return [Move("b1", ("0303",)), Move("r1", ("0101",))]
+
+
+class Slow:
+    name = "slow"
+
+    def __init__(self, side, seed):
+        pass
+
+    def orders(self, view, oracle):
+        import time
+
+        time.sleep(0.02)
+        return []
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return load_scenario(TINY)
+
+
+def test_a_bot_that_raises_is_reported_and_the_game_goes_on(tiny):
+    p = play_game(tiny, 1, Raising(Side.RED, 0), "random")
+    assert p.game.over
+    assert p.problems and p.problems[0].problem == "raised RuntimeError: boom" and p.problems[0].side == "red"
+
+
+def test_illegal_orders_are_dropped_with_a_reason(tiny):
+    p = play_game(tiny, 1, Cheating(Side.RED, 0), "random")
+    rejected = [e for e in p.game.events if e.kind == "rejected" and e.side == "red"]
+    assert any("no unit 'b1' of red" in e.reason for e in rejected)
+    assert any("0101" in e.reason for e in rejected)
+    assert p.game.over
+
+
+def test_a_bot_over_its_time_limit_is_reported(tiny):
+    p = play_game(tiny, 1, Slow(Side.RED, 0), "random", time_limit=0.001)
+    assert any("over its" in x.problem for x in p.problems)
+
+
+def test_plugin_bots_by_module_and_class():
+    bot = load_bot("tests.bots.test_bots:Slow", Side.RED, 1)
+    assert bot.name == "slow"
+    with pytest.raises(ValueError, match="unknown bot 'nonsense'"):
+        load_bot("nonsense", Side.RED, 1)
+    with pytest.raises(ValueError, match="cannot load bot"):
+        load_bot("no.such.module:Bot", Side.RED, 1)
+
+
+def test_operational_bots_beat_the_random_bot():
+    sc = load_scenario("incursion-2016")
+    red_wins = [play_game(sc, s, "operational", "random").game.result for s in range(3)]
+    assert all(r["winner"] == "red" and r["measure_hours"] <= 60 for r in red_wins)
+    blue_holds = [play_game(sc, s, "random", "operational").game.result for s in range(3)]
+    assert sum(1 for r in blue_holds if r["winner"] == "blue") >= 2
+
+
+def test_batch_rows_do_not_depend_on_worker_count(tmp_path):
+    one = run_batch(TINY, 6, seed=5, red="random", blue="operational", workers=1, out=tmp_path / "a.csv", progress=False)
+    two = run_batch(TINY, 6, seed=5, red="random", blue="operational", workers=2, out=tmp_path / "b.jsonl", progress=False)
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "seconds"} for r in rows]  # noqa: E731
+    assert strip(one) == strip(two)
+    assert [r["seed"] for r in one] == [game_seed(5, i) for i in range(6)]
+    with open(tmp_path / "a.csv") as f:
+        assert len(list(csv.DictReader(f))) == 6
+    lines = (tmp_path / "b.jsonl").read_text().splitlines()
+    assert len(lines) == 6 and {json.loads(x)["game"] for x in lines} == set(range(6))
+
+
+def test_summary_statistics_on_a_known_sample():
+    rows = [{"measure_hours": h, "winner": "red" if h else "blue", "red_steps_lost": 2, "blue_steps_lost": 4, "seconds": 0.1}
+            for h in (36, 48, 48, 60, 72, None)]
+    s = summarise(rows)
+    assert s["games"] == 6 and s["reached"] == 5 and s["median"] == 48
+    assert (s["q1"], s["q3"]) == (48, 60)
+    assert s["by_36"] == pytest.approx(1 / 6) and s["by_60"] == pytest.approx(4 / 6) and s["by_72"] == pytest.approx(5 / 6)
+    assert s["in_36_60"] == pytest.approx(4 / 6) and s["red_wins"] == pytest.approx(5 / 6)

@@ -1,0 +1,84 @@
+"""The Bot protocol. A bot sees only `Game.view(side)` and may ask the rules questions through an
+`Oracle` (where can this unit go, what are the odds of this attack); it returns the orders for the
+current phase. It never touches the game state (DESIGN rule 2): the game checks every order.
+
+    class MyBot:
+        name = "mine"
+        def __init__(self, side: Side, seed: int): ...
+        def orders(self, view: View, oracle: Oracle) -> list[Order]: ...
+
+Name it on the command line as `mypackage.mymodule:MyBot`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol
+
+from wargame.hexgrid import Hex
+from wargame.model.units import Side
+from wargame.orders import Attack, Order
+from wargame.rules.fog import View
+
+if TYPE_CHECKING:
+    from wargame.game import Game
+    from wargame.rules.combat import Assessment
+
+
+class Bot(Protocol):
+    name: str
+
+    def orders(self, view: View, oracle: "Oracle") -> list[Order]: ...
+
+
+class Oracle:
+    """The rules questions a player may ask (the answers a board-game player could work out)."""
+
+    def __init__(self, game: "Game", side: Side):
+        self._game = game
+        self.side = side
+        self.tables = game.tables
+        self.terrain = game.terrain
+        self.scenario_id = game.scenario.id
+        self.measure_cities = game.scenario.victory.measure
+        self.allowed = game.allowed[side]
+
+    def reachable(self, unit_id: str) -> dict[Hex, int]:
+        return self._game.reachable(unit_id)
+
+    def path(self, unit_id: str, dest: Hex) -> list[Hex]:
+        return self._game.path(unit_id, dest)
+
+    def preview(self, attack: Attack) -> "Assessment | None":
+        try:
+            return self._game.preview(attack, self.side)
+        except ValueError:
+            return None
+
+    def legal(self, order: Order) -> str | None:
+        return self._game.legal(self.side, order)
+
+    def ad_loss_probability(self, target: Hex) -> float:
+        return self._game.ad_loss_probability(self.side, target)
+
+    def hid(self, h: Hex) -> str:
+        return self._game.hid(h)
+
+
+BOTS = {
+    "random": "wargame.bots.random_bot:RandomBot",
+    "operational": "wargame.bots.operational:OperationalBot",
+}
+
+
+def load_bot(name: str, side: Side, seed: int):
+    """A bot by built-in name or `package.module:Class`. ValueError with a plain message otherwise."""
+    target = BOTS.get(name, name)
+    if ":" not in target:
+        raise ValueError(f"unknown bot {name!r}: built-in bots are {', '.join(BOTS)}, or give package.module:Class")
+    mod_name, cls_name = target.split(":", 1)
+    try:
+        cls = getattr(importlib.import_module(mod_name), cls_name)
+    except (ImportError, AttributeError) as e:
+        raise ValueError(f"cannot load bot {name!r}: {e}") from None
+    return cls(side, seed)

@@ -1,0 +1,215 @@
+"""The operational bots: how RAND's Red and Blue teams played, as rules of thumb.
+
+Red: drive on Tallinn and Riga along the cheapest routes (roads), lead units first; artillery and
+short-range air defence follow a hex behind the front; attack wherever the odds after shifts are
+3:2 or better, massing every adjacent unit, the artillery in range and close air support where the
+air defences allow; Kaliningrad's units drive on Riga through Lithuania and pin its defenders.
+
+Blue: territorial battalions hold their districts; the others fall back on good ground (forest,
+marsh, cities, behind rivers) between the enemy and the capitals, in pairs; mechanised units
+counter-attack at 2:1 or better; air interdicts the Red spearhead nearest a capital when the air
+defences there are weak, hunts detected SAMs, and keeps sorties for close air support.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+from typing import TYPE_CHECKING
+
+from wargame.hexgrid import Hex, distance, neighbours
+from wargame.model.units import Side, Unit
+from wargame.orders import AirMission, Attack, Move, Order
+
+if TYPE_CHECKING:
+    from wargame.bots.base import Oracle
+    from wargame.rules.fog import View
+
+FIRES = {"artillery", "rocket_artillery"}
+STATIC = {"air_defence", "headquarters"}
+HEAVY = {"armour", "mechanised", "wheeled", "motor_rifle"}
+_FIELDS: dict[tuple, dict[Hex, int]] = {}
+
+
+def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex]) -> dict[Hex, int]:
+    """MP-cost distance from every allowed land hex to the nearest goal (units ignored), cached."""
+    key = (id(oracle.terrain), oracle.side, mobility, goals)
+    f = _FIELDS.get(key)
+    if f is not None:
+        return f
+    if len(_FIELDS) > 64:
+        _FIELDS.clear()
+    edges = oracle.terrain.edges[mobility]
+    allowed = oracle.allowed
+    best = {g: 0 for g in goals if g in allowed}
+    heap = [(0, g) for g in sorted(best)]
+    while heap:
+        c, h = heapq.heappop(heap)
+        if c > best[h]:
+            continue
+        for n, cost in edges.get(h, ()):  # edges are symmetric in hexes; costs of entering h from n differ
+            back = next((x for m, x in edges.get(n, ()) if m == h), cost)
+            nc = c + back
+            if n in allowed and nc < best.get(n, 1 << 30):
+                best[n] = nc
+                heapq.heappush(heap, (nc, n))
+    _FIELDS[key] = best
+    return best
+
+
+class OperationalBot:
+    name = "operational"
+
+    def __init__(self, side: Side, seed: int):
+        self.side = side
+        self.rng = random.Random(seed)
+
+    # --- the phases ----------------------------------------------------------------------------
+
+    def orders(self, view: "View", oracle: "Oracle") -> list[Order]:
+        if view.phase == "movement":
+            return self.move(view, oracle)
+        if view.phase == "combat":
+            return self.attack(view, oracle, min_column=3 if self.side is Side.RED else 4)
+        if view.phase == "air":
+            return self.air(view, oracle)
+        return []
+
+    def goals(self, view: "View", oracle: "Oracle") -> frozenset[Hex]:
+        b = view.board
+        return frozenset(h for name in oracle.measure_cities for h in b.outskirts.get(name, ()))
+
+    def move(self, view: "View", oracle: "Oracle") -> list[Order]:
+        b = view.board
+        goals = self.goals(view, oracle)
+        stack: dict[Hex, int] = {}
+        for u in view.own:
+            stack[u.hex] = stack.get(u.hex, 0) + 1
+        limit = oracle.tables.stacking
+        enemy_at = {e.hex for e in view.enemy}
+        near_enemy = {n for h in enemy_at for n in neighbours(h)}
+        out: list[Order] = []
+
+        def field(u: Unit) -> dict[Hex, int]:
+            return distance_field(oracle, u.type.mobility, goals)
+
+        order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
+        for u in order:
+            cat = u.type.category
+            if cat in STATIC and u.type.ad_range > 6:
+                continue
+            reach = oracle.reachable(u.id)
+            if not reach:
+                continue
+            f = field(u)
+            here = f.get(u.hex, 1 << 20)
+            cands = [h for h in reach if stack.get(h, 0) < limit]
+            if self.side is Side.RED:
+                if cat in FIRES or cat in STATIC:
+                    cands = [h for h in cands if h not in near_enemy]
+                best = min(cands, key=lambda h: (f.get(h, 1 << 20), reach[h], h), default=None)
+                if best is None or f.get(best, 1 << 20) >= here:
+                    continue
+            else:
+                best = self._blue_destination(u, view, oracle, cands + [u.hex], f, near_enemy, enemy_at, stack)
+                if best is None or best == u.hex:
+                    continue
+            stack[u.hex] -= 1
+            stack[best] = stack.get(best, 0) + 1
+            out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+        return out
+
+    def _blue_destination(self, u, view, oracle, cands, f, near_enemy, enemy_at, stack):
+        b = view.board
+        t = oracle.tables
+        if u.type.category == "territorial":
+            return None  # holds its district
+        capital_dist = lambda h: f.get(h, 1 << 20)  # noqa: E731 - Red's cost to the capitals from h
+        front = min((capital_dist(e) for e in enemy_at), default=None)
+
+        def score(h: Hex) -> float:
+            s = -3.0 * t.terrain_shift.get(b.terrain[h], 0)
+            if h in b.cities:
+                s += 2
+            adj_enemy = sum(1 for n in neighbours(h) if n in enemy_at)
+            if adj_enemy >= 2:
+                s -= 4
+            if any(oracle.terrain.river_between(h, n) for n in neighbours(h) if n in enemy_at):
+                s += 2
+            if front is not None:
+                # stand between the enemy and the capitals: just on the capital side of the front
+                s -= 0.15 * abs(capital_dist(h) - max(0, front - 6))
+            else:
+                s -= 0.05 * capital_dist(h)
+            if stack.get(h, 0) == 1:
+                s += 1  # pairs defend better than singles
+            if h == u.hex:
+                s += 1.5  # dug in
+            if u.type.category in FIRES and h in near_enemy:
+                s -= 10
+            return s
+
+        return max(cands, key=lambda h: (score(h), -capital_dist(h), h))
+
+    # --- combat ------------------------------------------------------------------------------
+
+    def attack(self, view: "View", oracle: "Oracle", min_column: int) -> list[Order]:
+        used: set[str] = set()
+        fired: set[str] = set()
+        sorties = view.sorties
+        out: list[Order] = []
+        targets = []
+        for e_hex in sorted({e.hex for e in view.enemy}):
+            adj = [u for u in view.own if u.attack > 0 and distance(u.hex, e_hex) == 1]
+            if self.side is Side.BLUE:
+                adj = [u for u in adj if u.type.category in HEAVY or u.type.category in ("airborne", "infantry", "light_infantry")]
+            if adj:
+                targets.append((e_hex, adj))
+        scored = []
+        for e_hex, adj in targets:
+            sup = sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, e_hex) <= u.type.range),
+                         key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
+            a = oracle.preview(Attack(oracle.hid(e_hex), tuple(u.id for u in adj), tuple(u.id for u in sup)))
+            if a is not None:
+                scored.append((-a.column, e_hex, adj, sup))
+        for _, e_hex, adj, sup in sorted(scored, key=lambda x: (x[0], x[1])):
+            atk = tuple(u.id for u in adj if u.id not in used)
+            spt = tuple(u.id for u in sup if u.id not in fired)
+            if not atk:
+                continue
+            cas = 0
+            if sorties >= 4 and oracle.ad_loss_probability(e_hex) < 0.3:
+                cas = min(sorties, 8)
+            a = oracle.preview(Attack(oracle.hid(e_hex), atk, spt, cas))
+            if a is None or a.column < min_column:
+                continue
+            used.update(atk)
+            fired.update(spt)
+            sorties -= cas
+            out.append(Attack(oracle.hid(e_hex), atk, spt, cas))
+        return out
+
+    # --- air --------------------------------------------------------------------------------------
+
+    def air(self, view: "View", oracle: "Oracle") -> list[Order]:
+        if self.side is Side.RED or view.sorties < 8 or not view.enemy:
+            return []
+        out: list[Order] = []
+        pool = view.sorties - 8  # keep some for close air support
+        sams = [e for e in view.enemy if e.type.ad_strength > 0]
+        for s in sorted(sams, key=lambda e: -e.type.ad_strength)[:1]:
+            if pool >= 8:
+                out.append(AirMission("sead", oracle.hid(s.hex), 8))
+                pool -= 8
+        goals = self.goals(view, oracle)
+        spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
+        done: set[Hex] = set()
+        for e in spear:
+            if pool < 8:
+                break
+            if e.hex in done or oracle.ad_loss_probability(e.hex) > 0.25:
+                continue
+            out.append(AirMission("interdiction", oracle.hid(e.hex), 8))
+            done.update({e.hex, *neighbours(e.hex)})
+            pool -= 8
+        return out
