@@ -116,7 +116,7 @@ class Game:
 
     @property
     def phase(self) -> str:
-        return PHASES[self.phase_index][0]
+        return "over" if self.phase_index >= len(PHASES) else PHASES[self.phase_index][0]
 
     @property
     def active_side(self) -> Side | None:
@@ -495,7 +495,8 @@ class Game:
 
     def to_record(self) -> dict[str, Any]:
         """Everything needed to rebuild and audit this game (DESIGN rule 4)."""
-        return {"scenario": self.scenario.id, "seed": self.seed, "umpire": self.umpire, "log": self.log,
+        return {"scenario": self.scenario.id, "scenario_path": str(self.scenario.path) if self.scenario.path else None,
+                "seed": self.seed, "umpire": self.umpire, "log": self.log,
                 "decisions": self.decisions, "n_events": len(self.events), "events_sha256": self.events_digest(),
                 "snapshot": self.snapshot(), "pending": self.pending is not None}
 

@@ -69,8 +69,11 @@ def _edge_colour(board: Board, a: Hex, b: Hex) -> str | None:
 
 
 def render_board(board: Board, window: Window | None = None, units: Iterable[Unit] = (),
-                 marks: dict[Hex, str] | None = None) -> list[Text]:
-    """Lines of Rich Text for the window. `marks` puts a letter in a hex (e.g. outskirts 'o')."""
+                 marks: dict[Hex, str] | None = None, tint: dict[Hex, str] | None = None,
+                 rows: Iterable[int] | None = None) -> list[Text]:
+    """Lines of Rich Text for the window (two per row of hexes). `marks` puts a letter in a hex
+    (e.g. outskirts 'o'); `tint` overrides a hex's background (reachable hexes, targets); `rows`
+    limits the work to some rows of the window (for redrawing only what changed)."""
     w = window or Window(0, 0, board.cols, board.rows)
     stacks: dict[Hex, list[Unit]] = {}
     for u in units:
@@ -81,8 +84,9 @@ def render_board(board: Board, window: Window | None = None, units: Iterable[Uni
         road_hexes.add(s.a)
         road_hexes.add(s.b)
     marks = marks or {}
+    tint = tint or {}
     out: list[Text] = []
-    for row in range(w.row0, w.row0 + w.rows):
+    for row in (rows if rows is not None else range(w.row0, w.row0 + w.rows)):
         top, bottom = Text(), Text()
         if row & 1:
             top.append("  ")
@@ -90,7 +94,7 @@ def render_board(board: Board, window: Window | None = None, units: Iterable[Uni
         for col in range(w.col0, w.col0 + w.cols):
             h = from_offset(col, row)
             t = board.terrain[h]
-            bg = TERRAIN_BG[t]
+            bg = tint.get(h) or TERRAIN_BG[t]
             base = Style(bgcolor=bg, color="#1a1a1a" if t in ("clear", "urban") else "#e8e8e8")
             west = _edge_colour(board, h, Hex(h.q - 1, h.r))
             top.append("▏" if west is None else "┃", base + Style(color=west or "#505050"))

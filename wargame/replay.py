@@ -16,12 +16,9 @@ from wargame.saves import read_save
 def main(args: argparse.Namespace) -> int:
     out = Console(highlight=False, soft_wrap=True)
     record = read_save(args.save)
-    try:
-        scenario = load_scenario(record["scenario"])
-    except KeyError:
-        from wargame.saves import SaveError
+    from wargame.saves import scenario_of
 
-        raise SaveError(f"{args.save}: the save names no scenario") from None
+    scenario = load_scenario(scenario_of(record))
     try:
         game, problems = replay(record, scenario)
     except ValueError as e:

@@ -73,3 +73,15 @@ def read_save(path: str | os.PathLike[str]) -> dict[str, Any]:
     if not isinstance(game, dict):
         raise SaveError(f"{path}: the save file has no game record")
     return game
+
+
+def scenario_of(record: dict[str, Any]) -> str:
+    """The scenario a save was played on: its id in the data folder, or else the file it came from."""
+    from wargame.data import paths
+
+    sid = record.get("scenario")
+    if not isinstance(sid, str):
+        raise SaveError("the save names no scenario")
+    if paths.resolve("scenarios", sid).exists() or not record.get("scenario_path"):
+        return sid
+    return str(record["scenario_path"])

@@ -1,0 +1,170 @@
+"""The terminal UI, driven headless with Pilot as a player would."""
+
+from pathlib import Path
+
+import pytest
+
+from wargame.model.units import Side
+from wargame.orders import Attack, Move
+from wargame.tui.app import StartScreen, WargameApp
+from wargame.tui.dialogs import AttackPreview, Confirm, GameOver, Handover
+from wargame.tui.game_screen import GameScreen
+from wargame.tui.hexmap import HexMap
+
+TINY = str(Path(__file__).resolve().parent.parent / "fixtures" / "tiny" / "scenarios" / "tiny.yaml")
+
+
+@pytest.fixture(autouse=True)
+def saves(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARGAME_SAVES", str(tmp_path / "saves"))
+    return tmp_path / "saves"
+
+
+async def end_phase(pilot):
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, Confirm)
+    await pilot.press("y")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_start_screen_lists_scenarios_and_starts_a_game():
+    app = WargameApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        text = str(app.screen.query_one("#briefing-text").render())
+        assert "RAND" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.game.scenario.id == "incursion-2016"
+        assert app.screen.players[Side.RED] == "human"
+
+
+async def test_move_undo_and_end_phase_against_a_bot(saves):
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        await end_phase(pilot)  # red air
+        g = screen.game
+        assert g.phase == "movement" and g.active_side is Side.RED
+        await pilot.press("tab")
+        assert screen.selected and screen.reach
+        uid = screen.selected
+        dest = sorted(screen.reach, key=g.hid)[0]
+        screen.map.cursor = dest
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [type(o) for o in screen.staged] == [Move] and screen.staged[0].unit == uid
+        await pilot.press("x")
+        assert screen.staged == []
+        await pilot.press("tab")
+        uid = screen.selected
+        dest = sorted(screen.reach, key=g.hid)[0]
+        screen.map.cursor = dest
+        await pilot.press("enter")
+        await end_phase(pilot)
+        assert g.units[uid].hex == dest
+        assert g.phase == "combat" and g.active_side is Side.RED
+        assert (saves / "autosave.save").exists()
+
+
+async def test_attack_preview_then_attack(saves):
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        g = screen.game
+        await end_phase(pilot)
+        screen.staged.append(Move("r1", ("0502", "0402")))
+        await end_phase(pilot)
+        assert g.phase == "combat"
+        screen.map.cursor = g.parse("0302")
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AttackPreview)
+        text = str(app.screen.text)
+        assert "Final column" in text and "Results:" in text and "%" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [type(o) for o in screen.staged] == [Attack]
+        await end_phase(pilot)
+        assert any(e.kind == "combat" and e.target == "0302" for e in g.events)
+
+
+async def test_hotseat_hand_over_hides_the_map():
+    app = WargameApp(TINY, "human", "human", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        await end_phase(pilot)  # red air -> blue air: another player
+        assert isinstance(app.screen, Handover)
+        assert screen.map.blanked
+        assert all(s.text.strip() == "" for s in [screen.map.render_line(y) for y in range(5)])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not screen.map.blanked and screen.viewer is Side.BLUE
+        # Blue sees only what it has detected
+        seen = {u.id for u in screen.visible_units()}
+        assert {"b1", "b2"} <= seen and "r3" not in seen
+
+
+async def test_watch_mode_advances_and_jumps_to_the_end():
+    app = WargameApp(TINY, "random", "operational", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        screen.delay = 0.0
+        for _ in range(30):
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+        assert screen.game.turn > 1 or screen.game.phase_index > 2
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.game.over
+        assert isinstance(app.screen, GameOver)
+
+
+async def test_save_and_load(saves):
+    app = WargameApp(TINY, "human", "random", 9)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await end_phase(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        files = sorted(saves.glob("tiny-*.save"))
+        assert files
+        turn, phase = app.screen.game.turn, app.screen.game.phase
+    app2 = WargameApp(load=str(files[0]))
+    async with app2.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app2.screen, GameScreen)
+        assert (app2.screen.game.turn, app2.screen.game.phase) == (turn, phase)
+
+
+async def test_a_whole_short_game_human_against_a_bot():
+    app = WargameApp(TINY, "human", "operational", 2)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        g = screen.game
+        for _ in range(60):
+            if g.over:
+                break
+            await end_phase(pilot)
+        assert g.over and g.result["turns"] == 6
+        await pilot.pause()
+        assert isinstance(app.screen, GameOver)
+        assert "RAND measure" in app.screen.text
+
+
+async def test_keys_move_the_cursor_on_hex_neighbours():
+    app = WargameApp(TINY, "human", "random", 1)
+    async with app.run_test(size=(100, 32)) as pilot:
+        m = app.screen.query_one(HexMap)
+        start = m.cursor
+        await pilot.press("l")
+        assert (m.cursor.q - start.q, m.cursor.r - start.r) == (1, 0)
+        await pilot.press("b")
+        assert (m.cursor.q - start.q, m.cursor.r - start.r) == (0, 1)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "keys" in str(app.screen.query_one("Static").render()).lower()

@@ -1,0 +1,167 @@
+"""The Textual app: a start screen (scenario, briefing, who plays each side, seed, umpire, or load
+a save) and the game screen. Rules never live here: every action goes through `wargame.game.Game`."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from wargame.bots.base import BOTS
+from wargame.data.scenario import list_scenarios, load_scenario
+from wargame.data.schema import DataError
+from wargame.game import Game, replay
+from wargame.model.units import Side
+from wargame.saves import SaveError, read_save, scenario_of
+from wargame.tui.dialogs import HelpScreen
+from wargame.tui.game_screen import GameScreen, saves_dir
+
+PLAYERS = [("human", "human")] + [(f"bot: {b}", b) for b in BOTS]
+DEFAULT_SCENARIO = "incursion-2016"
+
+
+class StartScreen(Screen):
+    CSS = """
+    #cols { height: 1fr; }
+    #left { width: 44; }
+    #scenarios { height: 1fr; }
+    #briefing { width: 1fr; padding: 0 2; }
+    #setup { height: auto; padding: 1 0; }
+    #setup Label { margin-top: 1; }
+    #buttons { height: auto; }
+    #buttons Button { margin-right: 2; }
+    """
+    BINDINGS = [Binding("enter", "start", "Start", priority=False), Binding("ctrl+l", "load", "Load autosave"),
+                Binding("question_mark", "help", "Help"), Binding("q", "app.quit", "Quit")]
+    KEYS = [("up/down", "choose a scenario"), ("Tab", "next field"), ("Enter", "start the game"),
+            ("Ctrl+L", "load the last autosave"), ("?", "this help"), ("q", "quit")]
+
+    def __init__(self, scenario: str | None, red: str | None, blue: str | None, seed: int | None, umpire: bool):
+        super().__init__()
+        self.initial = scenario or DEFAULT_SCENARIO
+        self.red, self.blue = red or "human", blue or "operational"
+        self.seed = seed if seed is not None else random.randrange(1, 100000)
+        self.umpire = umpire
+        self.scenarios = list_scenarios()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="cols"):
+            with Vertical(id="left"):
+                yield OptionList(*[Option(f"{title}", id=sid) for sid, title, _s, _p in self.scenarios], id="scenarios")
+                with Vertical(id="setup"):
+                    yield Label("Red (Russia) is played by")
+                    yield Select(PLAYERS, value=self.red, allow_blank=False, id="red")
+                    yield Label("Blue (NATO) is played by")
+                    yield Select(PLAYERS, value=self.blue, allow_blank=False, id="blue")
+                    yield Label("Seed")
+                    yield Input(str(self.seed), id="seed", type="integer")
+                    yield Checkbox("Umpire mode: approve every combat result", self.umpire, id="umpire")
+                    with Horizontal(id="buttons"):
+                        yield Button("Start", id="start", variant="primary")
+                        yield Button("Load autosave", id="load")
+            yield VerticalScroll(Static(id="briefing-text"), id="briefing")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.title = "Baltic wargame"
+        ol = self.query_one(OptionList)
+        ids = [s[0] for s in self.scenarios]
+        ol.highlighted = ids.index(self.initial) if self.initial in ids else 0
+        ol.focus()
+
+    def on_option_list_option_highlighted(self, e: OptionList.OptionHighlighted) -> None:
+        sid = e.option.id
+        try:
+            sc = load_scenario(sid)
+        except DataError as err:
+            self.query_one("#briefing-text", Static).update(Text(str(err), "red"))
+            return
+        t = Text()
+        t.append(sc.title + "\n", "bold")
+        t.append(sc.summary + "\n\n")
+        t.append(f"{len(sc.units)} units; {sc.clock.length_turns} turns of {sc.clock.turn_hours} hours\n\n", "dim")
+        for side in (Side.RED, Side.BLUE):
+            t.append(f"{sc.sides[side].name} ({side.value})\n", "bold red" if side is Side.RED else "bold blue")
+            paragraphs = [" ".join(p.split()) for p in sc.sides[side].briefing.split("\n\n") if p.strip()]
+            t.append("\n\n".join(paragraphs) + "\n\n")
+        self.query_one("#briefing-text", Static).update(t)
+
+    def on_option_list_option_selected(self, e: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def on_button_pressed(self, e: Button.Pressed) -> None:
+        self.action_load() if e.button.id == "load" else self.action_start()
+
+    def action_start(self) -> None:
+        ol = self.query_one(OptionList)
+        if ol.highlighted is None:
+            return
+        sid = self.scenarios[ol.highlighted][0]
+        try:
+            seed = int(self.query_one("#seed", Input).value or 0)
+        except ValueError:
+            self.notify("the seed must be a whole number", severity="error")
+            return
+        players = {Side.RED: self.query_one("#red", Select).value, Side.BLUE: self.query_one("#blue", Select).value}
+        umpire = self.query_one("#umpire", Checkbox).value
+        self.app.start_game(sid, players, seed, umpire)
+
+    def action_load(self) -> None:
+        self.app.load_game(saves_dir() / "autosave.save")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Start", self.KEYS))
+
+
+class WargameApp(App):
+    TITLE = "Baltic wargame"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
+
+    def __init__(self, scenario: str | None = None, red: str | None = None, blue: str | None = None,
+                 seed: int | None = None, umpire: bool = False, load: str | None = None):
+        super().__init__()
+        self.args = (scenario, red, blue, seed, umpire)
+        self.load_path = load
+
+    def on_mount(self) -> None:
+        scenario, red, blue, seed, umpire = self.args
+        if self.load_path:
+            self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
+            self.load_game(Path(self.load_path))
+        elif scenario and red and blue:
+            self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
+            self.start_game(scenario, {Side.RED: red, Side.BLUE: blue}, seed if seed is not None else 1, umpire)
+        else:
+            self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
+
+    def start_game(self, scenario_id: str, players: dict[Side, str], seed: int, umpire: bool) -> None:
+        try:
+            sc = load_scenario(scenario_id)
+            game = Game(sc, seed=seed, umpire=umpire)
+            screen = GameScreen(game, players)
+        except (DataError, ValueError) as e:
+            self.notify(str(e), severity="error", timeout=10)
+            return
+        self.push_screen(screen)
+
+    def load_game(self, path: Path) -> None:
+        try:
+            rec = read_save(path)
+            sc = load_scenario(scenario_of(rec))
+            game, problems = replay(rec, sc)
+        except (SaveError, DataError, ValueError, KeyError) as e:
+            self.notify(f"cannot load {path}: {e}", severity="error", timeout=10)
+            return
+        if problems:
+            self.notify("; ".join(problems), severity="warning", timeout=10)
+        players = {Side(s): p for s, p in rec.get("players", {"red": "human", "blue": "operational"}).items()}
+        self.push_screen(GameScreen(game, players))
+        self.notify(f"Loaded {path.name}: turn {game.turn}, {game.phase} phase")
