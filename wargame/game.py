@@ -364,7 +364,7 @@ class Game:
         u.hex = h
         if h is not None:
             self._at.setdefault(h, []).append(u.id)
-        self._zoc_cache.clear()
+        self._zoc_cache.pop(u.side, None)  # only this side's zone of control can have changed
 
     def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
         u.steps -= 1

@@ -28,15 +28,16 @@ def exerts_zoc(u: Unit) -> bool:
 
 def zoc_of(game: "Game", side: Side) -> frozenset[Hex]:
     """Hexes in the zone of control of `side`'s units (what the *other* side must stop in)."""
-    blocked = game.terrain.zoc_blocked
+    blocked = game.terrain.zoc_blocked_pairs
+    nbrs = game.terrain.neighbours
     out: set[Hex] = set()
     for u in game.units_of(side):
         if not exerts_zoc(u):
             continue
         h = u.hex
         out.add(h)
-        for n in neighbours(h):
-            if hexside(h, n) not in blocked:
+        for n in nbrs[h]:
+            if (h, n) not in blocked:
                 out.add(n)
     return frozenset(out)
 

@@ -39,6 +39,9 @@ class Terrain:
                     self.edges[m].setdefault(h, []).append((n, cost))
         # ZOC does not reach across a major river except over a bridge
         self.zoc_blocked = frozenset(s for s, r in rivers.items() if r.cls == "major" and "road" not in roads.get(s, ()))
+        # the same, as ordered pairs both ways, and each hex's neighbours on the board, for speed
+        self.zoc_blocked_pairs = frozenset(p for s in self.zoc_blocked for p in ((s.a, s.b), (s.b, s.a)))
+        self.neighbours = {h: [n for n in neighbours(h) if n in board.terrain] for h in board.terrain}
 
     def river_between(self, a: Hex, b: Hex):
         return self.board.rivers.get(hexside(a, b))
