@@ -96,8 +96,8 @@ class OperationalBot:
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         for u in order:
             cat = u.type.category
-            if cat in STATIC and u.type.ad_range > 6:
-                continue
+            if (cat in STATIC and u.type.ad_range > 6) or (self.side is Side.BLUE and cat == "territorial"):
+                continue  # long-range SAMs stay under their umbrella; territorial battalions hold their district
             reach = oracle.reachable(u.id)
             if not reach:
                 continue
