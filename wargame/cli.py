@@ -227,8 +227,9 @@ def cmd_map(args: argparse.Namespace) -> int:
             if hx not in board.cities:
                 marks[hx] = "o"
     title = scenario.title if scenario else board.title
+    scale = f" ({board.hex_size_km:g} km hexes)" if "km hexes" not in title else ""
     out.print(Text(f"{title} — hexes {win.col0 + 1:02d}{win.row0 + 1:02d} to "
-                   f"{win.col0 + win.cols:02d}{win.row0 + win.rows:02d} ({board.hex_size_km:g} km hexes)", style="bold"))
+                   f"{win.col0 + win.cols:02d}{win.row0 + win.rows:02d}{scale}", style="bold"))
     wide = Console(width=max(out.size.width, win.cols * 4 + 4), highlight=False, force_terminal=out.is_terminal,
                    color_system=out.color_system or None, soft_wrap=True)
     for line in render_board(board, win, units, marks):
