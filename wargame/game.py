@@ -38,13 +38,16 @@ _TERRAIN_CACHE: dict[tuple[int, int], Terrain] = {}
 
 @dataclass
 class Proposal:
-    """A combat result waiting for the umpire."""
+    """A random outcome waiting for the umpire: a combat result (`kind` "combat": the die `roll` and
+    the CRT `result`), or the sorties an air mission loses to air defence (`kind` "air": `result` is
+    the number lost)."""
 
-    assessment: combat.Assessment
-    order: Attack
+    assessment: combat.Assessment | None
+    order: Attack | AirMission
     roll: int
     result: str
     cas_lost: int
+    kind: str = "combat"
 
 
 @dataclass(frozen=True)
@@ -274,10 +277,8 @@ class Game:
         self.log.append({"turn": self.turn, "phase": self.phase, "side": side.value, "orders": [to_dict(o) for o in orders]})
         start = len(self.events)
         if self.phase == "air":
-            for o in orders:
-                why = self.legal(side, o) if isinstance(o, AirMission) else "only air missions in the air phase"
-                self._emit([ev.OrderRejected(side.value, to_dict(o), why)] if why else air.fly(self, side, o))
-            self._next_phase()
+            self._queue = list(orders)
+            self._run_air(side)
         elif self.phase == "movement":
             for o in orders:
                 if not isinstance(o, Move):
@@ -305,8 +306,10 @@ class Game:
         """The umpire's ruling on `pending`; the game runs on to the next proposal or phase."""
         p = self.pending
         if p is None:
-            raise ValueError("no combat result is waiting for the umpire")
+            raise ValueError("no result is waiting for the umpire")
         start = len(self.events)
+        if p.kind == "air":
+            return self._decide_air(p, decision, start)
         if decision.action == "accept":
             result, roll = p.result, p.roll
         elif decision.action == "reroll":
@@ -324,6 +327,43 @@ class Game:
         self._emit(self._after_moves())
         self._run_combats(p.assessment.side)
         return self.events[start:]
+
+    def _decide_air(self, p: Proposal, decision: Decision, start: int) -> list[ev.Event]:
+        m = p.order
+        side = self.active_side
+        if decision.action == "accept":
+            lost = int(p.result)
+        elif decision.action == "reroll":
+            lost = air.roll_losses(self, side, self.parse(m.target), m.sorties)
+        elif decision.action == "replace":
+            try:
+                lost = int(decision.result)
+            except ValueError:
+                raise ValueError(f"replace the sorties lost with a whole number from 0 to {m.sorties}") from None
+            if not 0 <= lost <= m.sorties:
+                raise ValueError(f"replace the sorties lost with a whole number from 0 to {m.sorties}")
+        else:
+            raise ValueError(f"unknown umpire action {decision.action!r}; expected accept, reroll or replace")
+        self.decisions.append(decision.to_dict())
+        self.pending = None
+        self._emit([ev.UmpireRuled(decision.action, f"{p.result} sorties lost", f"{lost} sorties lost", decision.note)])
+        self._emit(air.fly(self, side, m, lost))
+        self._run_air(side)
+        return self.events[start:]
+
+    def _run_air(self, side: Side) -> None:
+        while self._queue:
+            o = self._queue.pop(0)
+            why = self.legal(side, o) if isinstance(o, AirMission) else "only air missions in the air phase"
+            if why:
+                self._emit([ev.OrderRejected(side.value, to_dict(o), why)])
+                continue
+            if self.umpire and o.mission != "counter_air":
+                lost = air.roll_losses(self, side, self.parse(o.target), o.sorties)
+                self.pending = Proposal(None, o, 0, str(lost), 0, kind="air")
+                return
+            self._emit(air.fly(self, side, o))
+        self._next_phase()
 
     def _run_combats(self, side: Side) -> None:
         while self._queue:

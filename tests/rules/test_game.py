@@ -138,3 +138,23 @@ def test_save_load_replay_round_trip(tiny_scenario, tmp_path):
     rec["log"][3]["orders"] = []  # tamper: Red's first moves vanish
     _, problems = replay(rec, tiny_scenario)
     assert problems and "differ" in problems[0]
+
+
+def test_the_umpire_rules_on_air_defence_losses_too(tiny_scenario):
+    sc = tiny_scenario
+    g = Game(sc, seed=2, umpire=True)
+    g.place(g.units["r3"], None)
+    # give Red a SAM over 0602 so Blue's interdiction there risks losses
+    sam = next(u for u in g.units.values() if u.id == "r4")
+    from dataclasses import replace as dc_replace
+    sam.type = dc_replace(sam.type, ad_range=3, ad_strength=5)
+    g.place(sam, H("0702"))
+    g.submit(Side.RED, [])
+    g.submit(Side.BLUE, [AirMission("interdiction", "0602", 8)])
+    assert g.pending is not None and g.pending.kind == "air" and g.phase == "air"
+    ev = g.decide(Decision("replace", "8", "the whole package was shot down"))
+    flown = [e for e in ev if e.kind == "air_mission"][0]
+    assert flown.lost == 8 and "too few sorties" in flown.effect
+    assert [e for e in ev if e.kind == "umpire"][0].note == "the whole package was shot down"
+    assert g.phase == "movement"
+    assert g.decisions[-1] == {"action": "replace", "result": "8", "note": "the whole package was shot down"}

@@ -31,7 +31,8 @@ def roll_losses(game: "Game", flying: Side, target: Hex, sorties: int) -> int:
     return sum(1 for _ in range(sorties) if game.rng.random() < p)
 
 
-def fly(game: "Game", side: Side, m: AirMission) -> list[ev.Event]:
+def fly(game: "Game", side: Side, m: AirMission, lost: int | None = None) -> list[ev.Event]:
+    """Fly a mission. `lost` (sorties lost to air defence) is rolled here unless the umpire ruled it."""
     a = game.tables.air
     target = game.parse(m.target) if m.mission != "counter_air" else None
     game.sorties[side] -= m.sorties
@@ -39,7 +40,8 @@ def fly(game: "Game", side: Side, m: AirMission) -> list[ev.Event]:
         denied = int(m.sorties * a["counter_air_ratio"])
         game.sorties[side.other] = max(0, game.sorties[side.other] - denied)
         return [ev.AirMissionFlown(side.value, m.mission, "-", m.sorties, 0, f"{denied} enemy sorties denied this turn")]
-    lost = roll_losses(game, side, target, m.sorties)
+    if lost is None:
+        lost = roll_losses(game, side, target, m.sorties)
     left = m.sorties - lost
     if m.mission == "interdiction":
         if left >= a["interdiction_sorties"]:

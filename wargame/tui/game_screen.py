@@ -306,6 +306,13 @@ class GameScreen(Screen):
 
     def ask_umpire(self) -> None:
         p = self.game.pending
+        if p.kind == "air":
+            m = p.order
+            text = (f"{self.game.active_side.value.capitalize()} flies {m.sorties} {m.mission.replace('_', ' ')} sorties at {m.target}.\n"
+                    f"Air defence covering it: loss chance {self.game.ad_loss_probability(self.game.active_side, self.game.parse(m.target)):.0%} a sortie.\n"
+                    f"Proposed: [b]{p.result}[/b] sorties lost. (Replace with a number.)")
+            self.app.push_screen(UmpireDialog(text), self._umpire_ruled)
+            return
         a = p.assessment
         shifts = "\n".join(f"  {r}: {n:+d}" for r, n in a.shifts) or "  none"
         text = (f"{a.side.value.capitalize()} attacks {self.game.hid(a.target)}: {a.attack:g} against {a.defence:g}, "
