@@ -24,7 +24,7 @@ from wargame.saves import SaveError, write_save
 from wargame.tui.dialogs import AirDialog, AttackPreview, Confirm, GameOver, Handover, HelpScreen, UmpireDialog
 from wargame.tui.hexmap import HexMap
 
-REACH = "#4f7f3a"
+REACH = "#2fb3a3"
 SELECTED = "#c8a000"
 TARGET = "#b03030"
 ATTACKER = "#d08000"

@@ -24,7 +24,7 @@ from wargame.model.board import Board
 from wargame.model.units import Unit
 from wargame.render import Window, render_board
 
-CURSOR = Style(reverse=True, bold=True)
+CURSOR = Style(bgcolor="#ffd21f", color="#000000", bold=True)
 # direction name -> (dq, dr) in axial coordinates (pointy-top)
 STEPS = {"e": (1, 0), "w": (-1, 0), "ne": (1, -1), "nw": (0, -1), "se": (0, 1), "sw": (-1, 1)}
 
