@@ -516,6 +516,26 @@ class Game:
     def _emit(self, events: list[ev.Event]) -> None:
         self.events.extend(events)
 
+    def clone(self) -> "Game":
+        """An independent copy (state and random generator) for look-ahead: what happens to the copy
+        never touches this game."""
+        g = Game.__new__(Game)
+        g.__dict__.update(self.__dict__)
+        g.units = {i: u.copy() for i, u in self.units.items()}
+        g._at = {h: list(v) for h, v in self._at.items()}
+        g.arrival = dict(self.arrival)
+        g.events, g.log, g.decisions, g._queue = list(self.events), list(self.log), list(self.decisions), list(self._queue)
+        g.sorties, g.control, g.measure, g.losses = dict(self.sorties), dict(self.control), dict(self.measure), dict(self.losses)
+        g.suppressed, g.dug_in, g.moved = set(self.suppressed), set(self.dug_in), set(self.moved)
+        g.attacked, g.fired, g.targets = set(self.attacked), set(self.fired), set(self.targets)
+        g.interdicted = {s: set(v) for s, v in self.interdicted.items()}
+        g.seen_by_air = {s: set(v) for s, v in self.seen_by_air.items()}
+        g.result = dict(self.result) if self.result else None
+        g._zoc_cache = {}
+        g.rng = random.Random()
+        g.rng.setstate(self.rng.getstate())
+        return g
+
     # --- records, saves, replays -------------------------------------------------------------------
 
     def events_digest(self) -> str:

@@ -114,3 +114,31 @@ def test_summary_statistics_on_a_known_sample():
     assert (s["q1"], s["q3"]) == (48, 60)
     assert s["by_36"] == pytest.approx(1 / 6) and s["by_60"] == pytest.approx(4 / 6) and s["by_72"] == pytest.approx(5 / 6)
     assert s["in_36_60"] == pytest.approx(4 / 6) and s["red_wins"] == pytest.approx(5 / 6)
+
+
+def test_clone_is_independent(tiny):
+    from wargame.game import Game
+
+    g = Game(tiny, seed=3)
+    c = g.clone()
+    c.submit(Side.RED, [])
+    c.place(c.units["r1"], None)
+    assert g.phase == "air" and g.active_side is Side.RED and g.units["r1"].hex is not None
+    assert g.rng.random() == c.rng.random()  # same chance from the same point
+    assert len(g.events) < len(c.events)
+
+
+def test_imagined_game_leaves_out_what_the_side_has_not_seen(tiny):
+    from wargame.bots.base import Oracle
+    from wargame.game import Game
+
+    g = Game(tiny, seed=3)
+    imagined = Oracle(g, Side.BLUE).imagine(7)
+    assert imagined.units["r3"].hex is None and g.units["r3"].hex is not None
+    assert "r4" not in imagined.arrival and "r4" in g.arrival
+
+
+def test_search_bot_plays_a_whole_legal_game(tiny):
+    p = play_game(tiny, 4, "search", "random")
+    assert p.game.over and not p.problems
+    assert not [e for e in p.game.events if e.kind == "rejected" and e.side == "red"]

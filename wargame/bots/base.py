@@ -64,10 +64,30 @@ class Oracle:
     def hid(self, h: Hex) -> str:
         return self._game.hid(h)
 
+    def imagine(self, seed: int) -> "Game":
+        """A copy of the game as this side believes it to be, for looking ahead: enemy units it has
+        not detected, and the enemy's reinforcements, are left out; chance is reseeded."""
+        import random
+
+        from wargame.rules.fog import detected
+
+        g = self._game.clone()
+        seen = detected(g, self.side)
+        for u in list(g.units.values()):
+            if u.side is not self.side and u.hex is not None and u.hex not in seen:
+                g.place(u, None)
+        for uid in [i for i in g.arrival if g.units[i].side is not self.side]:
+            del g.arrival[uid]
+        g.umpire = False
+        g.pending = None
+        g.rng = random.Random(seed)
+        return g
+
 
 BOTS = {
     "random": "wargame.bots.random_bot:RandomBot",
     "operational": "wargame.bots.operational:OperationalBot",
+    "search": "wargame.bots.search:SearchBot",
 }
 
 
