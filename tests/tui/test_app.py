@@ -168,3 +168,33 @@ async def test_keys_move_the_cursor_on_hex_neighbours():
         await pilot.press("question_mark")
         await pilot.pause()
         assert "keys" in str(app.screen.query_one("Static").render()).lower()
+
+
+async def test_overlays_and_the_command_palette():
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        g = screen.game
+        await end_phase(pilot)
+        screen.staged.append(Move("r1", ("0502", "0402")))
+        await end_phase(pilot)
+        await pilot.press("z")
+        await pilot.pause()
+        assert screen.overlay == "zoc"
+        zoc = set(screen.map.tint)
+        b1 = g.units["b1"].hex
+        assert b1 in zoc and g.parse("0402") in zoc  # Blue's zone of control, as Red sees it
+        await pilot.press("d")
+        assert screen.overlay == "ad"
+        await pilot.press("c")
+        assert screen.map.tint[g.board.city_named("Tallinn").hex] == "#2050c0"
+        await pilot.press("c")
+        assert screen.overlay is None
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"save the game")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        from wargame.tui.game_screen import saves_dir
+        assert list(saves_dir().glob("tiny-*.save"))

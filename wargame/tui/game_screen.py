@@ -8,6 +8,7 @@ from typing import Any
 
 from rich.text import Text
 from textual import work
+from textual.command import Hit, Hits, Provider
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -39,6 +40,32 @@ def saves_dir() -> Path:
     return base
 
 
+class GameCommands(Provider):
+    """The game's commands in the command palette (Ctrl+P)."""
+
+    COMMANDS = [
+        ("End the phase", "end_phase", "adjudicate this phase's orders"),
+        ("Undo the last order", "undo", "take back the last order not yet adjudicated"),
+        ("Attack the hex under the cursor", "attack", "preview the odds first"),
+        ("Air mission at the cursor", "air", "interdiction, SEAD or counter-air (air phase)"),
+        ("Save the game", "save", "write a save file"),
+        ("Overlay: enemy zones of control", "overlay('zoc')", "toggle"),
+        ("Overlay: enemy air-defence umbrellas", "overlay('ad')", "toggle"),
+        ("Overlay: who holds the cities", "overlay('control')", "toggle"),
+        ("Overview of the whole board", "overview", "one cell per hex"),
+        ("Help: keys", "help", "the keys of this screen"),
+        ("Quit", "quit_game", "asks first; the game is autosaved"),
+    ]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        screen = self.screen
+        for name, action, help_text in self.COMMANDS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), lambda a=action: screen.run_action(a), help=help_text)
+
+
 class GameScreen(Screen):
     CSS = """
     #body { height: 1fr; }
@@ -47,8 +74,12 @@ class GameScreen(Screen):
     #side Static { margin-bottom: 1; }
     RichLog { height: 9; border-top: solid $accent; }
     """
+    COMMANDS = Screen.COMMANDS | {GameCommands}
     BINDINGS = [
         Binding("e", "end_phase", "End phase"),
+        Binding("z", "overlay('zoc')", "ZOC", show=False),
+        Binding("d", "overlay('ad')", "Air defence", show=False),
+        Binding("c", "overlay('control')", "Control", show=False),
         Binding("a", "attack", "Attack"),
         Binding("m", "air", "Air mission"),
         Binding("x,backspace", "undo", "Undo"),
@@ -70,6 +101,8 @@ class GameScreen(Screen):
         ("Tab", "next unit of yours"), ("a", "attack the enemy hex under the cursor (preview first)"),
         ("m", "air mission at the cursor (air phase)"), ("x", "undo the last order not yet adjudicated"),
         ("e", "end the phase: the orders are adjudicated"), ("Esc", "drop the selection"), ("Ctrl+S", "save the game"),
+        ("z d c", "overlays: enemy zones of control, enemy air-defence umbrellas, who holds the cities"),
+        ("o", "overview of the whole board"), ("Ctrl+P", "command palette: every command by name"),
         ("space . + - G", "watch mode: pause, step, faster, slower, jump to the end"), ("?", "this help"), ("q", "quit (asks first)"),
     ]
 
@@ -88,6 +121,7 @@ class GameScreen(Screen):
         self.viewer: Side | None = None  # whose eyes the map shows; None = all (watch mode)
         self.last_human: Side | None = None
         self.save_name = name
+        self.overlay: str | None = None
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -138,8 +172,43 @@ class GameScreen(Screen):
                 u.hex = g.parse(moved[u.id])
         return units
 
+    def overlay_tint(self) -> dict[Hex, str]:
+        """Hexes to colour for the chosen overlay, from what the viewer can see."""
+        from wargame.hexgrid import within
+        from wargame.rules.movement import exerts_zoc
+
+        g = self.game
+        units = self.visible_units()
+        me = self.viewer or g.active_side
+        out: dict[Hex, str] = {}
+        if self.overlay == "zoc":
+            blocked = g.terrain.zoc_blocked_pairs
+            for u in units:
+                if u.side is not me and exerts_zoc(u):
+                    for n in [u.hex] + g.terrain.neighbours[u.hex]:
+                        if n == u.hex or (u.hex, n) not in blocked:
+                            out[n] = "#7a3a7a"
+        elif self.overlay == "ad":
+            for u in units:
+                if u.side is not me and u.type.ad_strength > 0:
+                    for n in within(u.hex, u.type.ad_range):
+                        if n in g.board.terrain:
+                            out[n] = "#8a5a20" if g.board.is_land(n) else "#5a3a20"
+        elif self.overlay == "control":
+            for c in g.board.cities.values():
+                holder = g.control.get(c.name)
+                if holder is not None:
+                    out[c.hex] = "#b02020" if holder is Side.RED else "#2050c0"
+        return out
+
+    def action_overlay(self, kind: str) -> None:
+        self.overlay = None if self.overlay == kind else kind
+        self.notify(f"overlay: {kind if self.overlay else 'off'}")
+        self.refresh_all()
+
     def refresh_all(self) -> None:
-        tint: dict[Hex, str] = {h: REACH for h in self.reach}
+        tint: dict[Hex, str] = self.overlay_tint() if self.overlay else {}
+        tint.update({h: REACH for h in self.reach})
         for uid in self.attackers:
             u = self.game.units[uid]
             if u.hex is not None:
