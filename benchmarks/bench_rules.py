@@ -54,6 +54,8 @@ def main() -> None:
     print(f"reachable hexes of a unit: median {ms(reach):.3f} ms, p90 {sorted(reach)[int(len(reach) * 0.9)] * 1000:.3f} ms (target < 0.3 ms)")
     print(f"whole game adjudication: median {ms(game_times):.1f} ms over {statistics.mean(r['snapshot']['turn'] for r in records):.1f} turns "
           f"(target < 200 ms for 20 turns)")
+    print(f"  (games end early when Red holds Tallinn and Riga; 20 turns at the median turn cost: "
+          f"{20 * ms(turn_times):.0f} ms)")
     print(f"orders adjudicated per second: {orders_n / sum(game_times):,.0f}")
 
 
