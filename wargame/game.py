@@ -113,6 +113,7 @@ class Game:
         self.over = False
         self.result: dict[str, Any] | None = None
         self._zoc_cache: dict[Side, frozenset[Hex]] = {}
+        self._digest = hashlib.sha256()  # of the event log so far, kept up to date as events come
         self._emit(self._start_turn())
 
     # --- queries ---------------------------------------------------------------------------------
@@ -515,6 +516,9 @@ class Game:
 
     def _emit(self, events: list[ev.Event]) -> None:
         self.events.extend(events)
+        for e in events:
+            self._digest.update(json.dumps(e.to_dict(), sort_keys=True, ensure_ascii=False).encode())
+            self._digest.update(b"\n")
 
     def clone(self) -> "Game":
         """An independent copy (state and random generator) for look-ahead: what happens to the copy
@@ -532,6 +536,7 @@ class Game:
         g.seen_by_air = {s: set(v) for s, v in self.seen_by_air.items()}
         g.result = dict(self.result) if self.result else None
         g._zoc_cache = {}
+        g._digest = self._digest.copy()
         g.rng = random.Random()
         g.rng.setstate(self.rng.getstate())
         return g
@@ -539,11 +544,8 @@ class Game:
     # --- records, saves, replays -------------------------------------------------------------------
 
     def events_digest(self) -> str:
-        h = hashlib.sha256()
-        for e in self.events:
-            h.update(json.dumps(e.to_dict(), sort_keys=True, ensure_ascii=False).encode())
-            h.update(b"\n")
-        return h.hexdigest()
+        """sha256 of the event log as JSON lines (sorted keys): equal logs, equal digests."""
+        return self._digest.copy().hexdigest()
 
     def snapshot(self) -> dict[str, Any]:
         return {

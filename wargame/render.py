@@ -11,6 +11,7 @@ Uses Rich only, never Textual, so it belongs to the core.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from rich.style import Style
@@ -68,6 +69,61 @@ def _edge_colour(board: Board, a: Hex, b: Hex) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _st(bg: str, fg: str, bold: bool = False) -> Style:
+    return Style(bgcolor=bg, color=fg, bold=bold)
+
+
+_ROADS: dict[int, frozenset[Hex]] = {}
+
+
+def _road_hexes(board: Board) -> frozenset[Hex]:
+    got = _ROADS.get(id(board))
+    if got is None:
+        got = _ROADS[id(board)] = frozenset(h for s in board.roads for h in s)
+    return got
+
+
+Pairs = list[tuple[str, Style]]
+
+
+def row_pairs(board: Board, row: int, col0: int, cols: int, stacks: dict[Hex, list[Unit]],
+              marks: dict[Hex, str], tint: dict[Hex, str]) -> tuple[Pairs, Pairs]:
+    """The two text lines of one row of hexes as (text, style) pairs: the shared drawing of
+    `wargame map` and the TUI map."""
+    roads = _road_hexes(board)
+    top: Pairs = []
+    bottom: Pairs = []
+    if row & 1:
+        pad = Style()
+        top.append(("  ", pad))
+        bottom.append(("  ", pad))
+    for col in range(col0, col0 + cols):
+        h = from_offset(col, row)
+        t = board.terrain[h]
+        bg = tint.get(h) or TERRAIN_BG[t]
+        light = t in ("clear", "urban")
+        fg = "#1a1a1a" if light else "#e8e8e8"
+        base = _st(bg, fg)
+        west = _edge_colour(board, h, Hex(h.q - 1, h.r))
+        top.append(("▏" if west is None else "┃", _st(bg, west or "#505050")))
+        top.append(_content(board, h, light, stacks.get(h), marks.get(h), bg, h in roads))
+        sw = _edge_colour(board, h, Hex(h.q - 1, h.r + 1))
+        se = _edge_colour(board, h, Hex(h.q, h.r + 1))
+        glyph = TERRAIN_GLYPH[t]
+        bottom.append(("▁▁", _st(bg, sw)) if sw else (glyph + " ", base))
+        bottom.append(("▁▁", _st(bg, se)) if se else (" " + glyph, base))
+    return top, bottom
+
+
+def stacks_of(units: Iterable[Unit]) -> dict[Hex, list[Unit]]:
+    stacks: dict[Hex, list[Unit]] = {}
+    for u in units:
+        if u.hex is not None and u.alive:
+            stacks.setdefault(u.hex, []).append(u)
+    return stacks
+
+
 def render_board(board: Board, window: Window | None = None, units: Iterable[Unit] = (),
                  marks: dict[Hex, str] | None = None, tint: dict[Hex, str] | None = None,
                  rows: Iterable[int] | None = None) -> list[Text]:
@@ -75,56 +131,30 @@ def render_board(board: Board, window: Window | None = None, units: Iterable[Uni
     (e.g. outskirts 'o'); `tint` overrides a hex's background (reachable hexes, targets); `rows`
     limits the work to some rows of the window (for redrawing only what changed)."""
     w = window or Window(0, 0, board.cols, board.rows)
-    stacks: dict[Hex, list[Unit]] = {}
-    for u in units:
-        if u.hex is not None and u.alive:
-            stacks.setdefault(u.hex, []).append(u)
-    road_hexes: set[Hex] = set()
-    for s, kinds in board.roads.items():
-        road_hexes.add(s.a)
-        road_hexes.add(s.b)
-    marks = marks or {}
-    tint = tint or {}
+    stacks = stacks_of(units)
     out: list[Text] = []
     for row in (rows if rows is not None else range(w.row0, w.row0 + w.rows)):
-        top, bottom = Text(), Text()
-        if row & 1:
-            top.append("  ")
-            bottom.append("  ")
-        for col in range(w.col0, w.col0 + w.cols):
-            h = from_offset(col, row)
-            t = board.terrain[h]
-            bg = tint.get(h) or TERRAIN_BG[t]
-            base = Style(bgcolor=bg, color="#1a1a1a" if t in ("clear", "urban") else "#e8e8e8")
-            west = _edge_colour(board, h, Hex(h.q - 1, h.r))
-            top.append("▏" if west is None else "┃", base + Style(color=west or "#505050"))
-            top.append_text(_content(board, h, t, stacks.get(h), marks.get(h), base, h in road_hexes))
-            sw = _edge_colour(board, h, Hex(h.q - 1, h.r + 1))
-            se = _edge_colour(board, h, Hex(h.q, h.r + 1))
-            glyph = TERRAIN_GLYPH[t]
-            bottom.append("▁▁" if sw else (glyph + " "), base + Style(color=sw) if sw else base)
-            bottom.append("▁▁" if se else (" " + glyph), base + Style(color=se) if se else base)
-        out.append(top)
-        out.append(bottom)
+        top, bottom = row_pairs(board, row, w.col0, w.cols, stacks, marks or {}, tint or {})
+        out.append(Text.assemble(*top))
+        out.append(Text.assemble(*bottom))
     return out
 
 
-def _content(board: Board, h: Hex, t: str, stack: list[Unit] | None, mark: str | None, base: Style, road: bool) -> Text:
+def _content(board: Board, h: Hex, light: bool, stack: list[Unit] | None, mark: str | None, bg: str, road: bool) -> tuple[str, Style]:
     if stack:
         u = stack[0]
         more = len(stack) - 1
         tail = f"+{more}" if more else str(u.steps)
-        txt = (u.type.symbol + tail)[:3]
-        return Text(txt.ljust(3), base + Style(color=SIDE_FG[u.side], bold=True, bgcolor="#f0f0e0"))
+        return (u.type.symbol + tail)[:3].ljust(3), _st("#f0f0e0", SIDE_FG[u.side], True)
     city = board.cities.get(h)
     if city is not None:
         sym = "★" if city.capital else ("◆" if city.objective else "●")
-        return Text(f"{sym}{city.name[:2]}", base + Style(color="#101010" if t in ("clear", "urban") else "#ffffff", bold=city.capital))
+        return f"{sym}{city.name[:2]}", _st(bg, "#101010" if light else "#ffffff", city.capital)
     if mark:
-        return Text(f" {mark[:1]} ", base + Style(color="#ffd700", bold=True))
+        return f" {mark[:1]} ", _st(bg, "#ffd700", True)
     if road:
-        return Text(" · ", base + Style(color="#402000" if t in ("clear", "urban") else "#f0d090"))
-    return Text("   ", base)
+        return " · ", _st(bg, "#402000" if light else "#f0d090")
+    return "   ", _st(bg, "#1a1a1a" if light else "#e8e8e8")
 
 
 def legend() -> Text:

@@ -66,13 +66,18 @@ class GameCommands(Provider):
                 yield Hit(score, matcher.highlight(name), lambda a=action: screen.run_action(a), help=help_text)
 
 
+BOT_SWITCH_INTERVAL = 0.0005  # seconds: while a bot thinks in its thread, hand the GIL back to the UI often
+
+
 class GameScreen(Screen):
     CSS = """
     #body { height: 1fr; }
     HexMap { width: 1fr; height: 1fr; }
     #side { width: 38; min-width: 30; }
     #side Static { margin-bottom: 1; }
-    RichLog { height: 9; border-top: solid $accent; }
+    #hexinfo { height: 7; }
+    #unitinfo { height: 6; }
+    RichLog { height: 8; border-top: solid $accent; }
     """
     COMMANDS = Screen.COMMANDS | {GameCommands}
     BINDINGS = [
@@ -141,6 +146,11 @@ class GameScreen(Screen):
         return self.query_one(HexMap)
 
     def on_mount(self) -> None:
+        import sys
+
+        # a bot thinks in a thread; a short GIL switch interval keeps keys answered while it does
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(BOT_SWITCH_INTERVAL)
         sc = self.game.scenario
         self.log_line(f"{sc.title}. Seed {self.game.seed}. Red: {self.players[Side.RED]}, Blue: {self.players[Side.BLUE]}.")
         for e in self.game.events:
@@ -218,7 +228,8 @@ class GameScreen(Screen):
                 tint[t] = TARGET
         if self.selected and self.game.units[self.selected].hex is not None:
             tint[self.game.units[self.selected].hex] = SELECTED
-        self.map.set_content(self.visible_units(), tint)
+        self._visible = self.visible_units()
+        self.map.set_content(self._visible, tint)
         self.update_status()
         self.update_hexinfo(self.map.cursor)
 
@@ -277,17 +288,17 @@ class GameScreen(Screen):
             t.append(f"\nRiver: {', '.join(rivers)}")
         if h in self.reach:
             t.append(f"\nMove here: {self.reach[h]} MP", "green")
-        for u in self.visible_units():
+        for u in getattr(self, "_visible", None) or self.visible_units():
             if u.hex == h:
                 t.append(f"\n{u.type.symbol} {u.name} ({u.side.value}) {u.steps}/{u.type.steps}", SIDE_STYLE[u.side])
-        self.query_one("#hexinfo", Static).update(t)
+        self.query_one("#hexinfo", Static).update(t, layout=False)  # fixed height: no re-layout per key
         sel = self.game.units.get(self.selected) if self.selected else None
         ut = Text()
         if sel is not None:
             ut.append(f"{sel.name}\n", "bold")
             ut.append(f"{sel.type.name}\n{sel.formation}\nattack {sel.attack:g}, defence {sel.defence:g}, steps {sel.steps}/{sel.type.steps}\n"
                       f"MP {sel.type.movement} ({sel.type.mobility})" + (f", fires {sel.type.range} hexes" if sel.type.range else ""))
-        self.query_one("#unitinfo", Static).update(ut)
+        self.query_one("#unitinfo", Static).update(ut, layout=False)
 
     @staticmethod
     def _side(a: Hex, b: Hex):
@@ -338,6 +349,11 @@ class GameScreen(Screen):
             return  # watch mode: the timer steps
         self.refresh_all()
         self.run_bot(side)
+
+    def on_unmount(self) -> None:
+        import sys
+
+        sys.setswitchinterval(self._switch_interval)
 
     def _handed_over(self, _: Any) -> None:
         side = self.game.active_side

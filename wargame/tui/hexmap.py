@@ -8,7 +8,6 @@ repaints two hexes.
 
 from __future__ import annotations
 
-from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -22,7 +21,7 @@ from textual.strip import Strip
 from wargame.hexgrid import Hex, from_offset, to_offset
 from wargame.model.board import Board
 from wargame.model.units import Unit
-from wargame.render import Window, render_board
+from wargame.render import row_pairs, stacks_of
 
 CURSOR = Style(bgcolor="#ffd21f", color="#000000", bold=True)
 # direction name -> (dq, dr) in axial coordinates (pointy-top)
@@ -67,7 +66,7 @@ class HexMap(ScrollView, can_focus=True):
                 if h not in board.cities:
                     self.marks[h] = "o"
         self._cache: dict[int, tuple[Strip, Strip]] = {}
-        self._strip_console = Console(width=board.cols * 4 + 4, color_system="truecolor", legacy_windows=False)
+        self._stacks = None
         self.virtual_size = Size(board.cols * 4 + 2, board.rows * 2)
         self.blanked = False
 
@@ -83,6 +82,7 @@ class HexMap(ScrollView, can_focus=True):
                 if h is not None:
                     rows.add(h.r)
             self.units = list(units)
+            self._stacks = None
         if tint is not None:
             for h in set(self.tint) ^ set(tint) | {h for h in tint if self.tint.get(h) != tint[h]}:
                 rows.add(h.r)
@@ -98,9 +98,10 @@ class HexMap(ScrollView, can_focus=True):
     def _row(self, row: int) -> tuple[Strip, Strip]:
         got = self._cache.get(row)
         if got is None:
-            w = Window(0, 0, self.board.cols, self.board.rows)
-            top, bottom = render_board(self.board, w, self.units, self.marks, self.tint, rows=[row])
-            got = (Strip(list(top.render(self._strip_console)), top.cell_len), Strip(list(bottom.render(self._strip_console)), bottom.cell_len))
+            if self._stacks is None:
+                self._stacks = stacks_of(self.units)
+            top, bottom = row_pairs(self.board, row, 0, self.board.cols, self._stacks, self.marks, self.tint)
+            got = (Strip([Segment(t, s) for t, s in top]), Strip([Segment(t, s) for t, s in bottom]))
             self._cache[row] = got
         return got
 
