@@ -113,6 +113,7 @@ class Game:
         self.over = False
         self.result: dict[str, Any] | None = None
         self._zoc_cache: dict[Side, frozenset[Hex]] = {}
+        self._stack_cache: dict[Side, dict[Hex, int]] = {}
         self._digest = hashlib.sha256()  # of the event log so far, kept up to date as events come
         self._emit(self._start_turn())
 
@@ -146,14 +147,18 @@ class Game:
     def units_at(self, h: Hex) -> list[Unit]:
         return [self.units[i] for i in self._at.get(h, ())]
 
-    def occupied_by(self, side: Side) -> set[Hex]:
-        return {u.hex for u in self.units_of(side)}
+    def occupied_by(self, side: Side) -> frozenset[Hex]:
+        return frozenset(self.stack_counts(side))
 
     def stack_counts(self, side: Side) -> dict[Hex, int]:
-        out: dict[Hex, int] = {}
-        for u in self.units_of(side):
-            out[u.hex] = out.get(u.hex, 0) + 1
-        return out
+        """Hex -> number of `side`'s units there (cached until one of them moves; do not change it)."""
+        got = self._stack_cache.get(side)
+        if got is None:
+            got = {}
+            for u in self.units_of(side):
+                got[u.hex] = got.get(u.hex, 0) + 1
+            self._stack_cache[side] = got
+        return got
 
     def zoc(self, side: Side) -> frozenset[Hex]:
         z = self._zoc_cache.get(side)
@@ -406,6 +411,7 @@ class Game:
         if h is not None:
             self._at.setdefault(h, []).append(u.id)
         self._zoc_cache.pop(u.side, None)  # only this side's zone of control can have changed
+        self._stack_cache.pop(u.side, None)
 
     def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
         u.steps -= 1
@@ -536,6 +542,7 @@ class Game:
         g.seen_by_air = {s: set(v) for s, v in self.seen_by_air.items()}
         g.result = dict(self.result) if self.result else None
         g._zoc_cache = {}
+        g._stack_cache = {}
         g._digest = self._digest.copy()
         g.rng = random.Random()
         g.rng.setstate(self.rng.getstate())

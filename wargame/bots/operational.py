@@ -127,14 +127,16 @@ class OperationalBot:
         capital_dist = lambda h: f.get(h, 1 << 20)  # noqa: E731 - Red's cost to the capitals from h
         front = min((capital_dist(e) for e in enemy_at), default=None)
 
+        nbrs = oracle.terrain.neighbours
+
         def score(h: Hex) -> float:
             s = -3.0 * t.terrain_shift.get(b.terrain[h], 0)
             if h in b.cities:
                 s += 2
-            adj_enemy = sum(1 for n in neighbours(h) if n in enemy_at)
-            if adj_enemy >= 2:
+            adj = [n for n in nbrs[h] if n in enemy_at]
+            if len(adj) >= 2:
                 s -= 4
-            if any(oracle.terrain.river_between(h, n) for n in neighbours(h) if n in enemy_at):
+            if any(oracle.terrain.river_between(h, n) for n in adj):
                 s += 2
             if front is not None:
                 # stand between the enemy and the capitals: just on the capital side of the front
