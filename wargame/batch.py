@@ -220,7 +220,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     rows = run_batch(args.scenario, args.games, args.seed, args.red, args.blue, args.workers, args.out, not args.quiet)
     wall = time.perf_counter() - t0
     out = Console()
-    out.print(summary_table([(args.scenario, summarise(rows))]))
+    out.print(summary_table([(rows[0]["scenario"] if rows else args.scenario, summarise(rows))]))
     out.print(f"{len(rows)} games in {wall:.1f} s ({len(rows) / wall:.1f} games/s)" + (f"; rows in {args.out}" if args.out else ""))
     return 0
 
@@ -230,7 +230,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     named = []
     for sid in args.scenarios:
         rows = run_batch(sid, args.games, args.seed, args.red, args.blue, args.workers, None, True)
-        named.append((sid, summarise(rows)))
+        named.append((rows[0]["scenario"] if rows else sid, summarise(rows)))
     Console().print(summary_table(named))
     return 0
 
