@@ -198,3 +198,33 @@ async def test_overlays_and_the_command_palette():
         await pilot.pause(0.3)
         from wargame.tui.game_screen import saves_dir
         assert list(saves_dir().glob("tiny-*.save"))
+
+
+async def test_the_path_is_shown_and_the_umpire_rules_in_the_tui():
+    from wargame.tui.dialogs import UmpireDialog
+
+    app = WargameApp(TINY, "human", "random", 4, umpire=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        g = screen.game
+        await end_phase(pilot)
+        screen.map.cursor = g.units["r1"].hex
+        await pilot.press("enter")
+        assert screen.selected == "r1"
+        screen.map.cursor = g.parse("0402")
+        await pilot.pause()
+        assert screen.path_hexes == [g.parse("0502")]
+        assert screen.map.tint[g.parse("0502")] != screen.map.tint.get(g.parse("0603"))
+        await pilot.press("enter")
+        await end_phase(pilot)
+        screen.map.cursor = g.parse("0302")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await end_phase(pilot)
+        assert isinstance(app.screen, UmpireDialog) and g.pending is not None
+        await pilot.press("a")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any(e.kind == "umpire" and e.decision == "accept" for e in g.events)
+        assert any(e.kind == "combat" and e.target == "0302" for e in g.events)

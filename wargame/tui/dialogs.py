@@ -101,6 +101,9 @@ class UmpireDialog(Dialog):
                 yield Button("Re-roll (r)", id="reroll")
                 yield Button("Replace", id="replace", variant="warning")
 
+    def on_mount(self) -> None:
+        self.query_one("#accept", Button).focus()  # so a / r work at once; Tab reaches the inputs
+
     def action_accept(self) -> None:
         self.dismiss(("accept", "", self.query_one("#note", Input).value))
 

@@ -29,6 +29,7 @@ REACH = "#2fb3a3"
 SELECTED = "#c8a000"
 TARGET = "#b03030"
 ATTACKER = "#d08000"
+PATH = "#9be870"
 SIDE_STYLE = {Side.RED: "bold red", Side.BLUE: "bold blue"}
 
 
@@ -127,6 +128,7 @@ class GameScreen(Screen):
         self.last_human: Side | None = None
         self.save_name = name
         self.overlay: str | None = None
+        self.path_hexes: list[Hex] = []
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -216,9 +218,11 @@ class GameScreen(Screen):
         self.notify(f"overlay: {kind if self.overlay else 'off'}")
         self.refresh_all()
 
-    def refresh_all(self) -> None:
+    def tints(self) -> dict[Hex, str]:
         tint: dict[Hex, str] = self.overlay_tint() if self.overlay else {}
         tint.update({h: REACH for h in self.reach})
+        for h in self.path_hexes:
+            tint[h] = PATH
         for uid in self.attackers:
             u = self.game.units[uid]
             if u.hex is not None:
@@ -228,8 +232,11 @@ class GameScreen(Screen):
                 tint[t] = TARGET
         if self.selected and self.game.units[self.selected].hex is not None:
             tint[self.game.units[self.selected].hex] = SELECTED
+        return tint
+
+    def refresh_all(self) -> None:
         self._visible = self.visible_units()
-        self.map.set_content(self._visible, tint)
+        self.map.set_content(self._visible, self.tints())
         self.update_status()
         self.update_hexinfo(self.map.cursor)
 
@@ -385,7 +392,7 @@ class GameScreen(Screen):
         events = self.game.submit(side, orders)
         for e in events:
             self.log_event(e)
-        self.staged, self.selected, self.attackers, self.reach = [], None, [], {}
+        self.staged, self.selected, self.attackers, self.reach, self.path_hexes = [], None, [], {}, []
         self.autosave()
         self.advance()
 
@@ -453,6 +460,10 @@ class GameScreen(Screen):
     # --- human orders -------------------------------------------------------------------------------------
 
     def on_hex_map_moved(self, m: HexMap.Moved) -> None:
+        new_path = self.game.path(self.selected, m.hex) if self.selected and m.hex in self.reach else []
+        if new_path or self.path_hexes:
+            self.path_hexes = new_path[:-1]  # the path shown up to the destination (the cursor)
+            self.map.set_content(tint=self.tints())
         self.update_hexinfo(m.hex)
 
     def on_hex_map_selected(self, m: HexMap.Selected) -> None:
@@ -471,7 +482,7 @@ class GameScreen(Screen):
                     self.notify(why, severity="warning")
                     return
                 self.staged.append(order)
-                self.selected, self.reach = None, {}
+                self.selected, self.reach, self.path_hexes = None, {}, []
             elif mine:
                 staged = {o.unit for o in self.staged if isinstance(o, Move)}
                 free = [u for u in mine if u.id not in staged]
@@ -567,7 +578,7 @@ class GameScreen(Screen):
             self.refresh_all()
 
     def action_cancel(self) -> None:
-        self.selected, self.reach, self.attackers = None, {}, []
+        self.selected, self.reach, self.attackers, self.path_hexes = None, {}, [], []
         self.refresh_all()
 
     def action_next_unit(self) -> None:
