@@ -277,7 +277,8 @@ def cmd_play(args: argparse.Namespace) -> int:
             raise UsageError("the terminal UI needs the 'textual' package: pip install textual") from None
         raise UsageError("the terminal UI is not part of this build yet (wargame/tui is missing); "
                          "`wargame scenarios`, `wargame map` and `wargame oob` work") from None
-    return int(tui.run(args.scenario, red=args.red, blue=args.blue, seed=args.seed, umpire=args.umpire, load=args.load) or 0)
+    return int(tui.run(args.scenario, red=args.red, blue=args.blue, seed=args.seed, umpire=args.umpire, load=args.load,
+                       replay=args.watch) or 0)
 
 
 def _delegate(module: str, func: str) -> Callable[[argparse.Namespace], int]:
@@ -310,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--blue", default=None, help="who plays Blue: human, or a bot name")
     play.add_argument("--seed", type=int, default=None, help="random seed (default: chosen at random and shown)")
     play.add_argument("--umpire", action="store_true", help="umpire mode: every random result is proposed for approval")
-    play.add_argument("--load", metavar="SAVE", default=None, help="load a saved game")
+    play.add_argument("--load", metavar="SAVE", default=None, help="load a saved game and play on")
+    play.add_argument("--watch", metavar="SAVE", default=None, help="watch a saved game replayed from its start")
     play.set_defaults(func=cmd_play)
 
     v = sub.add_parser("validate", help="check data files (maps, unit types, orders of battle, scenarios, tables)",

@@ -228,3 +228,22 @@ async def test_the_path_is_shown_and_the_umpire_rules_in_the_tui():
         await pilot.pause()
         assert any(e.kind == "umpire" and e.decision == "accept" for e in g.events)
         assert any(e.kind == "combat" and e.target == "0302" for e in g.events)
+
+
+async def test_watching_a_saved_game_replays_it_exactly(tmp_path):
+    from wargame.bots.driver import play_game
+    from wargame.data.scenario import load_scenario
+    from wargame.saves import write_save
+
+    played = play_game(load_scenario(TINY), 6, "operational", "random").game
+    path = write_save(tmp_path / "g.save", played.to_record())
+    app = WargameApp(replay=str(path))
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GameScreen) and screen.players == {Side.RED: "replay", Side.BLUE: "replay"}
+        await pilot.press("G")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.game.over
+        assert screen.game.events_digest() == played.events_digest()

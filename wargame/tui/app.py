@@ -126,14 +126,18 @@ class WargameApp(App):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False)]
 
     def __init__(self, scenario: str | None = None, red: str | None = None, blue: str | None = None,
-                 seed: int | None = None, umpire: bool = False, load: str | None = None):
+                 seed: int | None = None, umpire: bool = False, load: str | None = None, replay: str | None = None):
         super().__init__()
         self.args = (scenario, red, blue, seed, umpire)
         self.load_path = load
+        self.replay_path = replay
 
     def on_mount(self) -> None:
         scenario, red, blue, seed, umpire = self.args
-        if self.load_path:
+        if self.replay_path:
+            self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
+            self.watch_replay(Path(self.replay_path))
+        elif self.load_path:
             self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
             self.load_game(Path(self.load_path))
         elif scenario and red and blue:
@@ -151,6 +155,21 @@ class WargameApp(App):
             self.notify(str(e), severity="error", timeout=10)
             return
         self.push_screen(screen)
+
+    def watch_replay(self, path: Path) -> None:
+        """Watch a saved game from its start, phase by phase (watch-mode keys: space . + - G)."""
+        from wargame.bots.replayer import replay_players
+
+        try:
+            rec = read_save(path)
+            sc = load_scenario(scenario_of(rec))
+            game = Game(sc, seed=int(rec["seed"]), umpire=bool(rec.get("umpire")))
+        except (SaveError, DataError, ValueError, KeyError) as e:
+            self.notify(f"cannot replay {path}: {e}", severity="error", timeout=10)
+            return
+        self.push_screen(GameScreen(game, {Side.RED: "replay", Side.BLUE: "replay"}, bots=replay_players(rec),
+                                    decisions=rec.get("decisions", [])))
+        self.notify(f"Replaying {path.name}: space pauses, . steps, + and - change speed, G jumps to the end")
 
     def load_game(self, path: Path) -> None:
         try:

@@ -112,11 +112,13 @@ class GameScreen(Screen):
         ("space . + - G", "watch mode: pause, step, faster, slower, jump to the end"), ("?", "this help"), ("q", "quit (asks first)"),
     ]
 
-    def __init__(self, game: Game, players: dict[Side, str], name: str = "game"):
+    def __init__(self, game: Game, players: dict[Side, str], name: str = "game",
+                 bots: dict[Side, Any] | None = None, decisions: list[dict[str, str]] | None = None):
         super().__init__()
         self.game = game
         self.players = players
-        self.bots = {s: load_bot(p, s, bot_seed(game.seed, s)) for s, p in players.items() if p != "human"}
+        self.bots = bots or {s: load_bot(p, s, bot_seed(game.seed, s)) for s, p in players.items() if p != "human"}
+        self.decisions = list(decisions or [])  # recorded umpire rulings, applied in order (replays)
         self.staged: list[Order] = []
         self.selected: str | None = None
         self.attackers: list[str] = []
@@ -334,7 +336,11 @@ class GameScreen(Screen):
             self.show_result()
             return
         if g.pending is not None:
-            self.ask_umpire()
+            if self.decisions:
+                d = self.decisions.pop(0)
+                self._umpire_ruled((d["action"], d.get("result", ""), d.get("note", "")))
+            else:
+                self.ask_umpire()
             return
         side = g.active_side
         if self.players[side] == "human":
@@ -444,6 +450,8 @@ class GameScreen(Screen):
         return rec
 
     def autosave(self) -> None:
+        if all(p == "replay" for p in self.players.values()):
+            return  # watching a replay writes nothing
         try:
             write_save(saves_dir() / "autosave.save", self.record())
         except (OSError, SaveError) as e:
@@ -658,7 +666,8 @@ class GameScreen(Screen):
             orders = list(self.bots[side].orders(g.view(side), Oracle(g, side)))
             logs.extend(g.submit(side, orders))
             while g.pending is not None:
-                logs.extend(g.decide(Decision("accept")))
+                d = self.decisions.pop(0) if self.decisions else {"action": "accept"}
+                logs.extend(g.decide(Decision(d["action"], d.get("result", ""), d.get("note", ""))))
         def finish():
             self.busy = False
             for e in logs:
