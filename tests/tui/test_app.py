@@ -114,10 +114,12 @@ async def test_watch_mode_advances_and_jumps_to_the_end():
     async with app.run_test(size=(100, 32)) as pilot:
         screen = app.screen
         screen.delay = 0.0
-        for _ in range(30):
+        for _ in range(400):  # the timer steps one phase at a time; give it up to ~20 s on a busy machine
             await pilot.pause(0.05)
             await app.workers.wait_for_complete()
-        assert screen.game.turn > 1 or screen.game.phase_index > 2
+            if screen.game.turn > 1:
+                break
+        assert screen.game.turn > 1
         await pilot.press("G")
         await app.workers.wait_for_complete()
         await pilot.pause()

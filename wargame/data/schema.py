@@ -175,22 +175,26 @@ class HexId(Str):
 
 
 @dataclass
-class Int(Spec):
-    min: int | None = None
-    max: int | None = None
+class _Bounded(Spec):
+    """A number within optional bounds; subclasses say which YAML tags count and how to name it."""
+
+    min: float | None = None
+    max: float | None = None
     description: str = ""
+    TAGS = ("int", "float")
+    NAME, JSON_TYPE = "a number", "number"
 
     def validate(self, node, ctx, path):
-        v = _scalar(node, ctx, path, ("int",), "a whole number")
+        v = _scalar(node, ctx, path, self.TAGS, self.NAME)
         if v is None:
             return None
         if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
-            ctx.error(node, path, f"expected a whole number {_range(self.min, self.max)}; got {v}")
+            ctx.error(node, path, f"expected {self.NAME} {_range(self.min, self.max)}; got {v}")
             return None
         return v
 
     def json_schema(self):
-        d: dict[str, Any] = {"type": "integer"}
+        d: dict[str, Any] = {"type": self.JSON_TYPE}
         if self.min is not None:
             d["minimum"] = self.min
         if self.max is not None:
@@ -199,27 +203,14 @@ class Int(Spec):
 
 
 @dataclass
-class Num(Spec):
-    min: float | None = None
-    max: float | None = None
-    description: str = ""
+class Int(_Bounded):
+    TAGS = ("int",)
+    NAME, JSON_TYPE = "a whole number", "integer"
 
-    def validate(self, node, ctx, path):
-        v = _scalar(node, ctx, path, ("int", "float"), "a number")
-        if v is None:
-            return None
-        if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
-            ctx.error(node, path, f"expected a number {_range(self.min, self.max)}; got {v}")
-            return None
-        return v
 
-    def json_schema(self):
-        d: dict[str, Any] = {"type": "number"}
-        if self.min is not None:
-            d["minimum"] = self.min
-        if self.max is not None:
-            d["maximum"] = self.max
-        return self._js(d)
+@dataclass
+class Num(_Bounded):
+    pass
 
 
 @dataclass

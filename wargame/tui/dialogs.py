@@ -39,30 +39,10 @@ class HelpScreen(Dialog):
 
 
 class Confirm(Dialog):
+    """A yes/no question: Enter or y says yes, Esc or n says no."""
+
     BINDINGS = [Binding("escape,n", "dismiss_none", "No"), Binding("enter,y", "yes", "Yes")]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question)
-            with Horizontal():
-                yield Button("Yes (y)", id="yes", variant="primary")
-                yield Button("No (n)", id="no")
-
-    def action_yes(self) -> None:
-        self.dismiss(True)
-
-    def on_button_pressed(self, e: Button.Pressed) -> None:
-        self.dismiss(True if e.button.id == "yes" else None)
-
-
-class AttackPreview(Dialog):
-    """The odds, the column, every shift and the chance of each result, before the attack is made."""
-
-    BINDINGS = [Binding("escape,n", "dismiss_none", "Cancel"), Binding("enter,y", "yes", "Attack")]
+    YES, NO, VARIANT = "Yes (y)", "No (n)", "primary"
 
     def __init__(self, text: str):
         super().__init__()
@@ -72,14 +52,21 @@ class AttackPreview(Dialog):
         with Vertical():
             yield Static(self.text)
             with Horizontal():
-                yield Button("Attack (Enter)", id="yes", variant="error")
-                yield Button("Cancel (Esc)", id="no")
+                yield Button(self.YES, id="yes", variant=self.VARIANT)
+                yield Button(self.NO, id="no")
 
     def action_yes(self) -> None:
         self.dismiss(True)
 
     def on_button_pressed(self, e: Button.Pressed) -> None:
         self.dismiss(True if e.button.id == "yes" else None)
+
+
+class AttackPreview(Confirm):
+    """The odds, the column, every shift and the chance of each result, before the attack is made."""
+
+    BINDINGS = [Binding("escape,n", "dismiss_none", "Cancel"), Binding("enter,y", "yes", "Attack")]
+    YES, NO, VARIANT = "Attack (Enter)", "Cancel (Esc)", "error"
 
 
 class UmpireDialog(Dialog):
