@@ -316,6 +316,8 @@ class Game:
         start = len(self.events)
         if p.kind == "air":
             return self._decide_air(p, decision, start)
+        if p.kind == "sead":
+            return self._decide_sead(p, decision, start)
         if decision.action == "accept":
             result, roll = p.result, p.roll
         elif decision.action == "reroll":
@@ -353,7 +355,35 @@ class Game:
         self.decisions.append(decision.to_dict())
         self.pending = None
         self._emit([ev.UmpireRuled(decision.action, f"{p.result} sorties lost", f"{lost} sorties lost", decision.note)])
+        n = air.sead_rolls_needed(self, side, m, lost)
+        if n:  # the SEAD dice are the umpire's to rule on too
+            rolls = [self.rng.randint(1, 6) for _ in range(n)]
+            self.pending = Proposal(None, m, lost, " ".join(map(str, rolls)), 0, kind="sead")
+            return self.events[start:]
         self._emit(air.fly(self, side, m, lost))
+        self._run_air(side)
+        return self.events[start:]
+
+    def _decide_sead(self, p: Proposal, decision: Decision, start: int) -> list[ev.Event]:
+        m, side, lost = p.order, self.active_side, p.roll
+        proposed = [int(x) for x in p.result.split()]
+        if decision.action == "accept":
+            rolls = proposed
+        elif decision.action == "reroll":
+            rolls = [self.rng.randint(1, 6) for _ in proposed]
+        elif decision.action == "replace":
+            try:
+                rolls = [int(x) for x in decision.result.replace(",", " ").split()]
+            except ValueError:
+                rolls = []
+            if len(rolls) != len(proposed) or not all(1 <= r <= 6 for r in rolls):
+                raise ValueError(f"replace the SEAD dice with {len(proposed)} die value(s) from 1 to 6, e.g. {p.result}")
+        else:
+            raise ValueError(f"unknown umpire action {decision.action!r}; expected accept, reroll or replace")
+        self.decisions.append(decision.to_dict())
+        self.pending = None
+        self._emit([ev.UmpireRuled(decision.action, f"SEAD dice {p.result}", "SEAD dice " + " ".join(map(str, rolls)), decision.note)])
+        self._emit(air.fly(self, side, m, lost, rolls))
         self._run_air(side)
         return self.events[start:]
 

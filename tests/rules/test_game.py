@@ -158,3 +158,20 @@ def test_the_umpire_rules_on_air_defence_losses_too(tiny_scenario):
     assert [e for e in ev if e.kind == "umpire"][0].note == "the whole package was shot down"
     assert g.phase == "movement"
     assert g.decisions[-1] == {"action": "replace", "result": "8", "note": "the whole package was shot down"}
+
+
+def test_the_umpire_rules_on_sead_dice(tiny_scenario):
+    from dataclasses import replace as dc_replace
+
+    g = Game(tiny_scenario, seed=2, umpire=True)
+    sam = g.units["r3"]
+    sam.type = dc_replace(sam.type, ad_range=3, ad_strength=1)
+    g.submit(Side.RED, [])
+    g.submit(Side.BLUE, [AirMission("sead", "0702", 8)])
+    assert g.pending.kind == "air"
+    g.decide(Decision("replace", "0", "clear skies"))
+    assert g.pending is not None and g.pending.kind == "sead" and len(g.pending.result.split()) == 2
+    ev = g.decide(Decision("replace", "6 1", "a lucky HARM"))
+    assert "r3" in g.suppressed and sam.steps == 0  # a 6: suppressed and a step lost (its only one)
+    assert [e.result for e in ev if e.kind == "umpire"] == ["SEAD dice 6 1"]
+    assert g.phase == "movement"

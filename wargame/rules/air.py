@@ -31,8 +31,19 @@ def roll_losses(game: "Game", flying: Side, target: Hex, sorties: int) -> int:
     return sum(1 for _ in range(sorties) if game.rng.random() < p)
 
 
-def fly(game: "Game", side: Side, m: AirMission, lost: int | None = None) -> list[ev.Event]:
-    """Fly a mission. `lost` (sorties lost to air defence) is rolled here unless the umpire ruled it."""
+def sead_rolls_needed(game: "Game", side: Side, m: AirMission, lost: int) -> int:
+    """How many SEAD dice a mission rolls once `lost` sorties are gone (0 if no SAM is there)."""
+    if m.mission != "sead":
+        return 0
+    target = game.parse(m.target)
+    if not any(u.side is not side and u.type.ad_strength > 0 for u in game.units_at(target)):
+        return 0
+    return (m.sorties - lost) // int(game.tables.air["sead_sorties_per_roll"])
+
+
+def fly(game: "Game", side: Side, m: AirMission, lost: int | None = None, rolls: list[int] | None = None) -> list[ev.Event]:
+    """Fly a mission. `lost` (sorties lost to air defence) and the SEAD dice `rolls` are rolled here
+    unless the umpire ruled them."""
     a = game.tables.air
     target = game.parse(m.target) if m.mission != "counter_air" else None
     game.sorties[side] -= m.sorties
@@ -63,7 +74,7 @@ def fly(game: "Game", side: Side, m: AirMission, lost: int | None = None) -> lis
         u = sams[i % len(sams)]
         if not u.alive:
             continue
-        roll = game.rng.randint(1, 6)
+        roll = rolls[i] if rolls is not None else game.rng.randint(1, 6)
         if roll >= a["sead_suppress_on"]:
             game.suppressed.add(u.id)
             results.append(f"{u.name} suppressed (die {roll})")

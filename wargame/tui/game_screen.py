@@ -404,6 +404,12 @@ class GameScreen(Screen):
 
     def ask_umpire(self) -> None:
         p = self.game.pending
+        if p.kind == "sead":
+            m = p.order
+            text = (f"{self.game.active_side.value.capitalize()} SEAD at {m.target}: {m.sorties - p.roll} sorties got through.\n"
+                    f"Proposed dice: [b]{p.result}[/b] (5+ suppresses a SAM, 6 also costs it a step). Replace with other dice.")
+            self.app.push_screen(UmpireDialog(text), self._umpire_ruled)
+            return
         if p.kind == "air":
             m = p.order
             text = (f"{self.game.active_side.value.capitalize()} flies {m.sorties} {m.mission.replace('_', ' ')} sorties at {m.target}.\n"
