@@ -41,6 +41,7 @@ class Oracle:
         self.terrain = game.terrain
         self.scenario_id = game.scenario.id
         self.measure_cities = game.scenario.victory.measure
+        self.red_goals = game.scenario.victory.red_goals or game.scenario.victory.measure
         self.allowed = game.allowed[side]
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:

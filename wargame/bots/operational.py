@@ -76,8 +76,18 @@ class OperationalBot:
         return []
 
     def goals(self, view: "View", oracle: "Oracle") -> frozenset[Hex]:
+        """Where Red drives (and Blue stands between it and): the outskirts of the measure cities, or
+        the scenario's own Red goals (e.g. the towns of the Suwałki gap) with their rings."""
         b = view.board
-        return frozenset(h for name in oracle.measure_cities for h in b.outskirts.get(name, ()))
+        out: set[Hex] = set()
+        for name in oracle.red_goals:
+            if name in b.outskirts:
+                out |= b.outskirts[name]
+            else:
+                c = b.city_named(name)
+                if c is not None:
+                    out |= {c.hex} | {n for n in oracle.terrain.neighbours[c.hex] if b.is_land(n)}
+        return frozenset(out)
 
     def move(self, view: "View", oracle: "Oracle") -> list[Order]:
         b = view.board

@@ -66,6 +66,8 @@ def scenario_spec() -> Record:
         "victory": F(Record({
             "measure": F(Seq(Str(min_len=1)), doc="outskirts names: first Red entry is the RAND measure"),
             "objectives": F(Seq(Str(min_len=1)), required=False, default=[]),
+            "red_goals": F(Seq(Str(min_len=1)), required=False, default=[],
+                           doc="cities Red's bots drive on (default: the measure cities)"),
             "description": F(Str(), required=False, default=""),
         })),
     }, description="A scenario (wargame-scenario/1). See docs/formats.md.")
@@ -121,9 +123,10 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     for i, name in enumerate(data["victory"]["measure"]):
         if name not in board.outskirts:
             ctx.error_at(("victory", "measure", i), f"{name!r} has no outskirts on map {board.id} (known: {', '.join(sorted(board.outskirts)) or 'none'})")
-    for i, name in enumerate(data["victory"]["objectives"]):
-        if name not in cities:
-            ctx.error_at(("victory", "objectives", i), f"{name!r} is not a city on map {board.id}")
+    for key in ("objectives", "red_goals"):
+        for i, name in enumerate(data["victory"][key]):
+            if name not in cities:
+                ctx.error_at(("victory", key, i), f"{name!r} is not a city on map {board.id}")
 
     units: list[Unit] = []
     seen: dict[str, str] = {}
@@ -189,7 +192,8 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
         id=data["id"], title=data["title"], summary=data["summary"], board=board, unit_types=types,
         units=units, clock=Clock(c["turn_hours"], c["first_turn"], c["length_turns"], c["start"]),
         parameters=params, sides=sides, neutral=neutral,
-        victory=Victory(tuple(data["victory"]["measure"]), tuple(data["victory"]["objectives"]), data["victory"]["description"]),
+        victory=Victory(tuple(data["victory"]["measure"]), tuple(data["victory"]["objectives"]), data["victory"]["description"],
+                        tuple(data["victory"]["red_goals"])),
         air=air, tables_id=data["tables"], tables=tables, oob_ids=tuple(o.id for o in oobs if o), path=path,
     )
 

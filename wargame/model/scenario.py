@@ -49,6 +49,7 @@ class Victory:
     measure: tuple[str, ...]      # outskirts names: first Red entry = the RAND measure
     objectives: tuple[str, ...]   # city names counted as "held"
     description: str = ""
+    red_goals: tuple[str, ...] = ()  # cities Red drives on (default: the measure cities); bots read it
 
 
 @dataclass(eq=False)

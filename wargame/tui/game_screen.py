@@ -361,6 +361,7 @@ class GameScreen(Screen):
             self.refresh_all()
             return  # watch mode: the timer steps
         self.refresh_all()
+        self.busy = True
         self.run_bot(side)
 
     def on_unmount(self) -> None:
@@ -376,9 +377,8 @@ class GameScreen(Screen):
         self.map.invalidate()
         self.refresh_all()
 
-    @work(thread=True, exclusive=True, group="bot")
+    @work(thread=True, group="bot")
     def run_bot(self, side: Side) -> None:
-        self.busy = True
         self.app.call_from_thread(self.update_status)
         g = self.game
         try:
@@ -393,6 +393,9 @@ class GameScreen(Screen):
         if problem:
             self.log_line(problem, "red")
         self.commit(side, orders)
+        if self._jump_pending and not self.game.over and not self.busy:
+            self._jump_pending = False
+            self._start_jump()
 
     def commit(self, side: Side, orders: list[Order]) -> None:
         events = self.game.submit(side, orders)
@@ -643,6 +646,7 @@ class GameScreen(Screen):
         if self.busy or self.game.over or self.human_side() is not None:
             return
         self._last_step = time.monotonic()
+        self.busy = True
         self.run_bot(self.game.active_side)
 
     def action_pause(self) -> None:
@@ -657,14 +661,22 @@ class GameScreen(Screen):
         self.delay = round(self.delay + 0.2, 1)
         self.update_status()
 
+    _jump_pending = False
+
     def action_to_end(self) -> None:
         if all(p != "human" for p in self.players.values()) and not self.game.over:
             self.paused = True
-            self._run_to_end()
+            if self.busy:
+                self._jump_pending = True  # after the phase a bot is thinking about
+            else:
+                self._start_jump()
 
-    @work(thread=True, exclusive=True, group="bot")
+    def _start_jump(self) -> None:
+        self.busy = True  # set here, on the UI thread, so no timer step can start meanwhile
+        self._run_to_end()
+
+    @work(thread=True, group="bot")
     def _run_to_end(self) -> None:
-        self.busy = True
         g = self.game
         logs = []
         while not g.over:
