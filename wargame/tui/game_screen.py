@@ -698,7 +698,11 @@ class GameScreen(Screen):
 class Overview(Screen):
     """The whole board at one cell per hex, for orientation."""
 
-    BINDINGS = [Binding("escape,o,q", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape,o,q", "app.pop_screen", "Back"), Binding("question_mark", "help", "Help")]
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Overview", [("arrows / PgUp PgDn", "scroll"), ("Esc, o or q", "back to the map"),
+                                                     ("?", "this help")]))
 
     def __init__(self, board, units):
         super().__init__()
