@@ -69,3 +69,34 @@ def force_totals(scenario: Scenario) -> dict[Side, Totals]:
         if c["heavy"] > c["other"]:
             out[side].heavy_brigades.add(b)
     return out
+
+
+def forces_markdown(scenario_ids: list[str]) -> str:
+    """Force totals of scenarios as Markdown (docs/forces.md is written from this)."""
+    from wargame.data.scenario import load_scenario
+
+    out = []
+    for sid in scenario_ids:
+        sc = load_scenario(sid)
+        t = force_totals(sc)
+        out.append(f"### {sc.title} (`{sc.id}`)\n")
+        out.append("| | " + " | ".join(f"{sc.sides[s].name} ({s.value})" for s in (Side.RED, Side.BLUE)) + " |")
+        out.append("|---|---|---|")
+        rows = [("units", lambda x: x.units), ("manoeuvre battalions", lambda x: x.manoeuvre_battalions),
+                ("on the board at H-hour / arriving later", lambda x: f"{x.at_start} / {x.arriving}"),
+                ("brigade-level formations", lambda x: len(x.brigades)), ("of them heavy", lambda x: len(x.heavy_brigades)),
+                ("total attack / defence", lambda x: f"{x.attack:g} / {x.defence:g}")]
+        for label, f in rows:
+            out.append(f"| {label} | {f(t[Side.RED])} | {f(t[Side.BLUE])} |")
+        cats = sorted(set(t[Side.RED].by_category) | set(t[Side.BLUE].by_category))
+        for c in cats:
+            out.append(f"| {c.replace('_', ' ')} | {t[Side.RED].by_category.get(c, 0)} | {t[Side.BLUE].by_category.get(c, 0)} |")
+        pools = " ".join(f"{sc.sides[s].name}: {sc.air[s].day} sorties by day, {sc.air[s].night} by night." for s in (Side.RED, Side.BLUE) if s in sc.air)
+        out.append(f"\nAir: {pools} Orders of battle: {', '.join(f'`orders_of_battle/{o}.yaml`' for o in sc.oob_ids)}.\n")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(forces_markdown(sys.argv[1:] or ["incursion-2016", "incursion-2016-seven-brigades", "incursion-2025", "suwalki-corridor"]))

@@ -75,3 +75,12 @@ def test_2025_posture_has_the_german_brigade_and_finland():
     assert "DEU 45th Panzer Bde Litauen" in forms
     assert any(u.nation == "FIN" for u in sc.units) and any(u.nation == "SWE" for u in sc.units)
     assert any("18th Gds MRD" in f for f in forms)
+
+
+def test_the_forces_document_matches_the_data():
+    from pathlib import Path
+
+    from wargame.forces import forces_markdown
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "forces.md").read_text(encoding="utf-8")
+    assert forces_markdown(SCENARIOS) in doc, "docs/forces.md is out of date: regenerate with python -m wargame.forces"
