@@ -32,8 +32,8 @@ UNITS = []
 baltic_units(UNITS)
 add = adder(UNITS, "USA", "rand2016; ref")
 H = "Heavy armoured brigades"
-add(H, 3, "us-1abct", "{ord} Combined Arms Bn, 1st ABCT", "us_cab", "US 1st Armored Brigade Combat Team", "Tartu", assumption="RAND's posture: deployed forward; placement in south-east Estonia is this game's")
-add(H, 1, "us-1abct-fa", "Field Artillery Bn, 1st ABCT", "nato_artillery", "US 1st Armored Brigade Combat Team", "Tartu")
+add(H, 3, "us-1abct", "{ord} Combined Arms Bn, 1st ABCT", "us_cab", "US 1st Armored Brigade Combat Team", "Rakvere", assumption="RAND's posture: deployed forward; placement on the E20 Narva–Tallinn axis is this game's")
+add(H, 1, "us-1abct-fa", "Field Artillery Bn, 1st ABCT", "nato_artillery", "US 1st Armored Brigade Combat Team", "Rakvere")
 add(H, 3, "us-2abct", "{ord} Combined Arms Bn, 2nd ABCT", "us_cab", "US 2nd Armored Brigade Combat Team", "Rēzekne", assumption="placement in Latgale is this game's")
 add(H, 1, "us-2abct-fa", "Field Artillery Bn, 2nd ABCT", "nato_artillery", "US 2nd Armored Brigade Combat Team", "Jēkabpils")
 add(H, 2, "de-pzbde-tk", "{ord} Panzer Bn, German Panzerbrigade", "nato_tank", "DEU Panzerbrigade", "Kaunas", nation="DEU", assumption="the third heavy brigade is allied; German is this game's choice")
