@@ -174,7 +174,7 @@ class OperationalBot:
         for e_hex in sorted({e.hex for e in view.enemy}):
             adj = [u for u in view.own if u.attack > 0 and distance(u.hex, e_hex) == 1]
             if self.side is Side.BLUE:
-                adj = [u for u in adj if u.type.category in HEAVY or u.type.category in ("airborne", "infantry", "light_infantry")]
+                adj = [u for u in adj if u.type.category in HEAVY or u.type.category in ("airborne", "infantry", "light_infantry", "motorised_infantry")]
             if adj:
                 targets.append((e_hex, adj))
         scored = []
