@@ -1,11 +1,20 @@
 """What happened. The adjudicator returns events; logs, reports, statistics and replays read them
-(DESIGN rule 5). Each event is a frozen value with `to_dict()` (stable JSON) and `describe()`
-(a sentence for a log that a facilitator can read aloud)."""
+(DESIGN rule 5). Each event is a frozen value with a unique `kind`, `to_dict()` (stable JSON: one
+line of the event log) and `describe()` (a sentence a facilitator can read aloud). `from_dict()`
+turns a logged line back into the event.
+
+Events are the whole truth, for both sides: a player's own log under fog of war is a filter over
+them (`visible_to`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import json
+from dataclasses import dataclass, field, fields
 from typing import Any
+
+
+_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -13,11 +22,17 @@ class Event:
     kind: str = field(default="event", init=False)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        for k, v in list(d.items()):
-            if isinstance(v, tuple):
-                d[k] = list(v)
+        d: dict[str, Any] = {"kind": self.kind}
+        for f in fields(self):
+            if f.name == "kind":
+                continue
+            v = getattr(self, f.name)
+            d[f.name] = list(v) if isinstance(v, tuple) else v
         return d
+
+    def to_json(self) -> str:
+        """One line of the event log: sorted keys, no spaces, UTF-8 text."""
+        return _JSON.encode(self.to_dict())
 
     def describe(self) -> str:  # pragma: no cover - every subclass says its own
         return self.kind
@@ -28,6 +43,8 @@ class TurnStarted(Event):
     turn: int
     hour: int
     night: bool
+    red_sorties: int = 0    # the sortie pools filled for this turn
+    blue_sorties: int = 0
     kind: str = field(default="turn", init=False)
 
     def describe(self) -> str:
@@ -93,6 +110,19 @@ class Moved(Event):
 
 
 @dataclass(frozen=True)
+class FallbackSet(Event):
+    unit: str
+    name: str
+    side: str
+    toward: str
+    kind: str = field(default="fallback", init=False)
+
+    def describe(self) -> str:
+        return f"{self.name} will fall back toward {self.toward} if forced to retreat." if self.toward else \
+            f"{self.name} will retreat by the rule if forced to."
+
+
+@dataclass(frozen=True)
 class AirMissionFlown(Event):
     side: str
     mission: str
@@ -103,8 +133,61 @@ class AirMissionFlown(Event):
     kind: str = field(default="air_mission", init=False)
 
     def describe(self) -> str:
+        where = "" if self.mission == "counter_air" else f" at {self.target}"
         loss = f", {self.lost} lost to air defences" if self.lost else ""
-        return f"{self.side.capitalize()} flies {self.sorties} {self.mission.replace('_', ' ')} sorties at {self.target}{loss}: {self.effect}."
+        return f"{self.side.capitalize()} flies {self.sorties} {self.mission.replace('_', ' ')} sorties{where}{loss}: {self.effect}."
+
+
+@dataclass(frozen=True)
+class SortiesDenied(Event):
+    side: str           # the side whose sorties are denied
+    denied: int
+    cut: tuple[str, ...]  # what was cut: "reserve 4", "interdiction at 4530: 8 -> 4"
+    kind: str = field(default="sorties_denied", init=False)
+
+    def describe(self) -> str:
+        return f"Enemy counter-air denies {self.side.capitalize()} {self.denied} sorties" + (f" ({'; '.join(self.cut)})." if self.cut else ".")
+
+
+@dataclass(frozen=True)
+class SortiesLost(Event):
+    side: str
+    mission: str
+    target: str
+    sorties: int
+    lost: int
+    ad_strength: float
+    roll: int
+    kind: str = field(default="sorties_lost", init=False)
+
+    def describe(self) -> str:
+        return (f"Air defences (strength {self.ad_strength:g}, die {self.roll}) shoot down {self.lost} of "
+                f"{self.sorties} {self.side} {self.mission.replace('_', ' ')} sorties over {self.target}.")
+
+
+@dataclass(frozen=True)
+class Suppressed(Event):
+    unit: str
+    name: str
+    side: str
+    kind: str = field(default="suppressed", init=False)
+
+    def describe(self) -> str:
+        return f"{self.name} is suppressed for the rest of the turn."
+
+
+@dataclass(frozen=True)
+class AttackDeclared(Event):
+    side: str
+    target: str
+    attackers: tuple[str, ...]
+    support: tuple[str, ...]
+    cas: int
+    kind: str = field(default="attack", init=False)
+
+    def describe(self) -> str:
+        extra = (f" with {len(self.support)} fire units" if self.support else "") + (f", {self.cas} CAS sorties" if self.cas else "")
+        return f"{self.side.capitalize()} attacks {self.target} with {len(self.attackers)} units{extra}."
 
 
 @dataclass(frozen=True)
@@ -140,7 +223,21 @@ class StepLost(Event):
     kind: str = field(default="step_lost", init=False)
 
     def describe(self) -> str:
-        return f"{self.name} loses a step ({self.cause}); {self.steps_left} left." if self.steps_left else f"{self.name} is destroyed ({self.cause})."
+        return f"{self.name} loses a step ({self.cause}); {self.steps_left} left." if self.steps_left else \
+            f"{self.name} loses its last step ({self.cause})."
+
+
+@dataclass(frozen=True)
+class Destroyed(Event):
+    unit: str
+    name: str
+    side: str
+    hex: str
+    cause: str
+    kind: str = field(default="destroyed", init=False)
+
+    def describe(self) -> str:
+        return f"{self.name} is destroyed in {self.hex} ({self.cause})."
 
 
 @dataclass(frozen=True)
@@ -166,17 +263,38 @@ class Advanced(Event):
 
 
 @dataclass(frozen=True)
+class Detected(Event):
+    side: str           # the side that now sees
+    unit: str
+    name: str
+    hex: str
+    kind: str = field(default="detected", init=False)
+
+    def describe(self) -> str:
+        return f"{self.side.capitalize()} detects {self.name} in {self.hex}."
+
+
+@dataclass(frozen=True)
 class UmpireRuled(Event):
-    decision: str
+    """The umpire's ruling on a proposed result: accept, reroll or replace, with a note."""
+
+    what: str           # combat | air | sead
+    decision: str       # accept | reroll | replace
     original: str
     result: str
     note: str
     kind: str = field(default="umpire", init=False)
 
+    @property
+    def overruled(self) -> bool:
+        return self.decision != "accept"
+
     def describe(self) -> str:
+        note = f" ({self.note})" if self.note else ""
         if self.decision == "accept":
-            return f"The umpire lets the result {self.original} stand."
-        return f"The umpire {'re-rolls' if self.decision == 'reroll' else 'replaces'} {self.original} with {self.result}" + (f": {self.note}" if self.note else ".")
+            return f"The umpire lets the {self.what} result {self.original} stand{note}."
+        verb = "re-rolls" if self.decision == "reroll" else "replaces"
+        return f"The umpire {verb} the {self.what} result {self.original}: now {self.result}{note}."
 
 
 @dataclass(frozen=True)
@@ -197,7 +315,7 @@ class MeasureReached(Event):
     kind: str = field(default="measure", init=False)
 
     def describe(self) -> str:
-        return f"Red reaches the outskirts of {self.city} at H+{self.hour}."
+        return f"Red reaches the outskirts of {self.city}: H+{self.hour} (the RAND measure)."
 
 
 @dataclass(frozen=True)
@@ -210,3 +328,43 @@ class GameEnded(Event):
     def describe(self) -> str:
         m = f"H+{self.measure_hours}" if self.measure_hours is not None else "not reached"
         return f"The game ends: {self.winner} wins ({self.reason}). RAND measure: {m}."
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    c.__dataclass_fields__["kind"].default: c for c in (
+        TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, FallbackSet,
+        AirMissionFlown, SortiesDenied, SortiesLost, Suppressed, AttackDeclared, CombatResolved, StepLost,
+        Destroyed, Retreated, Advanced, Detected, UmpireRuled, CityTaken, MeasureReached,
+        GameEnded)
+}
+#: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
+UmpireOverruled = UmpireRuled
+
+
+def from_dict(d: dict[str, Any]) -> Event:
+    """A logged event back as its value. ValueError if the kind is unknown or a field is missing."""
+    cls = EVENT_TYPES.get(d.get("kind", ""))
+    if cls is None:
+        raise ValueError(f"unknown event kind {d.get('kind')!r}")
+    args = {}
+    for f in fields(cls):
+        if f.name == "kind":
+            continue
+        if f.name not in d:
+            raise ValueError(f"{d.get('kind')} event without {f.name!r}")
+        v = d[f.name]
+        args[f.name] = tuple(v) if isinstance(v, list) else v
+    return cls(**args)
+
+
+def visible_to(event: Event, side: str) -> bool:
+    """Whether a player of `side` sees this event in their own log under fog of war: everything about
+    their own units, combats they fight, and detections they made; not the enemy's moves, plans or
+    detections (those show as the enemy units they detect)."""
+    s = getattr(event, "side", None)
+    if isinstance(event, (Moved, FallbackSet, Arrived, ArrivalDelayed, OrderRejected, AirMissionFlown,
+                          SortiesLost, Detected)):
+        return s == side
+    if isinstance(event, (Retreated, Advanced)):
+        return True  # seen by both sides of the combat
+    return True

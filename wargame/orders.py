@@ -1,32 +1,57 @@
 """What a side may ask for. Orders are plain frozen values naming units and hexes by id, so they
-serialise to JSON as they are (saves, replays, bots, the TUI all use the same objects).
+serialise to JSON as they are: the TUI, bots, saves and replays use the same objects (DESIGN rule 2).
 
-Legality lives in `wargame.game.Game.legal` (it needs the state); this module only says what an
-order *is*.
+    Move("ru-6-1", ("6524", "6424"))            # along a path of adjacent hexes, destination last
+    Move("ru-6-1", to="6424")                    # or to a destination by the cheapest path
+    Attack("6324", ("ru-6-1", "ru-6-2"), support=("ru-art-1",), cas=8)
+    AirMission("sead", "4530", 8)                # interdiction | sead | counter_air | recon | cover
+    Fallback("ee-1-1", "3010")                   # where this unit retreats to, if it must
+
+Whether an order is legal *now* is for `wargame.game.Game.legal` (it needs the state); this module
+only says what an order is.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Union
 
-AIR_KINDS = ("interdiction", "sead", "counter_air")
+#: Air missions flown in the air phase (close air support of an attack is `Attack.cas`).
+AIR_KINDS = ("interdiction", "sead", "counter_air", "recon", "cover")
+
+
+def _ids(value: Any, what: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise ValueError(f"{what} must be a list of ids")
+    return tuple(str(x) for x in value)
 
 
 @dataclass(frozen=True)
 class Move:
-    """Move a unit along a path of adjacent hexes (ids), the destination last."""
+    """Move `unit` along `path` (adjacent hex ids, the destination last), or, with no path, `to` a
+    destination by the cheapest legal path (worked out when the order is carried out)."""
 
     unit: str
-    path: tuple[str, ...]
+    path: tuple[str, ...] = ()
+    to: str = ""
     kind: str = field(default="move", init=False)
+
+    @property
+    def destination(self) -> str:
+        return self.path[-1] if self.path else self.to
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": "move", "unit": self.unit, "path": list(self.path)}
+        if self.to:
+            d["to"] = self.to
+        return d
 
 
 @dataclass(frozen=True)
 class Attack:
-    """Attack the enemy units in `target` with adjacent `attackers`; artillery in range may
-    `support`; `cas` sorties of close air support; surviving attackers advance into an emptied hex
-    when `advance` is true."""
+    """Attack the enemy units in `target` with adjacent `attackers`; fire units in range `support`
+    it; `cas` close-air-support sorties from the pool; surviving attackers advance into an emptied
+    hex when `advance` is true."""
 
     target: str
     attackers: tuple[str, ...]
@@ -35,27 +60,46 @@ class Attack:
     advance: bool = True
     kind: str = field(default="attack", init=False)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "attack", "target": self.target, "attackers": list(self.attackers),
+                "support": list(self.support), "cas": self.cas, "advance": self.advance}
+
 
 @dataclass(frozen=True)
 class AirMission:
-    """An air mission flown in the air phase: interdiction of a hex and its ring, suppression of the
-    SAM unit(s) in a hex (sead), or counter-air against the enemy's sortie pool (target ignored)."""
+    """An air mission flown in the air phase: `interdiction` of a hex and its ring, `sead` against
+    the SAM units in a hex, `counter_air` against the enemy's sortie pool (target ignored), `recon`
+    of an area, or `cover`: sorties standing by over a hex to support its defence this turn."""
 
     mission: str
     target: str
     sorties: int
     kind: str = field(default="air", init=False)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "air", "mission": self.mission, "target": self.target, "sorties": self.sorties}
 
-Order = Union[Move, Attack, AirMission]
+
+@dataclass(frozen=True)
+class Fallback:
+    """Where `unit` should retreat if a combat result forces it to: toward hex `toward` ("" = by the
+    rule). Given in the side's movement phase; it stands until changed; it costs nothing."""
+
+    unit: str
+    toward: str = ""
+    kind: str = field(default="fallback", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "fallback", "unit": self.unit, "toward": self.toward}
+
+
+Order = Union[Move, Attack, AirMission, Fallback]
+ORDER_TYPES = (Move, Attack, AirMission, Fallback)
 
 
 def to_dict(order: Order) -> dict[str, Any]:
-    d = asdict(order)
-    for k, v in d.items():
-        if isinstance(v, tuple):
-            d[k] = list(v)
-    return d
+    """The order as a JSON-ready mapping with its `kind`."""
+    return order.to_dict()
 
 
 def from_dict(d: dict[str, Any]) -> Order:
@@ -65,12 +109,27 @@ def from_dict(d: dict[str, Any]) -> Order:
     kind = d.get("kind")
     try:
         if kind == "move":
-            return Move(str(d["unit"]), tuple(str(h) for h in d["path"]))
+            return Move(str(d["unit"]), _ids(d.get("path", ()), "a move's path"), str(d.get("to", "")))
         if kind == "attack":
-            return Attack(str(d["target"]), tuple(str(u) for u in d["attackers"]), tuple(str(u) for u in d.get("support", ())),
+            return Attack(str(d["target"]), _ids(d["attackers"], "attackers"), _ids(d.get("support", ()), "support"),
                           int(d.get("cas", 0)), bool(d.get("advance", True)))
         if kind == "air":
-            return AirMission(str(d["mission"]), str(d["target"]), int(d["sorties"]))
+            return AirMission(str(d["mission"]), str(d.get("target", "")), int(d["sorties"]))
+        if kind == "fallback":
+            return Fallback(str(d["unit"]), str(d.get("toward", "")))
     except (KeyError, TypeError) as e:
         raise ValueError(f"malformed {kind} order: missing or wrong field {e}") from None
-    raise ValueError(f"unknown order kind {kind!r}; expected move, attack or air")
+    raise ValueError(f"unknown order kind {kind!r}; expected move, attack, air or fallback")
+
+
+def describe(order: Order) -> str:
+    """A short phrase for logs and the TUI's list of staged orders."""
+    if isinstance(order, Move):
+        return f"move {order.unit} to {order.destination}" + (f" ({len(order.path)} hexes)" if order.path else "")
+    if isinstance(order, Attack):
+        extra = (f", {len(order.support)} fire units" if order.support else "") + (f", {order.cas} CAS sorties" if order.cas else "")
+        return f"attack {order.target} with {', '.join(order.attackers)}{extra}"
+    if isinstance(order, AirMission):
+        where = "" if order.mission == "counter_air" else f" at {order.target}"
+        return f"{order.sorties} {order.mission.replace('_', ' ')} sorties{where}"
+    return f"{order.unit} falls back toward {order.toward}" if order.toward else f"{order.unit} falls back by the rule"

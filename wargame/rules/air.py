@@ -1,84 +1,232 @@
-"""Air: sortie pools, air-defence attrition, interdiction, suppression of air defences, counter-air."""
+"""Air: sortie pools, air-defence attrition, and the air phase (counter-air, SEAD, interdiction,
+reconnaissance, cover), plus the air-defence roll for close air support in an attack.
+
+The air phase is tasked by both sides in turn (Red, then Blue, neither seeing the other's tasking)
+and resolved when Blue commits: counter-air first (it denies the enemy sorties, from its reserve
+first, then from its missions, last listed first), then every SEAD mission (Red's, then Blue's),
+then the other missions in the order given. Each mission over a hex covered by enemy SAM umbrellas
+rolls one d6 on the attrition table (a `Chance` the umpire may overrule).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generator
 
 from wargame import events as ev
-from wargame.hexgrid import Hex, distance, neighbours
-from wargame.model.units import Side
-from wargame.orders import AirMission
+from wargame.hexgrid import Hex
+from wargame.model.units import Side, Unit
+from wargame.orders import AirMission, from_dict
+from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
     from wargame.game import Game
 
+Resolution = Generator[Chance, tuple[int, str], None]
+SEAD_RESULTS = ("NE", "S", "S1")
 
-def ad_strength(game: "Game", flying: Side, target: Hex) -> float:
-    """Total strength of the enemy SAM umbrellas (not suppressed) covering `target`."""
-    return sum(u.type.ad_strength for u in game.units_of(flying.other)
-               if u.type.ad_strength > 0 and u.id not in game.suppressed and distance(u.hex, target) <= u.type.ad_range)
+
+def ad_units(game: "Game", flying: Side, target: int) -> list[Unit]:
+    """Enemy SAM units (not suppressed) whose umbrella covers hex `target`."""
+    st = game.state
+    dist = game.index.distance
+    out = []
+    pos = st.pos
+    for u in st.units.values():  # scenario order: the same however the state was built
+        h = pos.get(u.id)
+        if h is not None and u.side is not flying and u.type.ad_strength > 0 and u.id not in st.suppressed \
+                and dist(h, target) <= u.type.ad_range:
+            out.append(u)
+    return out
+
+
+def ad_strength(game: "Game", flying: Side, target: int) -> float:
+    return round(sum(u.type.ad_strength for u in ad_units(game, flying, target)), 2)
+
+
+def ad_column(game: "Game", strength: float) -> int:
+    col = 0
+    for i, s in enumerate(game.tables.ad_strengths):
+        if strength + 1e-9 >= s:
+            col = i
+    return col
+
+
+def lost_on(game: "Game", die: int, sorties: int, strength: float) -> int:
+    pct = game.tables.ad_rows[die][ad_column(game, strength)]
+    return min(sorties, int(sorties * pct / 100 + 0.5))
+
+
+def expected_loss_fraction(game: "Game", strength: float) -> float:
+    col = ad_column(game, strength)
+    return sum(game.tables.ad_rows[d][col] for d in range(1, 7)) / 600
 
 
 def loss_probability(game: "Game", flying: Side, target: Hex) -> float:
-    a = game.tables.air
-    return min(a["ad_loss_cap"], a["ad_loss_per_strength"] * ad_strength(game, flying, target))
+    """The expected share of a package lost over `target` (what bots and the TUI show)."""
+    return expected_loss_fraction(game, ad_strength(game, flying, game.index.idx[target]))
 
 
-def roll_losses(game: "Game", flying: Side, target: Hex, sorties: int) -> int:
-    p = loss_probability(game, flying, target)
-    if p <= 0:
-        return 0
-    return sum(1 for _ in range(sorties) if game.rng.random() < p)
+def effective(game: "Game", survivors: int, strength: float) -> int:
+    """Surviving sorties that still count, after the umbrellas' blunting."""
+    return survivors * game.tables.ad_effective[ad_column(game, strength)] // 100
 
 
-def sead_rolls_needed(game: "Game", side: Side, m: AirMission, lost: int) -> int:
-    """How many SEAD dice a mission rolls once `lost` sorties are gone (0 if no SAM is there)."""
-    if m.mission != "sead":
-        return 0
-    target = game.parse(m.target)
-    if not any(u.side is not side and u.type.ad_strength > 0 for u in game.units_at(target)):
-        return 0
-    return (m.sorties - lost) // int(game.tables.air["sead_sorties_per_roll"])
+def loss_chance(game: "Game", side: Side, mission: str, target: int, sorties: int) -> Chance:
+    """The air-defence roll against a package: result = sorties lost (as text)."""
+    strength = ad_strength(game, side, target)
+    col = ad_column(game, strength)
+
+    def roll() -> tuple[int, str]:
+        die = game.rng.randint(1, 6)
+        return die, str(lost_on(game, die, sorties, strength))
+
+    def parse(text: str) -> str:
+        try:
+            n = int(str(text).strip())
+        except ValueError:
+            n = -1
+        if not 0 <= n <= sorties:
+            raise ValueError(f"replace the sorties lost with a whole number from 0 to {sorties}")
+        return str(n)
+
+    where = game.index.ids[target]
+    q = (f"{side.value.capitalize()} flies {sorties} {mission.replace('_', ' ')} sorties over {where}: enemy air defence "
+         f"strength {strength:g} (column {game.tables.ad_strengths[col]:g}+). How many sorties are lost?")
+    return Chance("air", q, roll, parse, order=AirMission(mission, where, sorties))
 
 
-def fly(game: "Game", side: Side, m: AirMission, lost: int | None = None, rolls: list[int] | None = None) -> list[ev.Event]:
-    """Fly a mission. `lost` (sorties lost to air defence) and the SEAD dice `rolls` are rolled here
-    unless the umpire ruled them."""
-    a = game.tables.air
-    target = game.parse(m.target) if m.mission != "counter_air" else None
-    game.sorties[side] -= m.sorties
-    if m.mission == "counter_air":
-        denied = int(m.sorties * a["counter_air_ratio"])
-        game.sorties[side.other] = max(0, game.sorties[side.other] - denied)
-        return [ev.AirMissionFlown(side.value, m.mission, "-", m.sorties, 0, f"{denied} enemy sorties denied this turn")]
-    if lost is None:
-        lost = roll_losses(game, side, target, m.sorties)
-    left = m.sorties - lost
-    if m.mission == "interdiction":
-        if left >= a["interdiction_sorties"]:
-            zone = {target} | {n for n in neighbours(target) if n in game.board.terrain}
-            game.interdicted[side] |= zone
-            game.seen_by_air[side] |= zone
-            effect = f"{game.hid(target)} and its ring interdicted: enemy movement there cut this turn"
-        else:
-            effect = "too few sorties got through to interdict"
-        return [ev.AirMissionFlown(side.value, m.mission, m.target, m.sorties, lost, effect)]
-    # SEAD against the SAM units in the target hex
+def sead_chance(game: "Game", order: AirMission, eff: int) -> Chance:
+    s = game.tables.sead
+    bonus = min(s["max_bonus"], eff // s["sorties_per_bonus"])
+
+    def roll() -> tuple[int, str]:
+        die = game.rng.randint(1, 6)
+        total = die + bonus
+        return die, "S1" if total >= s["destroy_on"] else "S" if total >= s["suppress_on"] else "NE"
+
+    def parse(text: str) -> str:
+        t = str(text).strip().upper()
+        if t not in SEAD_RESULTS:
+            raise ValueError("replace a SEAD result with NE (no effect), S (suppressed) or S1 (suppressed and a step lost)")
+        return t
+
+    q = (f"SEAD at {order.target}: {eff} effective sorties, d6 +{bonus}; {s['suppress_on']}+ suppresses the SAM units "
+         f"there, {s['destroy_on']}+ also costs the strongest a step.")
+    return Chance("sead", q, roll, parse, choices=SEAD_RESULTS, order=order)
+
+
+def apply_sead(game: "Game", target: int, flying: Side, code: str) -> tuple[str, list[ev.Event]]:
+    st = game.state
+    sams = sorted((st.units[i] for i in st.at.get(target, ()) if st.units[i].side is not flying and st.units[i].type.ad_strength > 0),
+                  key=lambda u: (-u.type.ad_strength, u.id))
+    if code == "NE" or not sams:
+        return "no SAM suppressed", []
     out: list[ev.Event] = []
-    sams = [u for u in game.units_at(target) if u.side is not side and u.type.ad_strength > 0]
-    game.seen_by_air[side].add(target)
-    if not sams:
-        return [ev.AirMissionFlown(side.value, m.mission, m.target, m.sorties, lost, "no air defence found there")]
-    results = []
-    for i in range(left // int(a["sead_sorties_per_roll"])):
-        u = sams[i % len(sams)]
-        if not u.alive:
+    for u in sams:
+        st.suppressed.add(u.id)
+        out.append(ev.Suppressed(u.id, u.name, u.side.value))
+    text = ", ".join(u.name for u in sams) + " suppressed"
+    if code == "S1":
+        out += game.lose_step(sams[0], "suppression of air defences")
+        text += f"; {sams[0].name} loses a step"
+    return text, out
+
+
+def resolve_air_phase(game: "Game") -> Resolution:
+    """Resolve both sides' air tasking (see the module's docstring)."""
+    st = game.state
+    tasks = {s: [from_dict(d) for d in st.air_orders[s]] for s in Side}
+    st.air_orders = {Side.RED: [], Side.BLUE: []}
+    ratio = game.tables.counter_air_ratio
+    denial = {s: 0 for s in Side}
+    for s in Side:
+        for m in tasks[s]:
+            if m.mission == "counter_air":
+                st.sorties[s] -= m.sorties
+                n = int(m.sorties * ratio + 1e-9)
+                denial[s.other] += n
+                game.emit(ev.AirMissionFlown(s.value, m.mission, "-", m.sorties, 0, f"denies the enemy {n} sorties this turn"))
+    for s in Side:
+        if denial[s]:
+            tasks[s] = _deny(game, s, tasks[s], denial[s])
+    for kinds in (("sead",), ("interdiction", "recon", "cover")):
+        for s in Side:
+            for m in tasks[s]:
+                if m.mission in kinds and m.sorties > 0:
+                    yield from fly(game, s, m)
+
+
+def _deny(game: "Game", side: Side, tasks: list[AirMission], denied: int) -> list[AirMission]:
+    st = game.state
+    planned = sum(m.sorties for m in tasks if m.mission != "counter_air")
+    reserve = max(0, st.sorties[side] - planned)
+    take = min(reserve, denied)
+    total, cut = take, [f"{take} from the reserve"] if take else []
+    left = denied - take
+    out = list(tasks)
+    for i in range(len(out) - 1, -1, -1):
+        m = out[i]
+        if left <= 0:
+            break
+        if m.mission == "counter_air" or m.sorties <= 0:
             continue
-        roll = rolls[i] if rolls is not None else game.rng.randint(1, 6)
-        if roll >= a["sead_suppress_on"]:
-            game.suppressed.add(u.id)
-            results.append(f"{u.name} suppressed (die {roll})")
-        if roll >= a["sead_destroy_on"]:
-            out.extend(game.lose_step(u, "suppression of air defences"))
-    effect = "; ".join(results) if results else "no SAM suppressed"
-    return [ev.AirMissionFlown(side.value, m.mission, m.target, m.sorties, lost, effect)] + out
+        c = min(m.sorties, left)
+        out[i] = AirMission(m.mission, m.target, m.sorties - c)
+        cut.append(f"{m.mission.replace('_', ' ')} at {m.target}: {m.sorties} -> {m.sorties - c}")
+        left -= c
+        total += c
+    st.sorties[side] -= total
+    game.emit(ev.SortiesDenied(side.value, total, tuple(cut)))
+    return out
+
+
+def fly(game: "Game", side: Side, m: AirMission) -> Resolution:
+    """One mission: air-defence losses, then its effect."""
+    st = game.state
+    ix = game.index
+    t = ix.idx[game.parse(m.target)]
+    st.sorties[side] -= m.sorties
+    strength = ad_strength(game, side, t)
+    lost = 0
+    if strength > 0:
+        die, res = yield loss_chance(game, side, m.mission, t, m.sorties)
+        lost = int(res)
+        game.emit(ev.SortiesLost(side.value, m.mission, m.target, m.sorties, lost, strength, die))
+    eff = effective(game, m.sorties - lost, strength)
+    a = game.tables
+    seen = st.seen_by_air[side]
+    after: list[ev.Event] = []
+    if m.mission == "sead":
+        seen.add(t)
+        if not any(st.units[i].side is not side and st.units[i].type.ad_strength > 0 for i in st.at.get(t, ())):
+            effect = "no air defence found there"
+        elif eff <= 0:
+            effect = "no sortie got through"
+        else:
+            die, code = yield sead_chance(game, m, eff)
+            effect, after = apply_sead(game, t, side, code)
+            effect += f" (d6 {die}: {code})"
+    elif m.mission == "interdiction":
+        if eff >= a.interdiction["min_sorties"]:
+            zone = [h for h in ix.ball(t, a.interdiction["radius"]) if ix.is_land[h]]
+            st.interdicted[side].update(zone)
+            seen.update(zone)
+            effect = f"{len(zone)} hexes around {m.target} interdicted for the turn ({eff} effective sorties)"
+        else:
+            effect = f"too few sorties got through to interdict ({eff} effective, {a.interdiction['min_sorties']} needed)"
+    elif m.mission == "recon":
+        if eff >= a.recon["min_sorties"]:
+            seen.update(ix.ball(t, a.recon["radius"]))
+            effect = f"the area within {a.recon['radius']} hexes of {m.target} reconnoitred"
+        else:
+            effect = f"too few sorties got through to reconnoitre ({eff} effective)"
+    else:  # cover
+        if eff > 0:
+            st.cover[side].append([t, eff])
+            seen.update(ix.ball(t, a.cover_radius))
+            effect = f"{eff} effective sorties stand by over {m.target} for its defence"
+        else:
+            effect = "no sortie got through"
+    game.emit(ev.AirMissionFlown(side.value, m.mission, m.target, m.sorties, lost, effect))
+    for e in after:
+        game.emit(e)

@@ -1,20 +1,25 @@
-"""Combat: strengths, odds column, column shifts, the combat results table, losses, retreat, advance.
+"""Combat: strengths, odds column, column shifts, the combat results table, losses.
 
-A combat is computed in two steps so that the TUI and bots can ask before they commit:
-`assess()` gives the odds, the column, each shift with its reason and the chance of every result
-(the preview); `apply()` carries out a result rolled (or ruled by the umpire).
+A combat is computed in two steps so that the TUI and bots can ask before they commit: `assess()`
+gives the odds, the column, each shift with its reason and the chance of every result (the
+preview); `resolve_attack()` carries an attack out: the close-air-support package meets the air
+defences, the die is rolled on the CRT (each a `Chance` the umpire may overrule), and `apply()`
+carries out the result: losses, retreats (`wargame.rules.retreat`), advance after combat.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generator
 
 from wargame import events as ev
-from wargame.hexgrid import Hex, distance, neighbours
+from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
 from wargame.orders import Attack
+from wargame.rules import air, fires
+from wargame.rules.retreat import advance, retreat
+from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
     from wargame.game import Game
@@ -24,6 +29,8 @@ RESULT_RE = re.compile(r"^(?:(NE)|(EX)|A(\d)|D(\d)(?:R(\d))?|R(\d))$")
 
 @dataclass
 class Assessment:
+    """Everything about a combat before the die: what the preview shows."""
+
     side: Side
     target: Hex
     attackers: list[Unit]
@@ -34,19 +41,22 @@ class Assessment:
     defence: float
     odds: str                      # the raw ratio, e.g. "2.4:1"
     base_column: int
-    shifts: list[tuple[str, int]]  # (reason, columns)
-    column: int                    # after shifts, clamped
+    shifts: list[tuple[str, int]]  # (reason, columns), in the order applied
+    column: int                    # after the shifts, kept on the table
     column_name: str
     cas: int                       # sorties committed
-    cas_expected_loss: float
+    cas_expected_loss: float       # expected sorties lost to air defence
     probabilities: dict[str, float] = field(default_factory=dict)  # result code -> chance
+    fire_points: tuple[float, float] = (0.0, 0.0)                  # attacker's, defender's
+    cover: int = 0                 # defensive air cover standing by (effective sorties)
+    target_index: int = -1
 
 
 def parse_result(code: str) -> tuple[int, int, int]:
     """(attacker steps lost, defender steps lost, retreat hexes) of a result code."""
-    m = RESULT_RE.match(code)
+    m = RESULT_RE.match(str(code))
     if not m:
-        raise ValueError(f"{code!r} is not a combat result (expected NE, EX, A1-3, D1-3, D1R1 ...)")
+        raise ValueError(f"{code!r} is not a combat result (expected NE, EX, A1-A3, D1-D3, D1R1 ...)")
     ne, ex, a, d, dr, r = m.groups()
     if ne:
         return 0, 0, 0
@@ -59,77 +69,177 @@ def parse_result(code: str) -> tuple[int, int, int]:
     return 0, 0, int(r)
 
 
-def _ratio_text(att: float, dfn: float) -> str:
+def ratio_text(att: float, dfn: float) -> str:
     if dfn <= 0:
         return "∞"
     r = att / dfn
-    return f"{r:.1f}:1" if r >= 1 else f"1:{1 / r:.1f}" if r > 0 else "0:1"
+    return f"{r:.1f}:1" if r >= 1 else (f"1:{1 / r:.1f}" if r > 0 else "0:1")
 
 
-def assess(game: "Game", side: Side, order: Attack, check: bool = True) -> Assessment:
-    """Compute a combat without rolling. Raises ValueError for an illegal attack when `check`."""
-    t = game.tables
-    target = game.parse(order.target)
-    attackers = [game.units[i] for i in order.attackers if i in game.units]
-    defenders = [u for u in game.units_at(target) if u.side is not side]
-    support = [game.units[i] for i in order.support if i in game.units]
+def base_column(game: "Game", attack: float, defence: float) -> int:
+    ratio = attack / defence
+    col = 0
+    for i, r in enumerate(game.tables.column_ratios):
+        if ratio + 1e-9 >= r:
+            col = i
+    return col
+
+
+def assess(game: "Game", side: Side, order: Attack, check: bool = True, cas_effective: int | None = None) -> Assessment:
+    """Compute a combat without rolling. Raises ValueError for an illegal attack when `check`.
+    `cas_effective`: the close-air-support sorties that got through (None: expected, for a preview)."""
+    from wargame.rules.legality import attack_problem
+
     if check:
-        reason = game.attack_problem(side, order)
+        reason = attack_problem(game, side, order)
         if reason:
             raise ValueError(reason)
-    attack = sum(u.attack for u in attackers) + sum(u.type.support for u in support)
-    # the defender's own artillery in range supports it, strongest first, if not used this phase
-    dsup = sorted((u for u in game.units_of(side.other)
-                   if u.type.support > 0 and u.id not in game.fired and distance(u.hex, target) <= u.type.range),
-                  key=lambda u: (-u.type.support, u.id))[: t.max_support_units]
-    defence = sum(u.defence for u in defenders) + sum(u.type.support for u in dsup)
-    defence = max(defence, 0.5)  # a hex with only support units still has to be cleared
-    ratio = attack / defence
-    base = 0
-    for i, r in enumerate(t.column_ratios):
-        if ratio + 1e-9 >= r:
-            base = i
+    t = game.tables
+    st = game.state
+    ix = game.index
+    target_hex = game.parse(order.target)
+    target = ix.idx[target_hex]
+    attackers = [st.units[i] for i in order.attackers if i in st.units]
+    defenders = [st.units[i] for i in st.at.get(target, ()) if st.units[i].side is not side]
+    support = fires.attack_fires(game, side, target, order.support)
+    dsup = fires.defence_fires(game, side.other, target)
+    attack = round(sum(u.attack for u in attackers), 2)
+    defence = max(round(sum(u.defence for u in defenders), 2), 0.5)  # a hex of support units still has to be cleared
+    base = base_column(game, attack, defence)
     shifts: list[tuple[str, int]] = []
-    terr = game.board.terrain[target]
+    terr = ix.terrain[target]
     if t.terrain_shift.get(terr):
         shifts.append((f"{terr} terrain", t.terrain_shift[terr]))
-    rivers = [game.terrain.river_between(u.hex, target) for u in attackers]
-    if attackers and all(r is not None for r in rivers):
-        worst = "major" if any(r.cls == "major" for r in rivers) else "minor"
-        n = t.river_shift[worst]
-        if all(game.terrain.bridge_between(u.hex, target) for u in attackers):
-            n = int(n / 2)
-            why = f"attacking across a {worst} river by bridges"
-        else:
-            why = f"attacking across a {worst} river"
-        if n:
-            shifts.append((why, n))
-    if defenders and all(u.id in game.dug_in for u in defenders):
-        shifts.append(("defender dug in", t.dug_in_shift))
+    shifts += _river_shift(game, attackers, target_hex)
+    level = entrenchment_level(game, defenders)
+    if level is not None:
+        shifts.append((f"defender {level[1]}", level[2]))
     if game.night and t.night_shift:
         shifts.append(("night", t.night_shift))
-    if len({u.hex for u in attackers}) >= 3:
-        shifts.append(("attack from several sides", t.concentric_shift))
+    sides = len({st.pos[u.id] for u in attackers if u.id in st.pos})
+    for n, s in t.concentric:
+        if sides >= n and s:
+            shifts.append((f"attack from {sides} hexes", s))
+            break
+    ap, dp = fires.points(support), fires.points(dsup)
+    fs = fires.fires_shift(game, ap, dp)
+    if fs:
+        shifts.append((f"fire support {ap:g} against {dp:g}", fs))
     cas_loss = 0.0
     if order.cas > 0:
-        p = game.ad_loss_probability(side, target)
-        cas_loss = order.cas * p
-        eff = order.cas - cas_loss
-        n = min(t.cas_max_shift, int(eff // t.cas_sorties_per_shift))
+        strength = air.ad_strength(game, side, target)
+        cas_loss = round(order.cas * air.expected_loss_fraction(game, strength), 2)
+        eff = cas_effective if cas_effective is not None else air.effective(game, int(order.cas - cas_loss), strength)
+        n = min(t.cas_max_shift, eff // t.cas_sorties_per_shift)
         if n:
-            shifts.append((f"close air support ({order.cas} sorties, ~{cas_loss:.1f} expected lost)", n))
+            how = "got through" if cas_effective is not None else f"expected to count, ~{cas_loss:g} lost"
+            shifts.append((f"close air support ({eff} of {order.cas} sorties {how})", n))
+    cover = best_cover(game, side.other, target)
+    if cover:
+        n = min(t.cas_max_shift, cover[1] // t.cas_sorties_per_shift)
+        if n:
+            shifts.append((f"defensive air cover ({cover[1]} sorties)", -n))
+    comp = int(game.scenario.parameters.get("red_competence", 0) or 0)
+    if comp:
+        shifts.append(("Red competence" if side is Side.RED else "Red competence (against Blue)", comp if side is Side.RED else -comp))
     col = max(0, min(len(t.columns) - 1, base + sum(n for _, n in shifts)))
     probs: dict[str, float] = {}
     for roll in range(1, 7):
         code = t.crt[roll][col]
         probs[code] = probs.get(code, 0.0) + 1 / 6
-    return Assessment(side, target, attackers, defenders, support, dsup, round(attack, 2), round(defence, 2),
-                      _ratio_text(attack, defence), base, shifts, col, t.columns[col], order.cas, round(cas_loss, 2), probs)
+    return Assessment(side, target_hex, attackers, defenders, support, dsup, attack, defence, ratio_text(attack, defence),
+                      base, shifts, col, t.columns[col], order.cas, cas_loss, probs, (ap, dp),
+                      cover[1] if cover else 0, target)
 
 
-def cas_shift(game: "Game", effective_sorties: int) -> int:
-    t = game.tables
-    return min(t.cas_max_shift, effective_sorties // t.cas_sorties_per_shift)
+def _river_shift(game: "Game", attackers: list[Unit], target: Hex) -> list[tuple[str, int]]:
+    """A shift only when every attacker attacks across a river; halved (toward 0) over bridges."""
+    if not attackers:
+        return []
+    ix = game.index
+    rivers, bridged = [], True
+    for u in attackers:
+        r = ix.river_between(u.hex, target) if u.hex is not None else None
+        if r is None:
+            return []
+        rivers.append(r)
+        bridged = bridged and ix.bridge_between(u.hex, target)
+    worst = "major" if any(r.cls == "major" for r in rivers) else "minor"
+    n = game.tables.river_shift[worst]
+    if bridged:
+        n = int(n * game.tables.bridge_factor)
+        return [(f"attacking across a {worst} river by bridges", n)] if n else []
+    return [(f"attacking across a {worst} river", n)] if n else []
+
+
+def entrenchment_level(game: "Game", defenders: list[Unit]) -> tuple[int, str, int] | None:
+    """The entrenchment level every defender has reached (the lowest among them), or None."""
+    if not defenders:
+        return None
+    unmoved = min(game.state.entrench.get(u.id, 0) for u in defenders)
+    level = None
+    for lv in game.tables.entrenchment:
+        if unmoved >= lv[0]:
+            level = lv
+    return level
+
+
+def best_cover(game: "Game", defender: Side, target: int) -> list[int] | None:
+    """The defender's air cover standing by within reach of `target` (the strongest), or None."""
+    r = game.tables.cover_radius
+    best = None
+    for c in game.state.cover[defender]:
+        if c[1] > 0 and game.index.distance(c[0], target) <= r and (best is None or c[1] > best[1]):
+            best = c
+    return best
+
+
+def combat_chance(game: "Game", a: Assessment, order: Attack) -> Chance:
+    crt = game.tables.crt
+
+    def roll() -> tuple[int, str]:
+        die = game.rng.randint(1, 6)
+        return die, crt[die][a.column]
+
+    def parse(code: str) -> str:
+        code = str(code).strip().upper()
+        parse_result(code)
+        return code
+
+    shifts = ", ".join(f"{r} {n:+d}" for r, n in a.shifts) or "none"
+    q = (f"{a.side.value.capitalize()} attacks {order.target}: {a.attack:g} against {a.defence:g}, odds {a.odds}, "
+         f"column {game.tables.columns[a.base_column]}; shifts: {shifts}; final column {a.column_name}.")
+    choices = tuple(sorted({c for row in crt.values() for c in row}))
+    return Chance("combat", q, roll, parse, choices=choices, order=order, assessment=a)
+
+
+def resolve_attack(game: "Game", side: Side, order: Attack) -> Generator[Chance, tuple[int, str], None]:
+    """Carry out one attack (checked again now: earlier combats may have changed the situation)."""
+    from wargame.rules.legality import attack_problem
+
+    why = attack_problem(game, side, order)
+    if why:
+        game.emit(ev.OrderRejected(side.value, order.to_dict(), why))
+        return
+    st = game.state
+    game.emit(ev.AttackDeclared(side.value, order.target, tuple(order.attackers), tuple(order.support), order.cas))
+    cas_lost, cas_eff = 0, None
+    if order.cas:
+        t = game.index.idx[game.parse(order.target)]
+        st.sorties[side] -= order.cas
+        strength = air.ad_strength(game, side, t)
+        if strength > 0:
+            die, res = yield air.loss_chance(game, side, "close_air_support", t, order.cas)
+            cas_lost = int(res)
+            game.emit(ev.SortiesLost(side.value, "close_air_support", order.target, order.cas, cas_lost, strength, die))
+        cas_eff = air.effective(game, order.cas - cas_lost, strength)
+        st.seen_by_air[side].add(t)
+    a = assess(game, side, order, check=False, cas_effective=cas_eff)
+    die, code = yield combat_chance(game, a, order)
+    for e in apply(game, a, order, die, code, cas_lost):
+        game.emit(e)
+    for e in game.after_moves():
+        game.emit(e)
 
 
 def take_losses(game: "Game", units: list[Unit], steps: int, cause: str, by: str = "attack") -> list[ev.Event]:
@@ -144,60 +254,28 @@ def take_losses(game: "Game", units: list[Unit], steps: int, cause: str, by: str
     return out
 
 
-def retreat(game: "Game", u: Unit, hexes: int, attackers_at: set[Hex]) -> list[ev.Event]:
-    """Retreat a unit `hexes` hexes away from the attackers; each hex it cannot go costs steps."""
-    out: list[ev.Event] = []
-    path = [game.hid(u.hex)]
-    enemy_zoc = game.zoc(u.side.other)
-    for _ in range(hexes):
-        if not u.alive:
-            break
-        here = u.hex
-        enemy_at = game.occupied_by(u.side.other)
-        stack = game.stack_counts(u.side)
-        options = []
-        for n, _c in game.terrain.edges[u.type.mobility].get(here, ()):
-            if n in enemy_at or n not in game.allowed[u.side] or stack.get(n, 0) >= game.tables.stacking:
-                continue
-            if n in enemy_zoc and stack.get(n, 0) == 0:
-                continue
-            away = min((distance(n, a) for a in attackers_at), default=9)
-            options.append((-away, game.tables.terrain_shift.get(game.board.terrain[n], 0), n))
-        if not options:
-            out.extend(take_losses(game, [u], game.tables.retreat_blocked_loss, "retreat blocked", by="defence"))
-            continue
-        options.sort()
-        dest = options[0][2]
-        game.place(u, dest)
-        path.append(game.hid(dest))
-    if len(path) > 1 and u.alive:
-        game.dug_in.discard(u.id)
-        out.append(ev.Retreated(u.id, u.name, tuple(path)))
-    return out
-
-
 def apply(game: "Game", a: Assessment, order: Attack, roll: int, code: str, cas_lost: int) -> list[ev.Event]:
+    """Carry out result `code` (rolled `roll`, or ruled by the umpire): losses, retreat, advance."""
+    st = game.state
+    tid = game.index.ids[a.target_index]
     out: list[ev.Event] = [ev.CombatResolved(
-        a.side.value, game.hid(a.target), tuple(u.id for u in a.attackers), tuple(u.id for u in a.defenders),
+        a.side.value, tid, tuple(u.id for u in a.attackers), tuple(u.id for u in a.defenders),
         a.attack, a.defence, a.odds, a.column_name, tuple(f"{r} {n:+d}" for r, n in a.shifts), roll, code,
         a.cas, cas_lost)]
-    for u in a.attackers:
-        game.attacked.add(u.id)
-    for u in a.support + a.defence_support:
-        game.fired.add(u.id)
-    game.targets.add(a.target)
+    st.attacked.update(u.id for u in a.attackers)
+    st.fired.update(u.id for u in a.support + a.defence_support)
+    st.targets.add(a.target_index)
+    if a.cover:
+        cover = best_cover(game, a.side.other, a.target_index)
+        if cover is not None:
+            cover[1] = 0  # the cover flew its mission
     att_loss, def_loss, ret = parse_result(code)
-    out += take_losses(game, a.attackers, att_loss, f"attacking {game.hid(a.target)}")
-    out += take_losses(game, a.defenders, def_loss, f"defending {game.hid(a.target)}", by="defence")
-    attackers_at = {u.hex for u in a.attackers if u.alive}
+    out += take_losses(game, a.attackers, att_loss, f"attacking {tid}")
+    out += take_losses(game, a.defenders, def_loss, f"defending {tid}", by="defence")
+    attackers_at = {st.pos[u.id] for u in a.attackers if u.id in st.pos}
     if ret:
-        for u in sorted((u for u in a.defenders if u.alive and u.hex == a.target), key=lambda x: x.id):
-            out += retreat(game, u, ret, attackers_at or {a.target})
-    if order.advance and not any(u.side is not a.side for u in game.units_at(a.target)):
-        room = game.tables.stacking - len(game.units_at(a.target))
-        for u in sorted((u for u in a.attackers if u.alive and u.attack > 0), key=lambda x: (-x.attack, x.id))[:max(0, room)]:
-            if a.target in game.allowed[u.side]:
-                game.place(u, a.target)
-                game.dug_in.discard(u.id)
-                out.append(ev.Advanced(u.id, u.name, game.hid(a.target)))
+        for u in sorted((u for u in a.defenders if u.alive and st.pos.get(u.id) == a.target_index), key=lambda x: x.id):
+            out += retreat(game, u, ret, attackers_at or {a.target_index}, a.target_index)
+    if order.advance:
+        out += advance(game, a)
     return out

@@ -1,8 +1,10 @@
-"""Fog of war: what one side may know. Bots and hotseat players see only this (issue: no peeking).
+"""Fog of war: what one side may know. Bots and hotseat players see only `Game.view(side)`.
 
-An enemy unit is detected when it is next to one of the side's units, within the detection range
-of one (by day; the table's night factor shrinks it at night, to at least 1), or in a hex the side's
-aircraft flew over this turn (interdiction, SEAD, close air support).
+An enemy unit is detected when it is next to one of the side's units (always), within the detection
+range of one of them (the type's `detection` by day; x `detection.night_factor` at night, rounded
+down, at least 1), or in a hex the side's aircraft saw this turn (reconnaissance, interdiction,
+SEAD, cover, close air support). Detection is looked at again at the end of every phase; each enemy
+unit newly seen is a `Detected` event.
 """
 
 from __future__ import annotations
@@ -10,16 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from wargame.hexgrid import Hex, within
+from wargame import events as ev
+from wargame.hexgrid import Hex
 from wargame.model.board import Board
+from wargame.model.scenario import Clock
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
     from wargame.game import Game
+    from wargame.orders import Order
 
 
 @dataclass(frozen=True)
 class View:
+    """A side's picture of the game. Units are copies: changing them changes nothing in the game."""
+
     side: Side
     turn: int
     hour: int
@@ -27,14 +34,18 @@ class View:
     phase: str
     active_side: Side | None
     board: Board
-    own: tuple[Unit, ...]            # copies: changing them changes nothing in the game
-    enemy: tuple[Unit, ...]          # detected enemy units only, copies
-    arriving: tuple[tuple[str, int], ...]  # own units still to arrive: (unit id, turn)
-    sorties: int
-    measure: dict[str, int]
-    control: dict[str, str]
+    own: tuple[Unit, ...]                    # every own unit on the board
+    enemy: tuple[Unit, ...]                  # detected enemy units only
+    arriving: tuple[tuple[str, int], ...]    # own units still to arrive: (unit id, turn due)
+    sorties: int                             # own sorties left this turn
+    measure: dict[str, int]                  # city -> hour Red reached its outskirts
+    control: dict[str, str]                  # city -> side holding it
     over: bool
     result: dict[str, Any] | None
+    clock: Clock | None = None
+    staged: tuple["Order", ...] = ()         # own orders staged this phase
+    waiting_for_umpire: bool = False
+    seen: frozenset[Hex] = frozenset()       # hexes the side can see into now
 
     def unit(self, unit_id: str) -> Unit | None:
         for u in self.own + self.enemy:
@@ -43,21 +54,59 @@ class View:
         return None
 
 
-def detected(game: "Game", side: Side) -> set[Hex]:
+def coverage(game: "Game", side: Side) -> set[int]:
+    """Hexes (ints) where `side` sees enemy units now."""
+    st = game.state
+    ix = game.index
     f = game.tables.detection_night_factor if game.night else 1.0
-    seen: set[Hex] = set(game.seen_by_air[side])
-    for u in game.units_of(side):
-        r = max(1, int(u.type.detection * f))
-        seen.update(within(u.hex, r))
+    seen: set[int] = set(st.seen_by_air[side])
+    units = st.units
+    for uid, h in st.pos.items():
+        u = units[uid]
+        if u.side is side:
+            seen.update(ix.ball(h, max(1, int(u.type.detection * f + 1e-9))))
     return seen
 
 
+def detected(game: "Game", side: Side) -> set[Hex]:
+    """The hexes `side` sees into now (as Hex values)."""
+    hexes = game.index.hexes
+    return {hexes[i] for i in coverage(game, side)}
+
+
+def detected_units(game: "Game", side: Side, seen: set[int] | None = None) -> list[str]:
+    """Ids of the enemy units `side` sees now, sorted."""
+    st = game.state
+    seen = coverage(game, side) if seen is None else seen
+    return sorted(uid for uid, h in st.pos.items() if st.units[uid].side is not side and h in seen)
+
+
+def look(game: "Game") -> list[ev.Event]:
+    """Both sides look again; a `Detected` event for every enemy unit newly seen."""
+    st = game.state
+    ix = game.index
+    out: list[ev.Event] = []
+    for side in Side:
+        now = detected_units(game, side)
+        before = st.detected[side]
+        for uid in now:
+            if uid not in before:
+                u = st.units[uid]
+                out.append(ev.Detected(side.value, uid, u.name, ix.ids[st.pos[uid]]))
+        st.detected[side] = set(now)
+    return out
+
+
 def make_view(game: "Game", side: Side) -> View:
-    seen = detected(game, side)
-    own = tuple(u.copy() for u in sorted(game.units.values(), key=lambda u: u.id) if u.side is side and u.alive and u.hex is not None)
-    enemy = tuple(u.copy() for u in sorted(game.units.values(), key=lambda u: u.id)
-                  if u.side is not side and u.alive and u.hex is not None and u.hex in seen)
-    arriving = tuple(sorted((i, t) for i, t in game.arrival.items() if game.units[i].side is side))
-    return View(side, game.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
-                game.sorties[side], dict(game.measure), {n: s.value for n, s in game.control.items()}, game.over,
-                dict(game.result) if game.result else None)
+    st = game.state
+    seen = coverage(game, side)
+    hexes = game.index.hexes
+    units = sorted(st.units.values(), key=lambda u: u.id)
+    own = tuple(u.copy() for u in units if u.side is side and u.id in st.pos)
+    enemy = tuple(u.copy() for u in units if u.side is not side and u.id in st.pos and st.pos[u.id] in seen)
+    arriving = tuple(sorted((i, t) for i, t in st.arrival.items() if st.units[i].side is side))
+    staged = tuple(game.staged) if game.active_side is side else ()
+    return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
+                st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
+                dict(st.result) if st.result else None, game.scenario.clock, staged, game.pending is not None,
+                frozenset(hexes[i] for i in seen))

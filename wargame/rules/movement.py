@@ -1,128 +1,144 @@
-"""Movement: zones of control, reachable hexes, and checking a given path.
+"""Movement: movement points, the hexes a unit can reach, and checking a given path.
 
-Rules (docs/rules.md, "Movement"): a unit spends movement points (MP) per hex entered by terrain
-and mobility, less along a road; a river hexside without a bridge costs extra; it may not enter
-water, enemy-occupied hexes, countries closed to its side, or a hex already holding the stacking
-limit (it may pass through friends); entering an enemy zone of control (ZOC: the six hexes around
-an enemy combat unit, not across a major river without a bridge) ends its move; starting in an
-enemy ZOC costs extra to leave. Night and interdiction cut the MP available.
+Rules (docs/rules.md, "Movement"): a unit spends movement points (MP) for each hex it enters, by
+terrain and mobility class, less along a road or railway (`BoardIndex` holds the costs); a river
+hexside without a bridge costs extra or cannot be crossed; it may not enter water, enemy-held hexes,
+or countries closed to its side; it may pass through friends but end only where the stacking limit
+allows; entering an enemy zone of control ends its move, and starting in one costs extra; an
+enemy-interdicted hex costs extra to enter and cuts the MP of a unit that starts in it; night cuts
+MP. Hexes are ints of the board index throughout.
 """
 
 from __future__ import annotations
 
-import heapq
 from typing import TYPE_CHECKING
 
-from wargame.hexgrid import Hex, hexside, neighbours
-from wargame.model.units import Side, Unit
+from wargame.model.units import Unit
+from wargame.rules.zoc import exerts_zoc  # noqa: F401 - kept here for older callers
 
 if TYPE_CHECKING:
     from wargame.game import Game
 
-NO_ZOC = {"artillery", "rocket_artillery", "air_defence", "headquarters", "special_forces"}
-
-
-def exerts_zoc(u: Unit) -> bool:
-    return u.type.category not in NO_ZOC and u.alive and u.hex is not None
-
-
-def zoc_of(game: "Game", side: Side) -> frozenset[Hex]:
-    """Hexes in the zone of control of `side`'s units (what the *other* side must stop in)."""
-    blocked = game.terrain.zoc_blocked_pairs
-    nbrs = game.terrain.neighbours
-    out: set[Hex] = set()
-    for u in game.units_of(side):
-        if not exerts_zoc(u):
-            continue
-        h = u.hex
-        out.add(h)
-        for n in nbrs[h]:
-            if (h, n) not in blocked:
-                out.add(n)
-    return frozenset(out)
+BIG = 1 << 30
 
 
 def movement_points(game: "Game", u: Unit) -> int:
+    """MP this phase: the type's, x the night factor at night, x the interdiction factor if the unit
+    starts in a hex the enemy interdicted this turn (rounded down)."""
     mp = float(u.type.movement)
     t = game.tables
     if game.night:
         mp *= t.night_movement
-    if u.hex in game.interdicted[u.side.other]:
-        mp *= t.interdiction_movement
-    return int(mp)
+    h = game.state.pos.get(u.id)
+    if h is not None and h in game.state.interdicted[u.side.other]:
+        mp *= t.interdiction["start_factor"]
+    return int(mp + 1e-9)
 
 
-def reachable(game: "Game", u: Unit) -> tuple[dict[Hex, int], dict[Hex, Hex]]:
-    """Every hex the unit may end its move in -> MP spent, and the parent links for paths."""
-    if u.hex is None or not u.alive:
+def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None) -> tuple[dict[int, int], dict[int, int]]:
+    """Hexes the unit may end its move in -> MP spent, and parent links for paths (ints).
+
+    `stack` is the number of own units planned to end the phase in each hex (default: now); hexes at
+    the limit are left out as destinations but may be passed through."""
+    start = game.state.pos.get(u.id)
+    if start is None:
         return {}, {}
+    side = u.side
     mp = movement_points(game, u)
-    enemy_zoc = game.zoc(u.side.other)
-    start_cost = game.tables.zoc_leave_cost if u.hex in enemy_zoc else 0
-    edges = game.terrain.edges[u.type.mobility]
-    allowed = game.allowed[u.side]
-    enemy_at = game.occupied_by(u.side.other)
-    stack = game.stack_counts(u.side)
-    limit = game.tables.stacking
-    best: dict[Hex, int] = {u.hex: 0}
-    parent: dict[Hex, Hex] = {}
-    heap = [(0, u.hex)]
-    while heap:
-        cost, h = heapq.heappop(heap)
-        if cost > best.get(h, 1 << 30):
-            continue
-        if h != u.hex and h in enemy_zoc:
-            continue  # entering enemy ZOC ends movement
-        for n, c in edges.get(h, ()):
-            nc = cost + c + (start_cost if h == u.hex else 0)
-            if nc > mp or n in enemy_at or n not in allowed:
+    enemy_zoc = game.zoc_ints(side.other)
+    enemy_at = game.occupied_ints(side.other)
+    allowed = game.allowed_mask[side]
+    inter = game.state.interdicted[side.other]
+    inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
+    adj = game.index.adj[u.type.mobility]
+    start_extra = game.tables.zoc_leave_cost if start in enemy_zoc else 0
+    best: dict[int, int] = {start: 0}
+    parent: dict[int, int] = {}
+    buckets: list[list[int]] = [[] for _ in range(mp + 1)]
+    buckets[0].append(start)
+    for c in range(mp + 1):
+        for h in buckets[c]:
+            if best[h] != c:
                 continue
-            if nc < best.get(n, 1 << 30):
-                best[n] = nc
-                parent[n] = h
-                heapq.heappush(heap, (nc, n))
-    out = {h: c for h, c in best.items() if h != u.hex and stack.get(h, 0) < limit}
-    return out, parent
+            if h != start and h in enemy_zoc:
+                continue  # entering an enemy zone of control ends the move
+            base = c + (start_extra if h == start else 0)
+            for j, ec in adj[h]:
+                nc = base + ec
+                if inter_cost and j in inter:
+                    nc += inter_cost
+                if nc > mp or j in enemy_at or not allowed[j]:
+                    continue
+                if nc < best.get(j, BIG):
+                    best[j] = nc
+                    parent[j] = h
+                    buckets[nc].append(j)
+    if stack is None:
+        stack = game.stack_ints(side)
+    limit = game.tables.stacking
+    del best[start]
+    return {h: c for h, c in best.items() if stack.get(h, 0) < limit}, parent
 
 
-def path_to(parent: dict[Hex, Hex], start: Hex, goal: Hex) -> list[Hex]:
+def path_to(parent: dict[int, int], start: int, goal: int) -> list[int]:
+    """The path from start to goal (goal last, start left out) through the parent links."""
     path = [goal]
     while path[-1] != start:
         path.append(parent[path[-1]])
     return path[::-1][1:]
 
 
-def check_path(game: "Game", u: Unit, path: list[Hex]) -> tuple[int, str | None]:
-    """Cost of moving `u` along `path` (destination last), or a reason it may not."""
-    if u.hex is None:
-        return 0, "the unit is not on the board"
+def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | None = None) -> tuple[int, str | None]:
+    """MP to move `u` along `path` (hex ints, destination last), or the reason it may not.
+    `stack` as in `reachable`; None skips the stacking check (the caller did it)."""
+    ix = game.index
+    ids = ix.ids
+    here = game.state.pos.get(u.id)
+    if here is None:
+        return 0, f"{u.name} is not on the board"
     if not path:
         return 0, "the path is empty"
+    side = u.side
     mp = movement_points(game, u)
-    enemy_zoc = game.zoc(u.side.other)
-    edges = game.terrain.edges[u.type.mobility]
-    allowed = game.allowed[u.side]
-    enemy_at = game.occupied_by(u.side.other)
-    cost = game.tables.zoc_leave_cost if u.hex in enemy_zoc else 0
-    here = u.hex
-    for i, h in enumerate(path):
-        step = next((c for n, c in edges.get(here, ()) if n == h), None)
+    enemy_zoc = game.zoc_ints(side.other)
+    enemy_at = game.occupied_ints(side.other)
+    allowed = game.allowed_mask[side]
+    inter = game.state.interdicted[side.other]
+    adj = ix.adj[u.type.mobility]
+    cost = game.tables.zoc_leave_cost if here in enemy_zoc else 0
+    for n, h in enumerate(path):
+        step = None
+        for j, c in adj[here]:
+            if j == h:
+                step = c
+                break
         if step is None:
-            if h not in game.board.terrain:
-                return cost, f"{game.hid(h)} is off the board"
-            if h not in neighbours(here):
-                return cost, f"{game.hid(h)} is not next to {game.hid(here)}"
-            return cost, f"{game.hid(h)} is {game.board.terrain[h]}: ground units cannot enter it"
+            if h not in ix.nbrs[here]:
+                return cost, f"{ids[h]} is not next to {ids[here]}"
+            if not ix.is_land[h]:
+                return cost, f"{ids[h]} is {ix.terrain[h]}: ground units cannot enter it"
+            return cost, f"{u.name} cannot cross from {ids[here]} into {ids[h]} ({_why_not(game, u, here, h)})"
         if h in enemy_at:
-            return cost, f"{game.hid(h)} holds enemy units"
-        if h not in allowed:
-            return cost, f"{game.hid(h)} is in {game.board.country.get(h)}, closed to {u.side.value}"
-        cost += step
+            return cost, f"{ids[h]} holds enemy units"
+        if not allowed[h]:
+            return cost, f"{ids[h]} is in {ix.country[h]}, closed to {side.value}"
+        cost += step + (game.tables.interdiction["enter_cost"] if h in inter else 0)
         if cost > mp:
-            return cost, f"not enough movement points ({cost} needed by {game.hid(h)}, {mp} available)"
-        if h in enemy_zoc and i != len(path) - 1:
-            return cost, f"{game.hid(h)} is in an enemy zone of control: the move must end there"
+            return cost, f"not enough movement points ({cost} needed by {ids[h]}, {mp} available)"
+        if h in enemy_zoc and n != len(path) - 1:
+            return cost, f"{ids[h]} is in an enemy zone of control: the move must end there"
         here = h
-    if game.stack_counts(u.side).get(path[-1], 0) >= game.tables.stacking:
-        return cost, f"{game.hid(path[-1])} already holds {game.tables.stacking} units (the stacking limit)"
+    dest = path[-1]
+    if dest == game.state.pos[u.id]:
+        return cost, "the move ends where it began"
+    if stack is not None and stack.get(dest, 0) >= game.tables.stacking:
+        return cost, f"{ids[dest]} already holds {game.tables.stacking} units (the stacking limit)"
     return cost, None
+
+
+def _why_not(game: "Game", u: Unit, a: int, b: int) -> str:
+    ix = game.index
+    river = ix.river_between(ix.hexes[a], ix.hexes[b])
+    if river is not None and not ix.bridge_between(ix.hexes[a], ix.hexes[b]):
+        return f"the {river.name} has no bridge there and {u.type.mobility} units cannot cross a {river.cls} river"
+    return f"{u.type.mobility} units cannot enter {ix.terrain[b]}"

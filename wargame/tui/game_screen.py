@@ -408,9 +408,7 @@ class GameScreen(Screen):
     def ask_umpire(self) -> None:
         p = self.game.pending
         if p.kind == "sead":
-            m = p.order
-            text = (f"{self.game.active_side.value.capitalize()} SEAD at {m.target}: {m.sorties - p.roll} sorties got through.\n"
-                    f"Proposed dice: [b]{p.result}[/b] (5+ suppresses a SAM, 6 also costs it a step). Replace with other dice.")
+            text = f"{p.describe()}\nReplace with NE (no effect), S (suppressed) or S1 (suppressed and a step lost)."
             self.app.push_screen(UmpireDialog(text), self._umpire_ruled)
             return
         if p.kind == "air":

@@ -1,0 +1,89 @@
+"""Victory and the RAND measure (wargame/rules/victory.py)."""
+
+import dataclasses
+
+from tests.rules.boards import BLUE, RED, H, board, scenario, tables, to_phase, unit
+from wargame.game import Game
+from wargame.orders import Move
+
+B = board(["..........", "..........", ".........."], ["EEEELLRRRR"] * 3,
+          cities=[("Tallinn", "0102", "EST"), ("Riga", "0502", "LVA"), ("Pskov", "0902", "RUS")],
+          outskirts={"Tallinn": "0102 0202 0101 0103", "Riga": "0502 0402 0602"})
+
+
+def new(units, turns=6, **kw) -> Game:
+    return Game(scenario(B, units, turns=turns, measure=("Tallinn", "Riga"), objectives=("Tallinn", "Riga", "Pskov"), **kw), seed=1)
+
+
+def test_cities_start_with_the_side_whose_country_they_are_in():
+    g = new([unit("r", RED, "tank", "0902")])
+    assert g.control == {"Tallinn": BLUE, "Riga": BLUE, "Pskov": RED}
+
+
+def test_the_measure_is_the_end_of_the_turn_in_which_red_enters_an_outskirts_hex():
+    g = new([unit("r", RED, "tank", "0902")])
+    while g.turn < 2:
+        g.submit(g.active_side, [])
+    to_phase(g, "movement", RED)
+    ev = g.submit(RED, [Move("r", ("0802", "0702", "0602"))])
+    m = [e for e in ev if e.kind == "measure"]
+    assert [(e.city, e.hour, e.unit) for e in m] == [("Riga", 24, "r")]    # turn 2 ends at H+24
+    assert g.measure == {"Riga": 24} and g.view(BLUE).measure == {"Riga": 24}
+    g.submit(RED, [])
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r", ("0502",))])
+    assert g.measure == {"Riga": 24}                  # taken once
+    assert [e for e in g.events if e.kind == "city"][-1].to_dict() == {"kind": "city", "city": "Riga", "side": "red"}
+
+
+def test_control_goes_to_the_last_side_in_the_city():
+    g = new([unit("r", RED, "tank", "0602"), unit("b", BLUE, "tank", "0402")])
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r", ("0502",))])
+    assert g.control["Riga"] is RED
+    g.place(g.units["r"], H("0702"))
+    assert g.control["Riga"] is RED                    # leaving does not give it back
+    to_phase(g, "movement", BLUE)
+    g.submit(BLUE, [Move("b", ("0502",))])
+    assert g.control["Riga"] is BLUE
+
+
+def test_blue_wins_if_red_never_reaches_the_outskirts():
+    g = new([unit("r", RED, "tank", "0902"), unit("b", BLUE, "inf", "0302")], turns=2)
+    while not g.over:
+        g.submit(g.active_side, [])
+    r = g.result
+    assert (r["winner"], r["measure_hours"], r["turns"]) == ("blue", None, 2)
+    assert r["reason"] == "Red did not reach Tallinn or Riga in 24 hours"
+    assert r["cities"] == {"Tallinn": "blue", "Riga": "blue", "Pskov": "red"}
+    assert g.events[-1].kind == "game_over" and g.phase == "over" and g.active_side is None
+    assert "the game is over" in g.legal(RED, Move("r", ("0802",)))
+
+
+def test_red_wins_with_the_measure_and_the_losses_are_reported():
+    g = new([unit("r", RED, "tank", "0702")], turns=2)
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r", ("0602",))])
+    g.units["r"].steps = 2
+    g.state.losses[RED] = 1
+    while not g.over:
+        g.submit(g.active_side, [])
+    r = g.result
+    assert (r["winner"], r["measure_hours"], r["hours"]) == ("red", 12, {"Riga": 12})
+    assert r["losses"] == {"red": 1, "blue": 0} and r["destroyed"] == {"red": 0, "blue": 0}
+
+
+def test_the_game_ends_early_when_red_holds_every_measure_city():
+    units = [unit("r1", RED, "tank", "0202"), unit("r2", RED, "tank", "0402")]
+    g = new(units)
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",))])
+    while not g.over:
+        g.submit(g.active_side, [])
+    assert g.turn == 1 and g.result["reason"] == "Red holds Tallinn and Riga"
+    long = Game(dataclasses.replace(g.scenario, tables=tables(victory={"end_when_red_holds_measure_cities": False})), seed=1)
+    to_phase(long, "movement", RED)
+    long.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",))])
+    while not long.over:
+        long.submit(long.active_side, [])
+    assert long.turn == 6 and long.result["winner"] == "red"

@@ -1,0 +1,97 @@
+"""Victory: who holds the cities, the RAND measure, and the end of the game.
+
+- Control: a city belongs at the start to the side whose country it is in; afterwards to the last
+  side to have a unit in its hex (checked whenever units move, retreat, advance or arrive).
+- The measure: the first Red unit in an outskirts hex of a measure city (`board.outskirts`) sets that
+  city's hour: the end of the turn in which it happened (turn 3 = H+36). "Not reached" otherwise.
+- The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
+  holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from wargame import events as ev
+from wargame.model.units import Side
+
+if TYPE_CHECKING:
+    from wargame.game import Game
+
+
+def places(game: "Game") -> tuple[dict[int, Any], dict[int, list[str]]]:
+    """Hex int -> city there; hex int -> the measure cities whose outskirts it is part of."""
+    ix = game.index
+    board = game.board
+    city_at = {ix.idx[c.hex]: c for c in board.cities.values() if c.hex in ix.idx}
+    outskirts_at: dict[int, list[str]] = {}
+    for name in game.scenario.victory.measure:
+        for h in sorted(board.outskirts.get(name, ())):
+            if h in ix.idx:
+                outskirts_at.setdefault(ix.idx[h], []).append(name)
+    return city_at, outskirts_at
+
+
+def initial_control(game: "Game") -> dict[str, Side]:
+    red = game.scenario.sides[Side.RED].countries
+    return {c.name: (Side.RED if c.country in red else Side.BLUE) for c in game.board.cities.values()}
+
+
+def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
+    """Cities change hands and the measure is taken in the hexes units have entered."""
+    st = game.state
+    out: list[ev.Event] = []
+    for h in sorted(hexes):
+        ids = st.at.get(h)
+        if not ids:
+            continue
+        side = st.units[ids[0]].side
+        city = game.city_at.get(h)
+        if city is not None and st.control.get(city.name) is not side:
+            st.control[city.name] = side
+            if city.name in game.scenario.victory.objectives or city.capital:
+                out.append(ev.CityTaken(city.name, side.value))
+        if side is Side.RED:
+            for name in game.outskirts_at.get(h, ()):
+                if name not in st.measure:
+                    hour = st.turn * game.scenario.clock.turn_hours
+                    st.measure[name] = hour
+                    out.append(ev.MeasureReached(name, hour, min(ids)))
+    return out
+
+
+def end_of_turn(game: "Game") -> list[ev.Event]:
+    """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
+    st = game.state
+    sc = game.scenario
+    length = sc.clock.length_turns
+    capitals = sc.victory.measure
+    all_held = bool(capitals) and all(st.control.get(n) is Side.RED for n in capitals)
+    early = all_held and game.tables.end_when_red_holds_measure
+    if st.turn < length and not early:
+        return []
+    st.over = True
+    st.result = result(game, all_held and early)
+    r = st.result
+    return [ev.GameEnded(r["winner"], r["reason"], r["measure_hours"])]
+
+
+def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
+    st = game.state
+    sc = game.scenario
+    capitals = sc.victory.measure
+    hours = min(st.measure.values()) if st.measure else None
+    winner = "red" if hours is not None else "blue"
+    if all_held:
+        reason = "Red holds " + " and ".join(capitals)
+    elif hours is not None:
+        first = min(st.measure, key=lambda n: (st.measure[n], n))
+        reason = f"Red reached the outskirts of {first}"
+    else:
+        reason = f"Red did not reach {' or '.join(capitals)} in {st.turn * sc.clock.turn_hours} hours"
+    return {
+        "winner": winner, "reason": reason, "measure_hours": hours, "hours": dict(sorted(st.measure.items())),
+        "turns": st.turn, "losses": {s.value: st.losses[s] for s in Side},
+        "destroyed": {s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
+        "cities": {n: st.control[n].value for n in sc.victory.objectives if n in st.control},
+    }
