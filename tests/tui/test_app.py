@@ -249,3 +249,18 @@ async def test_watching_a_saved_game_replays_it_exactly(tmp_path):
         await pilot.pause()
         assert screen.game.over
         assert screen.game.events_digest() == played.events_digest()
+
+
+async def test_the_log_respects_fog_of_war():
+    app = WargameApp(TINY, "human", "operational", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        await end_phase(pilot)  # red air; blue's bot flies and moves in later phases
+        for _ in range(3):
+            await end_phase(pilot)
+        g = screen.game
+        blue_moves = [e for e in g.events if e.kind == "moved" and e.side == "blue"]
+        lines = [str(line.text) for line in app.screen.query_one("RichLog").lines]
+        shown = "\n".join(lines)
+        assert blue_moves, "the bot should have moved"
+        assert not any(e.describe() in shown for e in blue_moves)

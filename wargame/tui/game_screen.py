@@ -315,16 +315,40 @@ class GameScreen(Screen):
 
         return hexside(a, b)
 
-    def log_line(self, text: str, style: str = "") -> None:
-        self.query_one(RichLog).write(Text(text, style))
+    def fog_side(self) -> Side | None:
+        """Whose fog of war the log respects: the one human, the hotseat player at the keyboard, or
+        nobody when bots play both sides."""
+        humans = [s for s, p in self.players.items() if p == "human"]
+        if len(humans) == 1:
+            return humans[0]
+        return self.viewer if humans else None
+
+    def _shown(self, event) -> bool:
+        from wargame.events import visible_to
+
+        side = self.fog_side()
+        return event is None or side is None or visible_to(event, side.value)
+
+    def log_line(self, text: str, style: str = "", event=None) -> None:
+        if not hasattr(self, "_log_entries"):
+            self._log_entries = []
+        self._log_entries.append((event, text, style))
+        if self._shown(event):
+            self.query_one(RichLog).write(Text(text, style))
+
+    def rewrite_log(self) -> None:
+        """After a hotseat hand-over: show the log as the new player may see it."""
+        log = self.query_one(RichLog)
+        log.clear()
+        for event, text, style in getattr(self, "_log_entries", []):
+            if self._shown(event):
+                log.write(Text(text, style))
 
     def log_event(self, e) -> None:
         if e.kind == "phase":
             return
-        if self.viewer is not None and e.kind == "moved" and e.side != self.viewer.value:
-            return  # fog: the other side's moves are not reported
         style = {"combat": "bold", "measure": "bold yellow", "game_over": "bold", "rejected": "red", "umpire": "magenta"}.get(e.kind, "")
-        self.log_line(f"T{self.game.turn} {e.describe()}", style)
+        self.log_line(f"T{self.game.turn} {e.describe()}", style, event=e)
 
     # --- the flow of play ----------------------------------------------------------------------------
 
@@ -375,6 +399,7 @@ class GameScreen(Screen):
         self.last_human = side
         self.map.blanked = False
         self.map.invalidate()
+        self.rewrite_log()
         self.refresh_all()
 
     @work(thread=True, group="bot")
