@@ -50,7 +50,7 @@ def test_validate_reports_each_problem_and_exits_2(tmp_path):
     assert "Traceback" not in r.stderr
     assert lines[-1] == "4 of 4 file(s) have problems"
     body = "\n".join(lines)
-    assert "unit_types.yaml:6:106:" in body and "types[1].movement: expected a whole number, got text 'slow'" in body
+    assert "unit_types.yaml:6:124:" in body and "types[1].movement: expected a whole number, got text 'slow'" in body
     assert "red.yaml:12:" in body and "units[3].formaton: unknown key 'formaton'; did you mean 'formation'?" in body
     assert "broken.yaml:3:1: (syntax): malformed YAML" in body
     assert "units[2].type: unknown unit type 'artilery'; known: artillery, infantry, sam, tank" in body
@@ -74,7 +74,16 @@ def test_map_draws_a_window_with_units(capsys):
     text = capsys.readouterr().out
     lines = text.splitlines()
     assert lines[0].startswith("Tiny test scenario — hexes")
-    assert "AR" in text  # Red's tank counters
+    assert "▭3" in text  # Red's tank counters: the APP-6 armour oval and 3 steps
+    assert "▭ armour" in text  # the legend explains the glyphs
+    from wargame import render
+
+    try:
+        assert main(["map", str(TINY / "scenarios" / "tiny.yaml"), "--at", "0402", "--size", "30x6", "--ascii"]) == 0
+        text = capsys.readouterr().out
+        assert "AR3" in text and "▭" not in text  # the ASCII fallback: the two-letter codes
+    finally:
+        render.set_ascii(False)
     assert main(["map", str(TINY / "maps" / "tiny.yaml"), "--at", "Tallinn", "--size", "40x12"]) == 0
     assert "★Ta" in capsys.readouterr().out
 

@@ -313,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--umpire", action="store_true", help="umpire mode: every random result is proposed for approval")
     play.add_argument("--load", metavar="SAVE", default=None, help="load a saved game and play on")
     play.add_argument("--watch", metavar="SAVE", default=None, help="watch a saved game replayed from its start")
+    play.add_argument("--ascii", action="store_true", help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)")
     play.set_defaults(func=cmd_play)
 
     v = sub.add_parser("validate", help="check data files (maps, unit types, orders of battle, scenarios, tables)",
@@ -330,6 +331,7 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("name", metavar="SCENARIO_OR_MAP", help="a scenario id, a map id (e.g. baltic), or a path")
     m.add_argument("--at", metavar="HEX", help="centre the window on a hex id (e.g. 3736) or a city name")
     m.add_argument("--size", metavar="WxH", help="window size in terminal cells (default: the whole board, or the terminal with --at)")
+    m.add_argument("--ascii", action="store_true", help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)")
     m.set_defaults(func=cmd_map)
 
     sc = sub.add_parser("scenarios", help="list the scenarios", description="List the scenarios with a one-line summary.")
@@ -364,6 +366,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play", *(argv or [])])
+    if getattr(args, "ascii", False):
+        from wargame.render import set_ascii
+
+        set_ascii(True)
     try:
         return args.func(args)
     except DataError as e:

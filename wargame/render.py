@@ -5,11 +5,17 @@ Each hex is 4 cells wide and 2 lines high (docs/hexgrid.md); odd rows shift 2 ce
     line 0:  [W edge][c][c][c]   west hexside (river blue, border red), then city or unit
     line 1:  [SW ][SW][SE][SE]   the hexsides to the south-west and south-east, drawn as ▁▁
 
+A counter is NATO style: a one-cell glyph approximating the APP-6 symbol of its branch (unit type
+`branch`), its steps left, and '+' when more units share the hex, all in its side's colour. With
+`WARGAME_ASCII=1` in the environment (or `set_ascii(True)`: `--ascii` on the command line) counters
+show the type's two-letter code instead, for terminals or fonts without these symbols.
+
 Uses Rich only, never Textual, so it belongs to the core.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -19,7 +25,7 @@ from rich.text import Text
 
 from wargame.hexgrid import Hex, from_offset, hexside
 from wargame.model.board import Board
-from wargame.model.units import Side, Unit
+from wargame.model.units import Side, Unit, UnitType
 
 TERRAIN_BG: dict[str, str] = {
     "clear": "#a9ad78",
@@ -35,6 +41,59 @@ RIVER_MAJOR = "#1f6fff"
 RIVER_MINOR = "#5aa0ff"
 BORDER = "#d02020"
 SIDE_FG = {Side.RED: "#ff3b3b", Side.BLUE: "#2f7bff"}
+COUNTER_BG = "#f0f0e0"
+
+# branch (wargame.model.units.BRANCHES) -> one terminal cell approximating its APP-6 unit-function icon.
+# Chosen from what DejaVu Sans Mono (the usual Linux terminal font) draws, bar ⋈ (DejaVu Sans)
+BRANCH_GLYPH: dict[str, str] = {
+    "armour": "▭",               # the oval of tracks (a flat frame: the ellipse ⬭ is missing from common terminal fonts)
+    "mechanised_infantry": "⊗",  # the infantry cross inside the armour oval
+    "motorised_infantry": "⊛",   # the infantry cross with the vertical bar of motorised
+    "infantry": "⊠",             # the crossed box
+    "airborne": "◡",             # the parachute arc under the infantry cross
+    "air_assault": "⋈",          # the helicopter rotor (bow-tie)
+    "naval_infantry": "≋",       # the waves of amphibious
+    "reconnaissance": "⊘",       # the single diagonal slash
+    "special_forces": "✦",       # APP-6 writes "SOF"; a star keeps it to one cell
+    "artillery": "●",            # the filled dot of cannon artillery
+    "rocket_artillery": "◉",     # the dot in a ring of rocket launchers
+    "air_defence": "◠",          # the dome of air defence
+    "anti_tank": "∧",            # the inverted V of anti-armour
+    "engineer": "Ш",             # the bridge-like engineer mark
+    "headquarters": "⊤",         # the staff
+    "missile": "⇑",              # the upward missile
+}
+
+_ascii = os.environ.get("WARGAME_ASCII", "").strip().lower() not in ("", "0", "no", "false")
+
+
+def set_ascii(on: bool) -> None:
+    """Draw counters with two-letter codes (True) or NATO glyphs (False) from now on."""
+    global _ascii
+    _ascii = bool(on)
+
+
+def ascii_counters() -> bool:
+    return _ascii
+
+
+def glyph(t: UnitType) -> str:
+    """The one-cell map symbol of a unit type (its branch), or its two-letter code in ASCII mode or
+    when it has no known branch."""
+    g = None if _ascii else BRANCH_GLYPH.get(t.branch)
+    return g if g is not None else t.symbol
+
+
+def counter_text(stack: list[Unit]) -> str:
+    """The three cells of a counter for the units in one hex (the first is shown): NATO glyph, steps,
+    '+' if others share the hex; in ASCII mode, the two-letter code and the steps or '+N'."""
+    u = stack[0]
+    more = len(stack) - 1
+    g = glyph(u.type)
+    if len(g) == 1:
+        return f"{g}{u.steps % 10}{'+' if more else ' '}"
+    tail = f"+{more}" if more else str(u.steps)
+    return (g + tail)[:3].ljust(3)
 
 
 @dataclass(frozen=True)
@@ -142,10 +201,7 @@ def render_board(board: Board, window: Window | None = None, units: Iterable[Uni
 
 def _content(board: Board, h: Hex, light: bool, stack: list[Unit] | None, mark: str | None, bg: str, road: bool) -> tuple[str, Style]:
     if stack:
-        u = stack[0]
-        more = len(stack) - 1
-        tail = f"+{more}" if more else str(u.steps)
-        return (u.type.symbol + tail)[:3].ljust(3), _st("#f0f0e0", SIDE_FG[u.side], True)
+        return counter_text(stack), _st(COUNTER_BG, SIDE_FG[stack[0].side], True)
     city = board.cities.get(h)
     if city is not None:
         sym = "★" if city.capital else ("◆" if city.objective else "●")
@@ -165,5 +221,24 @@ def legend() -> Text:
     t.append("┃", Style(color=RIVER_MAJOR)); t.append(" major river  ")
     t.append("┃", Style(color=RIVER_MINOR)); t.append(" minor river  ")
     t.append("┃", Style(color=BORDER)); t.append(" border  ")
-    t.append("★ capital  ◆ objective  ● town  · road  o outskirts")
+    t.append("★ capital  ◆ objective  ● town  · road  o outskirts\n")
+    t.append_text(counter_legend())
+    return t
+
+
+def counter_legend(per_line: int = 0) -> Text:
+    """What the counters show: the glyph of each branch (or, in ASCII mode, how a counter reads).
+    `per_line` > 0 breaks the list into lines of that many branches."""
+    t = Text()
+    if _ascii:
+        t.append("counters: two-letter type code, then steps (or +N: N more units in the hex)")
+        return t
+    t.append("counters: ")
+    t.append("⊗3+", _st(COUNTER_BG, SIDE_FG[Side.RED], True))
+    t.append(" = branch symbol (APP-6), steps left, + more units in the hex\n")
+    for i, (branch, g) in enumerate(BRANCH_GLYPH.items()):
+        if i and per_line and i % per_line == 0:
+            t.append("\n")
+        t.append(g, _st(COUNTER_BG, "#202020", True))
+        t.append(f" {branch.replace('_', ' ')}  ")
     return t

@@ -22,16 +22,16 @@ TERRAIN = {".": "clear", "f": "forest", "m": "mixed", "b": "marsh", "u": "urban"
 COUNTRY = {"E": "EST", "R": "RUS", "B": "BLR", "F": "FIN", "L": "LVA"}
 
 TYPES = {t.id: t for t in (
-    UnitType("tank", "Tank battalion", "armour", "TK", "tracked", 12, 6, 4, 3, detection=2),
-    UnitType("mech", "Mechanised battalion", "mechanised", "MI", "tracked", 12, 4, 4, 2, detection=2),
-    UnitType("inf", "Infantry battalion", "light_infantry", "IN", "foot", 6, 2, 4, 2, detection=1),
-    UnitType("truck", "Motorised infantry battalion", "motorised_infantry", "MO", "wheeled", 10, 3, 3, 2, detection=1),
-    UnitType("heli", "Air assault battalion", "air_assault", "AA", "airmobile", 8, 3, 3, 2, detection=1),
-    UnitType("recon", "Reconnaissance battalion", "recon", "RC", "wheeled", 14, 1, 1, 1, detection=4),
-    UnitType("arty", "Artillery battalion", "artillery", "AT", "tracked", 8, 0, 1, 1, range=2, support=3, detection=1),
-    UnitType("rocket", "Rocket battalion", "rocket_artillery", "RK", "wheeled", 8, 0, 1, 1, range=5, support=4, detection=1),
-    UnitType("sam", "SAM regiment", "air_defence", "S4", "wheeled", 6, 0, 1, 1, ad_range=6, ad_strength=4, detection=1),
-    UnitType("hq", "Headquarters", "headquarters", "HQ", "wheeled", 10, 0, 1, 1, detection=1),
+    UnitType("tank", "Tank battalion", "armour", "TK", "tracked", 12, 6, 4, 3, detection=2, branch="armour"),
+    UnitType("mech", "Mechanised battalion", "mechanised", "MI", "tracked", 12, 4, 4, 2, detection=2, branch="mechanised_infantry"),
+    UnitType("inf", "Infantry battalion", "light_infantry", "IN", "foot", 6, 2, 4, 2, detection=1, branch="infantry"),
+    UnitType("truck", "Motorised infantry battalion", "motorised_infantry", "MO", "wheeled", 10, 3, 3, 2, detection=1, branch="motorised_infantry"),
+    UnitType("heli", "Air assault battalion", "air_assault", "AA", "airmobile", 8, 3, 3, 2, detection=1, branch="air_assault"),
+    UnitType("recon", "Reconnaissance battalion", "recon", "RC", "wheeled", 14, 1, 1, 1, detection=4, branch="reconnaissance"),
+    UnitType("arty", "Artillery battalion", "artillery", "AT", "tracked", 8, 0, 1, 1, range=2, support=3, detection=1, branch="artillery"),
+    UnitType("rocket", "Rocket battalion", "rocket_artillery", "RK", "wheeled", 8, 0, 1, 1, range=5, support=4, detection=1, branch="rocket_artillery"),
+    UnitType("sam", "SAM regiment", "air_defence", "S4", "wheeled", 6, 0, 1, 1, ad_range=6, ad_strength=4, detection=1, branch="air_defence"),
+    UnitType("hq", "Headquarters", "headquarters", "HQ", "wheeled", 10, 0, 1, 1, detection=1, branch="headquarters"),
 )}
 
 

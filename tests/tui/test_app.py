@@ -264,3 +264,37 @@ async def test_the_log_respects_fog_of_war():
         shown = "\n".join(lines)
         assert blue_moves, "the bot should have moved"
         assert not any(e.describe() in shown for e in blue_moves)
+
+
+async def test_counters_are_nato_symbols_in_the_map_panels_and_help():
+    from wargame import render
+    from wargame.tui.dialogs import HelpScreen
+
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        await end_phase(pilot)  # red air -> red movement
+        screen.map.cursor = screen.game.parse("0602")  # r1, a tank battalion
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.selected == "r1"
+        unit = str(screen.query_one("#unitinfo").render())
+        assert "▭ AR armour" in unit
+        assert "▭ AR 1st Tank Bn (red) 3/3" in str(screen.query_one("#hexinfo").render())
+        map_text = "".join(screen.map.render_line(y).text for y in range(12))
+        assert "▭3" in map_text and "AR3" not in map_text
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        legend = str(app.screen.query_one("#help-extra").render())
+        assert "⊗ mechanised infantry" in legend and "◠ air defence" in legend
+        await pilot.press("escape")
+        # the ASCII fallback redraws the counters with the two-letter codes
+        try:
+            render.set_ascii(True)
+            screen.map.invalidate()
+            await pilot.pause()
+            map_text = "".join(screen.map.render_line(y).text for y in range(12))
+            assert "AR3" in map_text and "▭" not in map_text
+        finally:
+            render.set_ascii(False)

@@ -12,7 +12,7 @@ from typing import Any
 
 from wargame.data import paths
 from wargame.data.schema import F, HexId, Int, MapOf, Num, Record, Seq, Str, Context, load_validated
-from wargame.model.units import CATEGORIES, MOBILITIES, Side, UnitType
+from wargame.model.units import BRANCHES, CATEGORIES, MOBILITIES, Side, UnitType
 
 ID = r"[a-z][a-z0-9_]*"
 UNIT_ID = r"[a-z0-9][a-z0-9_.\-]*"
@@ -27,6 +27,7 @@ UNIT_TYPE = Record({
     "id": F(Str(pattern=ID, pattern_hint="a lower-case id such as 'tank'")),
     "name": F(Str(min_len=1)),
     "category": F(Str(choices=CATEGORIES)),
+    "branch": F(Str(choices=BRANCHES), doc="arm or branch after the APP-6 unit function: the counter's map symbol"),
     "symbol": F(Str(pattern=r"..", pattern_hint="exactly two characters")),
     "mobility": F(Str(choices=MOBILITIES)),
     "movement": F(Int(min=0, max=60), doc="movement points per turn"),
@@ -93,7 +94,7 @@ def load_unit_types(path_or_id: str | Path = "unit_types") -> tuple[dict[str, Un
     data, ctx = load_validated(path, UNIT_TYPES_SPEC, paths.display(path), partial=True)
     types: dict[str, UnitType] = {}
     for i, t in enumerate(data.get("types") or []):
-        if t is None or any(t.get(k) is None for k in ("id", "name", "category", "symbol", "mobility", "movement", "attack", "defence", "steps")):
+        if t is None or any(t.get(k) is None for k in ("id", "name", "category", "branch", "symbol", "mobility", "movement", "attack", "defence", "steps")):
             continue
         if t["id"] in types:
             ctx.error_at(("types", i, "id"), f"duplicate unit type id {t['id']!r}")
@@ -103,7 +104,7 @@ def load_unit_types(path_or_id: str | Path = "unit_types") -> tuple[dict[str, Un
             id=t["id"], name=t["name"], category=t["category"], symbol=t["symbol"], mobility=t["mobility"],
             movement=t["movement"], attack=t["attack"], defence=t["defence"], steps=t["steps"],
             range=t["range"], support=t["support"], ad_range=ad["range"], ad_strength=ad["strength"],
-            detection=t["detection"], source=t["source"], assumption=t["assumption"],
+            detection=t["detection"], source=t["source"], assumption=t["assumption"], branch=t["branch"],
         )
     ctx.raise_if_problems()
     return types, ctx

@@ -26,6 +26,14 @@ CATEGORIES: tuple[str, ...] = (
     "special_forces", "territorial", "headquarters",
 )
 MOBILITIES: tuple[str, ...] = ("tracked", "wheeled", "foot", "airmobile")
+# The unit's arm or branch, after the "unit function" (main icon) of NATO's joint military symbology
+# APP-6 (APP-6(D), land unit icons): what the counter shows on the map (wargame.render.BRANCH_GLYPH).
+# The rules never read it; they use `category`.
+BRANCHES: tuple[str, ...] = (
+    "armour", "mechanised_infantry", "motorised_infantry", "infantry", "airborne", "air_assault",
+    "naval_infantry", "reconnaissance", "special_forces", "artillery", "rocket_artillery", "air_defence",
+    "anti_tank", "engineer", "headquarters", "missile",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +56,7 @@ class UnitType:
     detection: int = 1
     source: str = ""
     assumption: str = ""
+    branch: str = ""  # one of BRANCHES (APP-6 unit function); "" draws the two-letter symbol
 
 
 @dataclass(slots=True)

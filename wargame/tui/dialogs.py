@@ -27,15 +27,19 @@ class Dialog(ModalScreen):
 class HelpScreen(Dialog):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_none", "Close")]
 
-    def __init__(self, title: str, keys: list[tuple[str, str]]):
+    def __init__(self, title: str, keys: list[tuple[str, str]], extra=None):
         super().__init__()
         self.title_text = title
         self.keys = keys
+        self.extra = extra  # more to show under the keys (a Rich renderable), e.g. the counter legend
 
     def compose(self) -> ComposeResult:
         lines = "\n".join(f"[b]{k:>14}[/b]  {what}" for k, what in self.keys)
         with Vertical():
-            yield Static(f"[b]{self.title_text}: keys[/b]\n\n{lines}\n\n[dim]Esc or ? closes this help.[/dim]")
+            yield Static(f"[b]{self.title_text}: keys[/b]\n\n{lines}")
+            if self.extra is not None:
+                yield Static(self.extra, id="help-extra")
+            yield Static("[dim]Esc or ? closes this help.[/dim]")
 
 
 class Confirm(Dialog):

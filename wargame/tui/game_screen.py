@@ -21,6 +21,7 @@ from wargame.game import Decision, Game
 from wargame.hexgrid import Hex, distance, neighbours
 from wargame.model.units import Side, Unit
 from wargame.orders import AirMission, Attack, Move, Order
+from wargame.render import counter_legend, glyph
 from wargame.saves import SaveError, write_save
 from wargame.tui.dialogs import AirDialog, AttackPreview, Confirm, GameOver, Handover, HelpScreen, UmpireDialog
 from wargame.tui.hexmap import HexMap
@@ -77,7 +78,7 @@ class GameScreen(Screen):
     #side { width: 38; min-width: 30; }
     #side Static { margin-bottom: 1; }
     #hexinfo { height: 7; }
-    #unitinfo { height: 6; }
+    #unitinfo { height: 7; }
     RichLog { height: 8; border-top: solid $accent; }
     """
     COMMANDS = Screen.COMMANDS | {GameCommands}
@@ -299,12 +300,13 @@ class GameScreen(Screen):
             t.append(f"\nMove here: {self.reach[h]} MP", "green")
         for u in getattr(self, "_visible", None) or self.visible_units():
             if u.hex == h:
-                t.append(f"\n{u.type.symbol} {u.name} ({u.side.value}) {u.steps}/{u.type.steps}", SIDE_STYLE[u.side])
+                t.append(f"\n{glyph(u.type)} {u.type.symbol} {u.name} ({u.side.value}) {u.steps}/{u.type.steps}", SIDE_STYLE[u.side])
         self.query_one("#hexinfo", Static).update(t, layout=False)  # fixed height: no re-layout per key
         sel = self.game.units.get(self.selected) if self.selected else None
         ut = Text()
         if sel is not None:
             ut.append(f"{sel.name}\n", "bold")
+            ut.append(f"{glyph(sel.type)} {sel.type.symbol} {sel.type.branch.replace('_', ' ')}\n", SIDE_STYLE[sel.side])
             ut.append(f"{sel.type.name}\n{sel.formation}\nattack {sel.attack:g}, defence {sel.defence:g}, steps {sel.steps}/{sel.type.steps}\n"
                       f"MP {sel.type.movement} ({sel.type.mobility})" + (f", fires {sel.type.range} hexes" if sel.type.range else ""))
         self.query_one("#unitinfo", Static).update(ut, layout=False)
@@ -648,7 +650,9 @@ class GameScreen(Screen):
         self.app.push_screen(Overview(self.game.board, self.visible_units()))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Game", self.KEYS))
+        legend = Text("\n")
+        legend.append_text(counter_legend(per_line=3))
+        self.app.push_screen(HelpScreen("Game", self.KEYS, legend))
 
     def action_quit_game(self) -> None:
         self.app.push_screen(Confirm("Quit the game? (It is autosaved after every phase.)"),
