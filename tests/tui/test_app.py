@@ -58,8 +58,11 @@ async def test_move_undo_and_end_phase_against_a_bot(saves):
         await pilot.press("enter")
         await pilot.pause()
         assert [type(o) for o in screen.staged] == [Move] and screen.staged[0].unit == uid
+        assert g.staged == screen.staged  # the engine holds the staged orders; the panel lists them
+        assert f"1. {g.units[uid].name}" in str(screen.query_one("#orders").render())
         await pilot.press("x")
-        assert screen.staged == []
+        assert screen.staged == () == g.staged
+        assert "none" in str(screen.query_one("#orders").render())
         await pilot.press("tab")
         uid = screen.selected
         dest = sorted(screen.reach, key=g.hid)[0]
@@ -77,7 +80,7 @@ async def test_attack_preview_then_attack(saves):
         screen = app.screen
         g = screen.game
         await end_phase(pilot)
-        screen.staged.append(Move("r1", ("0502", "0402")))
+        assert g.stage(Side.RED, Move("r1", ("0502", "0402"))) is None
         await end_phase(pilot)
         assert g.phase == "combat"
         screen.map.cursor = g.parse("0302")
@@ -131,16 +134,28 @@ async def test_save_and_load(saves):
     app = WargameApp(TINY, "human", "random", 9)
     async with app.run_test(size=(100, 32)) as pilot:
         await end_phase(pilot)
+        screen, g = app.screen, app.screen.game
+        start = g.units["r1"].hex
+        assert g.stage(Side.RED, Move("r1", ("0502",))) is None  # staged mid-phase, not committed
+        notes = []
+        screen.notify = lambda text, **kw: notes.append(text)
         await pilot.press("ctrl+s")
         await pilot.pause()
         files = sorted(saves.glob("tiny-*.save"))
         assert files
-        turn, phase = app.screen.game.turn, app.screen.game.phase
+        assert "the 1 order(s) staged this phase are not in the save" in notes[-1]
+        turn, phase = g.turn, g.phase
     app2 = WargameApp(load=str(files[0]))
     async with app2.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         assert isinstance(app2.screen, GameScreen)
-        assert (app2.screen.game.turn, app2.screen.game.phase) == (turn, phase)
+        g2 = app2.screen.game
+        assert (g2.turn, g2.phase) == (turn, phase)
+        # a save holds the committed phases: the phase starts again with no orders staged
+        assert g2.staged == () and g2.units["r1"].hex == start
+        assert "none" in str(app2.screen.query_one("#orders").render())
+        await pilot.press("tab")
+        assert app2.screen.reach  # and the player may give them again
 
 
 async def test_a_whole_short_game_human_against_a_bot():
@@ -178,7 +193,7 @@ async def test_overlays_and_the_command_palette():
         screen = app.screen
         g = screen.game
         await end_phase(pilot)
-        screen.staged.append(Move("r1", ("0502", "0402")))
+        assert g.stage(Side.RED, Move("r1", ("0502", "0402"))) is None
         await end_phase(pilot)
         await pilot.press("z")
         await pilot.pause()
@@ -298,3 +313,44 @@ async def test_counters_are_nato_symbols_in_the_map_panels_and_help():
             assert "AR3" in map_text and "▭" not in map_text
         finally:
             render.set_ascii(False)
+
+
+async def test_undo_takes_back_the_order_at_the_cursor_and_reports_what_depended_on_it(saves):
+    import dataclasses
+
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        g = screen.game
+        await end_phase(pilot)  # red air -> red movement
+        g.tables = dataclasses.replace(g.tables, stacking=2)
+        g.place(g.units["r2"], g.parse("0602"))  # r1 and r2 fill 0602
+        screen.refresh_all()
+        notes = []
+        screen.notify = lambda text, **kw: notes.append(text)
+
+        async def move(uid, dest):
+            screen.selected, screen.reach = uid, g.reachable(uid)
+            screen.map.cursor = g.parse(dest)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        assert g.parse("0602") not in g.reachable("r3")  # full: not offered as a move ...
+        screen._stage(Side.RED, Move("r3", ("0602",)))  # ... and if asked, the engine refuses and the TUI says why
+        assert g.staged == () and notes[-1] == "0602 already holds 2 units (the stacking limit)"
+        await move("r1", "0502")  # r1 leaves 0602 ...
+        await move("r3", "0602")  # ... so r3 may come in
+        assert [o.unit for o in g.staged] == ["r1", "r3"]
+        assert "2. 1st Arty Bn" in str(screen.query_one("#orders").render())
+        screen.map.cursor = g.parse("0502")  # on r1's destination: x takes back r1's move
+        await pilot.press("x")
+        assert g.staged == ()
+        assert notes[-1] == ("undone: 1st Tank Bn: 0502 (1 hexes)\n"
+                             "also undone: 1st Arty Bn: 0602 (1 hexes) (0602 already holds 2 units (the stacking limit))")
+        await pilot.press("x")
+        assert notes[-1] == "no order to undo this phase"
+        # the staged orders are the engine's: a commit carries out what is staged there
+        await move("r1", "0502")
+        await end_phase(pilot)
+        assert g.units["r1"].hex == g.parse("0502") and g.phase == "combat"
+        assert g.log[-1]["orders"] == [Move("r1", ("0502",)).to_dict()]

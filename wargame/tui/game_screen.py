@@ -20,7 +20,7 @@ from wargame.bots.driver import bot_seed
 from wargame.game import Decision, Game
 from wargame.hexgrid import Hex, distance, neighbours
 from wargame.model.units import Side, Unit
-from wargame.orders import AirMission, Attack, Move, Order
+from wargame.orders import AirMission, Attack, Move, Order, describe
 from wargame.render import counter_legend, glyph
 from wargame.saves import SaveError, write_save
 from wargame.tui.dialogs import AirDialog, AttackPreview, Confirm, GameOver, Handover, HelpScreen, UmpireDialog
@@ -47,7 +47,7 @@ class GameCommands(Provider):
 
     COMMANDS = [
         ("End the phase", "end_phase", "adjudicate this phase's orders"),
-        ("Undo the last order", "undo", "take back the last order not yet adjudicated"),
+        ("Undo an order", "undo", "take back the order at the cursor, else the last one (and what depended on it)"),
         ("Attack the hex under the cursor", "attack", "preview the odds first"),
         ("Air mission at the cursor", "air", "interdiction, SEAD or counter-air (air phase)"),
         ("Save the game", "save", "write a save file"),
@@ -106,7 +106,8 @@ class GameScreen(Screen):
         ("arrows hjkl", "move the cursor (h/l west/east, k/j up/down)"), ("y u b n", "north-west, north-east, south-west, south-east"),
         ("numpad", "7 9 4 6 1 3 the six directions"), ("Enter / click", "select a unit; move it to a green hex; in combat, add it to the attack"),
         ("Tab", "next unit of yours"), ("a", "attack the enemy hex under the cursor (preview first)"),
-        ("m", "air mission at the cursor (air phase)"), ("x", "undo the last order not yet adjudicated"),
+        ("m", "air mission at the cursor (air phase)"),
+        ("x", "undo the order at the cursor (else the last one) and any order that depended on it"),
         ("e", "end the phase: the orders are adjudicated"), ("Esc", "drop the selection"), ("Ctrl+S", "save the game"),
         ("z d c", "overlays: enemy zones of control, enemy air-defence umbrellas, who holds the cities"),
         ("o", "overview of the whole board"), ("Ctrl+P", "command palette: every command by name"),
@@ -120,7 +121,6 @@ class GameScreen(Screen):
         self.players = players
         self.bots = bots or {s: load_bot(p, s, bot_seed(game.seed, s)) for s, p in players.items() if p != "human"}
         self.decisions = list(decisions or [])  # recorded umpire rulings, applied in order (replays)
-        self.staged: list[Order] = []
         self.selected: str | None = None
         self.attackers: list[str] = []
         self.reach: dict[Hex, int] = {}
@@ -145,6 +145,11 @@ class GameScreen(Screen):
                 yield Static(id="orders")
         yield RichLog(id="log", wrap=True, markup=False)
         yield Footer()
+
+    @property
+    def staged(self) -> tuple[Order, ...]:
+        """The orders staged this phase: the engine's (`Game.stage`), not a copy kept here."""
+        return self.game.staged
 
     @property
     def map(self) -> HexMap:
@@ -181,7 +186,9 @@ class GameScreen(Screen):
         else:
             v = g.view(self.viewer)
             units = list(v.own) + list(v.enemy)
-        moved = {o.unit: o.path[-1] for o in self.staged if isinstance(o, Move)}
+        # staged moves are shown where they will go, to the side that gave them only
+        mine = self.viewer is None or self.viewer is g.active_side
+        moved = {o.unit: o.path[-1] for o in self.staged if isinstance(o, Move)} if mine else {}
         for u in units:
             if u.id in moved:
                 u.hex = g.parse(moved[u.id])
@@ -275,7 +282,9 @@ class GameScreen(Screen):
             return f"{g.units[o.unit].name}: {o.path[-1]} ({len(o.path)} hexes)"
         if isinstance(o, Attack):
             return f"attack {o.target} with {len(o.attackers)} unit(s)" + (f", {len(o.support)} guns" if o.support else "") + (f", {o.cas} CAS" if o.cas else "")
-        return f"{o.mission.replace('_', ' ')} at {o.target}, {o.sorties} sorties"
+        if isinstance(o, AirMission):
+            return f"{o.mission.replace('_', ' ')} at {o.target}, {o.sorties} sorties"
+        return describe(o)
 
     def update_hexinfo(self, h: Hex) -> None:
         b = self.game.board
@@ -424,11 +433,12 @@ class GameScreen(Screen):
             self._jump_pending = False
             self._start_jump()
 
-    def commit(self, side: Side, orders: list[Order]) -> None:
-        events = self.game.submit(side, orders)
+    def commit(self, side: Side, orders: list[Order] | None = None) -> None:
+        """End `side`'s phase: a bot's orders as given, or (None) the orders staged in the engine."""
+        events = self.game.commit(side) if orders is None else self.game.submit(side, orders)
         for e in events:
             self.log_event(e)
-        self.staged, self.selected, self.attackers, self.reach, self.path_hexes = [], None, [], {}, []
+        self.selected, self.attackers, self.reach, self.path_hexes = None, [], {}, []
         self.autosave()
         self.advance()
 
@@ -495,7 +505,10 @@ class GameScreen(Screen):
         name = time.strftime(f"{self.game.scenario.id}-%Y%m%d-%H%M%S.save")
         try:
             path = write_save(saves_dir() / name, self.record())
-            self.notify(f"Saved: {path}")
+            n = len(self.staged)
+            # a save holds committed phases only: staged orders are given again after loading
+            self.notify(f"Saved: {path}" + (f"\n(the {n} order(s) staged this phase are not in the save; "
+                                            "a loaded game starts this phase with none)" if n else ""))
         except (OSError, SaveError) as e:
             self.notify(f"Save failed: {e}", severity="error")
 
@@ -518,12 +531,10 @@ class GameScreen(Screen):
         if g.phase == "movement":
             if self.selected and h in self.reach:
                 path = g.path(self.selected, h)
-                order = Move(self.selected, tuple(g.hid(x) for x in path))
-                why = g.legal(side, order)
+                why = g.stage(side, Move(self.selected, tuple(g.hid(x) for x in path)))
                 if why:
                     self.notify(why, severity="warning")
                     return
-                self.staged.append(order)
                 self.selected, self.reach, self.path_hexes = None, {}, []
             elif mine:
                 staged = {o.unit for o in self.staged if isinstance(o, Move)}
@@ -584,10 +595,14 @@ class GameScreen(Screen):
         text = (f"[b]Attack {g.hid(target)}[/b]\nAttackers: {names}\nSupport: {len(support)} fire units, {cas} CAS sorties\n\n"
                 f"Attack {a.attack:g} : defence {a.defence:g} = {a.odds} → column {g.tables.columns[a.base_column]}\n"
                 f"Shifts:\n{shifts}\nFinal column: [b]{a.column_name}[/b]\n\nResults: {probs}")
-        self.app.push_screen(AttackPreview(text), lambda ok: self._stage(order) if ok else None)
+        self.app.push_screen(AttackPreview(text), lambda ok: self._stage(side, order) if ok else None)
 
-    def _stage(self, order: Order) -> None:
-        self.staged.append(order)
+    def _stage(self, side: Side, order: Order) -> None:
+        """Stage an order with the engine; if it refuses, say why (nothing is staged)."""
+        why = self.game.stage(side, order)
+        if why:
+            self.notify(why, severity="warning")
+            return
         self.attackers = []
         self.refresh_all()
 
@@ -597,27 +612,40 @@ class GameScreen(Screen):
         if side is None or g.phase != "air":
             self.notify("air missions are flown in your air phase")
             return
-        left = g.sorties[side] - sum(o.sorties for o in self.staged if isinstance(o, AirMission))
+        left = g.sorties[side] - sum(o.sorties for o in self.staged if isinstance(o, AirMission)) \
+            - sum(o.cas for o in self.staged if isinstance(o, Attack))
         def done(res):
             if not res:
                 return
             kind, n = res
-            order = AirMission(kind, g.hid(self.map.cursor), n)
-            if n > left or n <= 0:
-                self.notify(f"{n} sorties asked, {left} left", severity="warning")
-                return
-            why = g.legal(side, order)
-            if why:
-                self.notify(why, severity="warning")
-                return
-            self._stage(order)
+            self._stage(side, AirMission(kind, g.hid(self.map.cursor), n))
         self.app.push_screen(AirDialog(g.hid(self.map.cursor), left), done)
 
+    def staged_at(self, h: Hex) -> int:
+        """Index of the latest staged order at a hex (a move ending there, an attack or air mission on
+        it), or -1 (the last order) if none."""
+        hid = self.game.hid(h)
+        for i in range(len(self.staged) - 1, -1, -1):
+            o = self.staged[i]
+            if (isinstance(o, Move) and o.path and o.path[-1] == hid) or getattr(o, "target", None) == hid:
+                return i
+        return -1
+
     def action_undo(self) -> None:
-        if self.staged:
-            o = self.staged.pop()
-            self.notify(f"undone: {self.describe_order(o)}")
-            self.refresh_all()
+        """Take back the staged order at the cursor, or else the last one. The engine also takes back
+        the orders that depended on it (a move into the hex it emptied); every one removed is reported."""
+        if self.human_side() is None or self.busy:
+            return
+        gone = self.game.unstage(self.staged_at(self.map.cursor)) if self.staged else []
+        if not gone:
+            self.notify("no order to undo this phase")
+            return
+        (first, _), rest = gone[0], gone[1:]
+        lines = [f"undone: {self.describe_order(first)}"]
+        lines += [f"also undone: {self.describe_order(o)} ({why})" for o, why in rest]
+        self.notify("\n".join(lines), severity="warning" if rest else "information")
+        self.selected, self.reach, self.attackers, self.path_hexes = None, {}, [], []
+        self.refresh_all()
 
     def action_cancel(self) -> None:
         self.selected, self.reach, self.attackers, self.path_hexes = None, {}, [], []
@@ -644,7 +672,7 @@ class GameScreen(Screen):
             return
         n = len(self.staged)
         self.app.push_screen(Confirm(f"End {side.value}'s {self.game.phase} phase with {n} order(s)?"),
-                             lambda ok: self.commit(side, list(self.staged)) if ok else None)
+                             lambda ok: self.commit(side) if ok else None)
 
     def action_overview(self) -> None:
         self.app.push_screen(Overview(self.game.board, self.visible_units()))
@@ -655,7 +683,8 @@ class GameScreen(Screen):
         self.app.push_screen(HelpScreen("Game", self.KEYS, legend))
 
     def action_quit_game(self) -> None:
-        self.app.push_screen(Confirm("Quit the game? (It is autosaved after every phase.)"),
+        staged = f" The {len(self.staged)} order(s) staged this phase are not saved." if self.staged else ""
+        self.app.push_screen(Confirm(f"Quit the game? (It is autosaved after every phase.){staged}"),
                              lambda ok: self.app.exit() if ok else None)
 
     # --- watch mode ----------------------------------------------------------------------------------------
