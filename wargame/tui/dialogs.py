@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -25,6 +25,9 @@ class Dialog(ModalScreen):
 
 
 class HelpScreen(Dialog):
+    DEFAULT_CSS = """
+    HelpScreen > VerticalScroll { width: 72; max-width: 95%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
+    """
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_none", "Close")]
 
     def __init__(self, title: str, keys: list[tuple[str, str]], extra=None):
@@ -35,7 +38,7 @@ class HelpScreen(Dialog):
 
     def compose(self) -> ComposeResult:
         lines = "\n".join(f"[b]{k:>14}[/b]  {what}" for k, what in self.keys)
-        with Vertical():
+        with VerticalScroll():  # scrolls when the terminal is shorter than the help
             yield Static(f"[b]{self.title_text}: keys[/b]\n\n{lines}")
             if self.extra is not None:
                 yield Static(self.extra, id="help-extra")
