@@ -23,7 +23,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 FIELDS = ["game", "seed", "scenario", "red", "blue", "winner", "measure_hours", "tallinn_hours", "riga_hours",
-          "red_steps_lost", "blue_steps_lost", "red_destroyed", "blue_destroyed", "turns", "orders", "bot_problems", "seconds"]
+          "red_steps_lost", "blue_steps_lost", "red_destroyed", "blue_destroyed", "turns", "orders", "bot_problems", "seconds",
+          "objective_held", "objective_hours"]
 THRESHOLDS = (36, 48, 60, 72)
 
 _worker_cache: dict[str, Any] = {}
@@ -47,7 +48,10 @@ def _play_one(job: tuple[str, int, int, str, str]) -> dict[str, Any]:
             "measure_hours": r["measure_hours"], "tallinn_hours": r["hours"].get("Tallinn"), "riga_hours": r["hours"].get("Riga"),
             "red_steps_lost": r["losses"]["red"], "blue_steps_lost": r["losses"]["blue"],
             "red_destroyed": r["destroyed"]["red"], "blue_destroyed": r["destroyed"]["blue"], "turns": r["turns"],
-            "orders": p.orders, "bot_problems": len(p.problems), "seconds": round(p.seconds, 3)}
+            "orders": p.orders, "bot_problems": len(p.problems), "seconds": round(p.seconds, 3),
+            # the scenario's own objective (victory.hold), where it has one
+            "objective_held": r["hold"]["held"] if r.get("hold") else None,
+            "objective_hours": r["hold"]["hours"] if r.get("hold") else None}
 
 
 class RowWriter:
@@ -138,6 +142,11 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for side in ("red", "blue"):
         s[f"{side}_steps_lost"] = statistics.mean(r[f"{side}_steps_lost"] for r in rows) if rows else 0.0
     s["seconds_per_game"] = statistics.mean(r["seconds"] for r in rows) if rows else 0.0
+    with_objective = [r for r in rows if r.get("objective_held") is not None]
+    if with_objective:
+        s["objective_held"] = sum(1 for r in with_objective if r["objective_held"]) / len(with_objective)
+        first = sorted(r["objective_hours"] for r in with_objective if r["objective_hours"] is not None)
+        s["objective_median_hours"] = statistics.median(first) if first else None
     return s
 
 
@@ -159,6 +168,9 @@ def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
     rows += [("share in RAND's 36-60 h", "in_36_60", True), ("Red wins", "red_wins", True),
              ("Red steps lost (mean)", "red_steps_lost", False), ("Blue steps lost (mean)", "blue_steps_lost", False),
              ("seconds per game", "seconds_per_game", False)]
+    if any("objective_held" in s for _, s in named):
+        rows += [("scenario objective held by Red at the end", "objective_held", True),
+                 ("median hour Red first held it", "objective_median_hours", False)]
     for label, key, pct in rows:
         cells = []
         for _, s in named:

@@ -319,6 +319,16 @@ class MeasureReached(Event):
 
 
 @dataclass(frozen=True)
+class ObjectiveHeld(Event):
+    cities: tuple[str, ...]
+    hour: int
+    kind: str = field(default="objective_held", init=False)
+
+    def describe(self) -> str:
+        return f"Red holds {' and '.join(self.cities)}: H+{self.hour} (the scenario's objective)."
+
+
+@dataclass(frozen=True)
 class GameEnded(Event):
     winner: str
     reason: str
@@ -335,7 +345,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, FallbackSet,
         AirMissionFlown, SortiesDenied, SortiesLost, Suppressed, AttackDeclared, CombatResolved, StepLost,
         Destroyed, Retreated, Advanced, Detected, UmpireRuled, CityTaken, MeasureReached,
-        GameEnded)
+        ObjectiveHeld, GameEnded)
 }
 #: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
 UmpireOverruled = UmpireRuled

@@ -170,3 +170,19 @@ def test_json_schema_matches_the_validator_on_unknown_keys():
     assert set(js["required"]) == {"format", "id", "title", "side", "units"}
     unit = js["properties"]["units"]["items"]
     assert unit["properties"]["hex"]["pattern"] == "^(?:\\d{4}|\\d{6})$"
+
+
+def test_scenario_objective_cities_are_checked_against_the_map(tmp_path):
+    d = copy_tree(tmp_path)
+    edit(d / "scenarios" / "tiny.yaml", "  objectives: [Tallinn, Narva, Pskov]",
+         "  objectives: [Tallinn, Narva, Pskov]\n  hold: [Narva, Narvaa]")
+    with pytest.raises(DataError) as e:
+        load_scenario(d / "scenarios" / "tiny.yaml")
+    (p,) = e.value.problems
+    assert p.path == "victory.hold[1]" and p.line == 16 and "'Narvaa' is not a city on map" in p.message
+
+
+def test_scenario_objective_loads():
+    sc = load_scenario("suwalki-corridor")
+    assert sc.victory.hold == ("Marijampolė", "Suwałki") and sc.victory.red_goals == sc.victory.hold
+    assert load_scenario("incursion-2016").victory.hold == ()

@@ -87,3 +87,55 @@ def test_the_game_ends_early_when_red_holds_every_measure_city():
     while not long.over:
         long.submit(long.active_side, [])
     assert long.turn == 6 and long.result["winner"] == "red"
+
+
+def hold_game(units, turns=3) -> Game:
+    sc = scenario(B, units, turns=turns, measure=("Tallinn", "Riga"), objectives=("Tallinn", "Riga", "Pskov"))
+    sc.victory = dataclasses.replace(sc.victory, hold=("Riga",))
+    return Game(sc, seed=1)
+
+
+def test_a_scenario_objective_decides_the_game_and_its_first_hour_is_recorded():
+    g = hold_game([unit("r", RED, "tank", "0602"), unit("b", BLUE, "inf", "0202")])
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r", ("0502",))])
+    while g.turn == 1:
+        g.submit(g.active_side, [])
+    held = [e for e in g.events if e.kind == "objective_held"]
+    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 12)]      # end of turn 1
+    while not g.over:
+        g.submit(g.active_side, [])
+    r = g.result
+    assert (r["winner"], r["reason"]) == ("red", "Red holds Riga")
+    assert r["hold"] == {"cities": ["Riga"], "held": True, "hours": 12}
+    assert r["measure_hours"] == 12                                      # RAND's measure is still taken
+    assert "objective" in held[0].describe() and len(held) == 1          # recorded once
+
+
+def test_blue_wins_a_scenario_objective_by_taking_one_city_back():
+    g = hold_game([unit("r", RED, "tank", "0602"), unit("b", BLUE, "tank", "0402")])
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r", ("0502",))])
+    g.place(g.units["r"], H("0902"))                                     # Red leaves; Riga still Red's
+    while g.turn == 1:
+        g.submit(g.active_side, [])
+    to_phase(g, "movement", BLUE)
+    g.submit(BLUE, [Move("b", ("0502",))])                               # Blue walks back in
+    while not g.over:
+        g.submit(g.active_side, [])
+    r = g.result
+    assert r["winner"] == "blue" and r["reason"] == "Blue holds Riga"
+    assert r["hold"] == {"cities": ["Riga"], "held": False, "hours": 12}  # it was closed once, at H+12
+
+
+def test_the_objective_hour_survives_a_save_and_a_clone():
+    from wargame.game import Game as G
+    g = hold_game([unit("r", RED, "tank", "0602")])
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r", ("0502",))])
+    while g.turn == 1:
+        g.submit(g.active_side, [])
+    assert g.state.hold_hour == 12
+    assert g.clone().state.hold_hour == 12
+    back = G.from_record(g.to_record(), g.scenario)
+    assert back.state.hold_hour == 12

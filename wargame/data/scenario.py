@@ -68,6 +68,8 @@ def scenario_spec() -> Record:
             "objectives": F(Seq(Str(min_len=1)), required=False, default=[]),
             "red_goals": F(Seq(Str(min_len=1)), required=False, default=[],
                            doc="cities Red's bots drive on (default: the measure cities)"),
+            "hold": F(Seq(Str(min_len=1)), required=False, default=[],
+                      doc="the scenario's own verdict: Red wins if it holds every one of these cities at the end"),
             "description": F(Str(), required=False, default=""),
         })),
     }, description="A scenario (wargame-scenario/1). See docs/formats.md.")
@@ -123,7 +125,7 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     for i, name in enumerate(data["victory"]["measure"]):
         if name not in board.outskirts:
             ctx.error_at(("victory", "measure", i), f"{name!r} has no outskirts on map {board.id} (known: {', '.join(sorted(board.outskirts)) or 'none'})")
-    for key in ("objectives", "red_goals"):
+    for key in ("objectives", "red_goals", "hold"):
         for i, name in enumerate(data["victory"][key]):
             if name not in cities:
                 ctx.error_at(("victory", key, i), f"{name!r} is not a city on map {board.id}")
@@ -193,7 +195,7 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
         units=units, clock=Clock(c["turn_hours"], c["first_turn"], c["length_turns"], c["start"]),
         parameters=params, sides=sides, neutral=neutral,
         victory=Victory(tuple(data["victory"]["measure"]), tuple(data["victory"]["objectives"]), data["victory"]["description"],
-                        tuple(data["victory"]["red_goals"])),
+                        tuple(data["victory"]["red_goals"]), tuple(data["victory"]["hold"])),
         air=air, tables_id=data["tables"], tables=tables, oob_ids=tuple(o.id for o in oobs if o), path=path,
     )
 

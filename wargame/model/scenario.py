@@ -50,6 +50,7 @@ class Victory:
     objectives: tuple[str, ...]   # city names counted as "held"
     description: str = ""
     red_goals: tuple[str, ...] = ()  # cities Red drives on (default: the measure cities); bots read it
+    hold: tuple[str, ...] = ()       # the scenario's own verdict: Red wins if it holds all of them at the end
 
 
 @dataclass(eq=False)

@@ -44,6 +44,7 @@ class State:
     control: dict[str, Side] = field(default_factory=dict)        # city name -> side holding it
     measure: dict[str, int] = field(default_factory=dict)         # city -> hour Red reached its outskirts
     losses: dict[Side, int] = _per_side(int)                       # steps lost
+    hold_hour: int | None = None                                  # first end of turn Red held every `victory.hold` city
 
     def copy(self) -> "State":
         s = State(
@@ -60,6 +61,7 @@ class State:
             air_orders={k: list(v) for k, v in self.air_orders.items()},
             fallback=dict(self.fallback), detected={k: set(v) for k, v in self.detected.items()},
             control=dict(self.control), measure=dict(self.measure), losses=dict(self.losses),
+            hold_hour=self.hold_hour,
         )
         return s
 
@@ -82,6 +84,7 @@ class State:
             "detected": side(self.detected, sorted),
             "control": {n: s.value for n, s in sorted(self.control.items())},
             "measure": dict(sorted(self.measure.items())), "losses": side(self.losses),
+            "hold_hour": self.hold_hour,
         }
 
     @staticmethod
@@ -114,6 +117,7 @@ class State:
         st.control = {n: Side(s) for n, s in d["control"].items()}
         st.measure = dict(d["measure"])
         st.losses = side(d["losses"])
+        st.hold_hour = d.get("hold_hour")  # absent in snapshots written before `victory.hold`
         return st
 
 

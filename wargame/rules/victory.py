@@ -6,6 +6,10 @@
   city's hour: the end of the turn in which it happened (turn 3 = H+36). "Not reached" otherwise.
 - The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
   holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
+- A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
+  verdict: Red wins if it holds every one of those cities at the end, Blue otherwise. The first end of
+  a turn at which Red holds them all is recorded (`hold_hour`, an `ObjectiveHeld` event) as the
+  scenario's own measure; the RAND measure is still taken.
 """
 
 from __future__ import annotations
@@ -68,12 +72,17 @@ def end_of_turn(game: "Game") -> list[ev.Event]:
     capitals = sc.victory.measure
     all_held = bool(capitals) and all(st.control.get(n) is Side.RED for n in capitals)
     early = all_held and game.tables.end_when_red_holds_measure
+    out: list[ev.Event] = []
+    hold = sc.victory.hold
+    if hold and st.hold_hour is None and all(st.control.get(n) is Side.RED for n in hold):
+        st.hold_hour = st.turn * sc.clock.turn_hours
+        out.append(ev.ObjectiveHeld(tuple(hold), st.hold_hour))
     if st.turn < length and not early:
-        return []
+        return out
     st.over = True
     st.result = result(game, all_held and early)
     r = st.result
-    return [ev.GameEnded(r["winner"], r["reason"], r["measure_hours"])]
+    return out + [ev.GameEnded(r["winner"], r["reason"], r["measure_hours"])]
 
 
 def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
@@ -82,7 +91,16 @@ def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
     capitals = sc.victory.measure
     hours = min(st.measure.values()) if st.measure else None
     winner = "red" if hours is not None else "blue"
-    if all_held:
+    hold = sc.victory.hold
+    held = bool(hold) and all(st.control.get(n) is Side.RED for n in hold)
+    if hold:
+        winner = "red" if held else "blue"
+        if held:
+            reason = "Red holds " + " and ".join(hold)
+        else:
+            kept = [n for n in hold if st.control.get(n) is not Side.RED]
+            reason = "Blue holds " + " and ".join(kept)
+    elif all_held:
         reason = "Red holds " + " and ".join(capitals)
     elif hours is not None:
         first = min(st.measure, key=lambda n: (st.measure[n], n))
@@ -94,4 +112,5 @@ def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
         "turns": st.turn, "losses": {s.value: st.losses[s] for s in Side},
         "destroyed": {s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
         "cities": {n: st.control[n].value for n in sc.victory.objectives if n in st.control},
+        "hold": {"cities": list(hold), "held": held, "hours": st.hold_hour} if hold else None,
     }

@@ -478,6 +478,11 @@ class GameScreen(Screen):
         r = self.game.result or {}
         m = f"H+{r.get('measure_hours')}" if r.get("measure_hours") is not None else "not reached"
         cities = ", ".join(f"{c}: {s}" for c, s in r.get("cities", {}).items())
+        hold = r.get("hold")
+        if hold:
+            first = f"H+{hold['hours']}" if hold.get("hours") is not None else "never"
+            cities += (f"\nScenario objective, {' and '.join(hold['cities'])}: "
+                       f"{'held by Red' if hold['held'] else 'not held by Red'} at the end; first held by Red: {first}")
         text = (f"[b]Game over: {r.get('winner', '?')} wins[/b]\n\n{r.get('reason', '')}.\n\n"
                 f"RAND measure (first Red unit in the outskirts of Tallinn or Riga): [b]{m}[/b]\n"
                 + "".join(f"  {c}: H+{h}\n" for c, h in r.get("hours", {}).items())
