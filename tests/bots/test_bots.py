@@ -128,14 +128,122 @@ def test_clone_is_independent(tiny):
     assert len(g.events) < len(c.events)
 
 
-def test_imagined_game_leaves_out_what_the_side_has_not_seen(tiny):
+def test_imagined_game_puts_unseen_enemies_where_the_side_believes_them(tiny):
     from wargame.bots.base import Oracle
     from wargame.game import Game
+    from wargame.rules.fog import detected
 
     g = Game(tiny, seed=3)
-    imagined = Oracle(g, Side.BLUE).imagine(7)
-    assert imagined.units["r3"].hex is None and g.units["r3"].hex is not None
-    assert "r4" not in imagined.arrival and "r4" in g.arrival
+    g.place(g.units["r1"], g.parse("0402"))                   # next to b1: seen
+    oracle = Oracle(g, Side.BLUE)
+    seen = detected(g, Side.BLUE)
+    true = g.units["r3"].hex
+    assert true not in seen                                   # r3 is hidden from Blue
+    imagined = oracle.imagine(7)
+    assert imagined.units["r3"].hex is None and g.units["r3"].hex == true  # no guess: left out
+    assert imagined.units["r1"].hex == g.units["r1"].hex      # detected units stay where they are
+    assert "r4" in imagined.arrival                           # the published reinforcement schedule
+    elsewhere = next(h for h in sorted(g.allowed[Side.RED]) if h not in seen and h != true)
+    assert oracle.imagine(7, {"r3": elsewhere}).units["r3"].hex == elsewhere
+    # a guess in a hex Blue can see into (it would be seen there) or holds is dropped
+    assert oracle.imagine(7, {"r3": next(iter(sorted(seen)))}).units["r3"].hex is None
+    assert oracle.imagine(7, {"r3": g.units["b1"].hex}).units["r3"].hex is None
+    assert oracle.enemy_setup()["r3"] == tiny.unit("r3").hex and "b1" not in oracle.enemy_setup()
+
+
+def test_the_search_bot_believes_the_briefing_not_the_hidden_state(tiny):
+    from wargame.bots.base import Oracle
+    from wargame.bots.search import SearchBot
+    from wargame.game import Game
+    from wargame.rules.fog import detected
+
+    g = Game(tiny, seed=3)
+    seen = detected(g, Side.BLUE)
+    moved_to = next(h for h in sorted(g.allowed[Side.RED]) if h not in seen and h != g.units["r3"].hex)
+    g.place(g.units["r3"], moved_to)                          # r3 moves, unseen
+    bot = SearchBot(Side.BLUE, 1)
+    guesses = bot.guesses(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert guesses["r3"] == tiny.unit("r3").hex != moved_to  # still where the briefing put it
+    g.place(g.units["r1"], g.parse("0402"))                   # next to b1: seen
+    guesses = bot.guesses(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert guesses["r1"] == g.parse("0402")                    # seen: where it is
+
+
+def test_operational_doctrine_knobs():
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot
+    from wargame.game import Game
+
+    sc = load_scenario("incursion-2016-seven-brigades")
+    g = Game(sc, seed=1)
+    while not (g.phase == "movement" and g.active_side is Side.BLUE):
+        g.submit(g.active_side, [])
+    view, oracle = g.view(Side.BLUE), Oracle(g, Side.BLUE)
+    standard = OperationalBot(Side.BLUE, 1).orders(view, oracle)
+    assert standard and OperationalBot(Side.BLUE, 1, Doctrine(hold=True)).orders(view, oracle) == []
+    deep = OperationalBot(Side.BLUE, 1, Doctrine(line_offset=14)).orders(view, oracle)
+    assert deep and deep != standard
+    g = Game(sc, seed=1)
+    while not (g.phase == "movement" and g.active_side is Side.RED):
+        g.submit(g.active_side, [])
+    view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
+    full = OperationalBot(Side.RED, 1).orders(view, oracle)
+    half = OperationalBot(Side.RED, 1, Doctrine(advance=0.5)).orders(view, oracle)
+    assert 0 < len(half) < len(full)
+    tallinn = OperationalBot(Side.RED, 1, Doctrine(goals=("Tallinn",)))
+    assert tallinn.goals(view, oracle) == frozenset(sc.board.outskirts["Tallinn"])
+
+
+class Scripted:
+    """A search bot whose look-ahead returns set scores: checks how it chooses, not the engine."""
+
+    def __new__(cls, side, scores, **kw):
+        from wargame.bots.search import SearchBot
+
+        class Bot(SearchBot):
+            def rollout(self, oracle, guesses, doctrine, seed):
+                self.calls.append((doctrine.name, seed))
+                return scores[doctrine.name]
+
+        b = Bot(side, 5, **kw)
+        b.calls = []
+        return b
+
+
+def test_the_search_bot_keeps_the_best_doctrine_and_looks_again_every_few_turns(tiny):
+    from wargame.bots.base import Oracle
+    from wargame.bots.search import BLUE_DOCTRINES
+    from wargame.game import Game
+
+    names = [d.name for d in BLUE_DOCTRINES]
+    scores = {n: 0.0 for n in names}
+    scores["delay deep"] = 5.0
+    bot = Scripted(Side.BLUE, scores, rollouts=2, replan=2)
+    g = Game(tiny, seed=3)
+    while g.active_side is not Side.BLUE:
+        g.submit(g.active_side, [])
+    bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert bot.doctrine.name == "delay deep"
+    assert len(bot.calls) == 2 * len(names)
+    assert len({s for _, s in bot.calls}) == 2                 # every doctrine meets the same dice
+    assert bot.looks[0]["scores"]["delay deep"] == 5.0 and bot.looks[0]["rollouts"] == 2
+    scores["delay deep"], scores["standard"] = 0.0, 0.0       # a tie: the current doctrine stays
+    g.submit(Side.BLUE, [])
+    while g.turn < 3:                                          # no new look before turn 1 + 2
+        if g.active_side is Side.BLUE:
+            bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+        g.submit(g.active_side, [])
+    assert len(bot.looks) == 1
+    while g.active_side is not Side.BLUE:
+        g.submit(g.active_side, [])
+    bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert len(bot.looks) == 2 and bot.looks[1]["turn"] == 3 and bot.doctrine.name == "delay deep"
+
+
+def test_the_search_bot_is_deterministic_under_its_seed(tiny):
+    a = play_game(tiny, 6, "search", "search")
+    b = play_game(tiny, 6, "search", "search")
+    assert a.game.events_digest() == b.game.events_digest()
 
 
 def test_search_bot_plays_a_whole_legal_game(tiny):

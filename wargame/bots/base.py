@@ -43,6 +43,12 @@ class Oracle:
         self.measure_cities = game.scenario.victory.measure
         self.red_goals = game.scenario.victory.red_goals or game.scenario.victory.measure
         self.allowed = game.allowed[side]
+        self.hold = game.scenario.victory.hold
+
+    def objective_held(self) -> bool:
+        """Whether Red has held the scenario's objective (`victory.hold`) at the end of a turn (public:
+        an `ObjectiveHeld` event both sides see)."""
+        return self._game.state.hold_hour is not None
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
         return self._game.reachable(unit_id)
@@ -65,20 +71,35 @@ class Oracle:
     def hid(self, h: Hex) -> str:
         return self._game.hid(h)
 
-    def imagine(self, seed: int) -> "Game":
-        """A copy of the game as this side believes it to be, for looking ahead: enemy units it has
-        not detected, and the enemy's reinforcements, are left out; chance is reseeded."""
+    def enemy_setup(self) -> dict[str, Hex]:
+        """Where the enemy's units stood at H-hour: the scenario's published set-up, which both players
+        read in the briefing (board-game practice). Units that arrive later are not in it."""
+        return {u.id: u.hex for u in self._game.scenario.units if u.side is not self.side and u.hex is not None}
+
+    def imagine(self, seed: int, guesses: dict[str, Hex] | None = None) -> "Game":
+        """A copy of the game as this side believes it to be, for looking ahead. Enemy units it
+        detects now are where they are; each undetected one is put where `guesses` says (e.g. where it
+        was last seen, or its H-hour set-up), or left out without a guess or where the guess cannot be
+        (a hex this side sees into, or holds). The enemy's reinforcement schedule is the scenario's,
+        public like its set-up. Chance is reseeded; the umpire is off."""
         import random
 
         from wargame.rules.fog import detected
 
         g = self._game.clone()
         seen = detected(g, self.side)
-        for u in list(g.units.values()):
-            if u.side is not self.side and u.hex is not None and u.hex not in seen:
+        own = {u.hex for u in g.units.values() if u.side is self.side and u.hex is not None}
+        enemy = self.side.other
+        allowed = g.allowed[enemy]
+        guesses = guesses or {}
+        for u in sorted(g.units.values(), key=lambda u: u.id):
+            if u.side is self.side or u.hex is None or u.hex in seen:
+                continue
+            h = guesses.get(u.id)
+            if h is None or h in seen or h in own or h not in allowed:
                 g.place(u, None)
-        for uid in [i for i in g.arrival if g.units[i].side is not self.side]:
-            del g.arrival[uid]
+            elif h != u.hex:
+                g.place(u, h)
         g.umpire = False
         g.pending = None
         g.rng = random.Random(seed)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import random
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wargame.hexgrid import Hex, distance, neighbours
@@ -57,12 +58,29 @@ def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex]) -> di
     return best
 
 
+@dataclass(frozen=True)
+class Doctrine:
+    """The knobs of the operational doctrine. The defaults are the `operational` bot; the search bot
+    plays variants of them (an axis, more or less boldness, a deeper or shallower Blue line)."""
+
+    name: str = "standard"
+    goals: tuple[str, ...] | None = None  # cities Red drives on / Blue covers (None: the scenario's Red goals)
+    min_column: int | None = None         # attack at this CRT column or better (None: Red 3 = 3:2, Blue 4 = 2:1)
+    cas: bool = True                      # commit close air support to attacks
+    advance: float = 1.0                  # Red: the share of its units that move, lead units first
+    bypass: bool = False                  # Red: manoeuvre units avoid ending next to the enemy when a hex as good is free
+    line_offset: int = 6                  # Blue: stand this many movement points on the capital side of the Red front
+    hold: bool = False                    # Blue: stand fast (dig in) instead of falling back
+    interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
+
+
 class OperationalBot:
     name = "operational"
 
-    def __init__(self, side: Side, seed: int):
+    def __init__(self, side: Side, seed: int, doctrine: Doctrine | None = None):
         self.side = side
         self.rng = random.Random(seed)
+        self.doctrine = doctrine or Doctrine()
 
     # --- the phases ----------------------------------------------------------------------------
 
@@ -70,7 +88,8 @@ class OperationalBot:
         if view.phase == "movement":
             return self.move(view, oracle)
         if view.phase == "combat":
-            return self.attack(view, oracle, min_column=3 if self.side is Side.RED else 4)
+            col = self.doctrine.min_column
+            return self.attack(view, oracle, min_column=col if col is not None else (3 if self.side is Side.RED else 4))
         if view.phase == "air":
             return self.air(view, oracle)
         return []
@@ -80,7 +99,7 @@ class OperationalBot:
         the scenario's own Red goals (e.g. the towns of the Suwałki gap) with their rings."""
         b = view.board
         out: set[Hex] = set()
-        for name in oracle.red_goals:
+        for name in self.doctrine.goals or oracle.red_goals:
             if name in b.outskirts:
                 out |= b.outskirts[name]
             else:
@@ -104,6 +123,11 @@ class OperationalBot:
             return distance_field(oracle, u.type.mobility, goals)
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
+        d = self.doctrine
+        if self.side is Side.RED and d.advance < 1.0:
+            order = order[: max(1, round(len(order) * d.advance))]
+        if self.side is Side.BLUE and d.hold:
+            return []
         for u in order:
             cat = u.type.category
             if (cat in STATIC and u.type.ad_range > 6) or (self.side is Side.BLUE and cat == "territorial"):
@@ -117,7 +141,11 @@ class OperationalBot:
             if self.side is Side.RED:
                 if cat in FIRES or cat in STATIC:
                     cands = [h for h in cands if h not in near_enemy]
-                best = min(cands, key=lambda h: (f.get(h, 1 << 20), reach[h], h), default=None)
+                if d.bypass and cat not in FIRES and cat not in STATIC:
+                    # as close as the best hex, but out of contact where that costs nothing in distance
+                    best = min(cands, key=lambda h: (f.get(h, 1 << 20), h in near_enemy, reach[h], h), default=None)
+                else:
+                    best = min(cands, key=lambda h: (f.get(h, 1 << 20), reach[h], h), default=None)
                 if best is None or f.get(best, 1 << 20) >= here:
                     continue
             else:
@@ -150,7 +178,7 @@ class OperationalBot:
                 s += 2
             if front is not None:
                 # stand between the enemy and the capitals: just on the capital side of the front
-                s -= 0.15 * abs(capital_dist(h) - max(0, front - 6))
+                s -= 0.15 * abs(capital_dist(h) - max(0, front - self.doctrine.line_offset))
             else:
                 s -= 0.05 * capital_dist(h)
             if stack.get(h, 0) == 1:
@@ -190,7 +218,7 @@ class OperationalBot:
             if not atk:
                 continue
             cas = 0
-            if sorties >= 4 and oracle.ad_loss_probability(e_hex) < 0.3:
+            if self.doctrine.cas and sorties >= 4 and oracle.ad_loss_probability(e_hex) < 0.3:
                 cas = min(sorties, 8)
             a = oracle.preview(Attack(oracle.hid(e_hex), atk, spt, cas))
             if a is None or a.column < min_column:
@@ -204,7 +232,7 @@ class OperationalBot:
     # --- air --------------------------------------------------------------------------------------
 
     def air(self, view: "View", oracle: "Oracle") -> list[Order]:
-        if self.side is Side.RED or view.sorties < 8 or not view.enemy:
+        if self.side is Side.RED or view.sorties < 8 or not view.enemy or not self.doctrine.interdict:
             return []
         out: list[Order] = []
         pool = view.sorties - 8  # keep some for close air support

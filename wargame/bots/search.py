@@ -1,9 +1,27 @@
-"""The search bot: looks ahead with the engine. For its own movement and combat phases it builds a
-few candidate plans (the operational doctrine at different boldness), plays each forward on copies
-of the game as it believes it to be (`Oracle.imagine`: undetected enemies left out) with the
-operational bots for both sides, and picks the plan with the best average outcome: for Red the
-earliest arrival in the outskirts of Tallinn or Riga and the fewest steps lost, for Blue the latest
-and the most Red steps destroyed. A time budget per phase caps the search.
+"""The search bot: picks its doctrine by playing the game forward (simulation-based strategy choice).
+
+The operational bot plays one doctrine. The search bot holds several -- the operational one and
+variants: another axis (Tallinn only), more caution or boldness in attack, bypassing; for Blue a
+deeper or more forward line, delaying without counter-attacks, standing fast, keeping the air for
+close support -- and at its first phase, then every `replan` turns, it plays every doctrine forward
+on copies of the game as it believes it to be, its own side following that doctrine and the enemy
+the operational one, to the end of the game (or `horizon_turns`). Every doctrine is played against
+the same dice (common random numbers), so their differences are the doctrines' and not chance's. It
+keeps the doctrine with the best average outcome until the next look.
+
+Its belief (`Oracle.imagine`): the enemy units it detects now are where they are; every other enemy
+unit is where it was last seen or, never seen, at its H-hour set-up from the scenario's briefing;
+the enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions.
+
+A look-ahead is scored in hours, as the RAND measure is: the hour Red reached the outskirts of a
+measure city or, not reached when the look-ahead stops, the hour then plus the turns the nearest Red
+manoeuvre unit would need to reach a Red goal at full movement; less `material` hours per step of
+the loss exchange in Red's favour (the tie-break: the measure moves in 12-hour steps). Red wants the
+score low, Blue high. Where the scenario has an objective of its own (`victory.hold`, the Suwałki
+gap) the hour Red first holds all of it takes the measure's place.
+
+It is deterministic under its seed: the work is counted in rollouts, not seconds. `budget`
+(seconds, default none) caps a look for interactive play, at the price of that determinism.
 """
 
 from __future__ import annotations
@@ -11,74 +29,137 @@ from __future__ import annotations
 import random
 import time
 
-from wargame.bots.operational import OperationalBot
+from wargame.bots.base import Oracle
+from wargame.bots.operational import Doctrine, OperationalBot, distance_field
 from wargame.game import Decision
 from wargame.model.units import Side
+
+RED_DOCTRINES = (
+    Doctrine(),
+    Doctrine("careful", min_column=4),
+    Doctrine("bold", min_column=2),
+    Doctrine("bypass", bypass=True),
+    Doctrine("careful bypass", min_column=4, bypass=True),
+    Doctrine("Tallinn", goals=("Tallinn",)),
+)
+BLUE_DOCTRINES = (
+    Doctrine(),
+    Doctrine("delay", min_column=99),
+    Doctrine("delay deep", min_column=99, line_offset=14),
+    Doctrine("deep line", line_offset=14),
+    Doctrine("forward line", line_offset=2),
+    Doctrine("air for support", interdict=False),
+)
+NOT_REACHED = 10_000
 
 
 class SearchBot:
     name = "search"
 
-    def __init__(self, side: Side, seed: int, rollouts: int = 2, horizon_turns: int = 3, budget: float = 2.0):
+    def __init__(self, side: Side, seed: int, rollouts: int = 3, horizon_turns: int = 20, replan: int = 3,
+                 material: float = 0.25, budget: float | None = None,
+                 doctrines: tuple[Doctrine, ...] | None = None):
         self.side = side
         self.rng = random.Random(seed)
         self.rollouts = rollouts
         self.horizon = horizon_turns
+        self.replan = replan
+        self.material = material
         self.budget = budget
-        self.base = OperationalBot(side, seed)
+        self.doctrines = doctrines or (RED_DOCTRINES if side is Side.RED else BLUE_DOCTRINES)
+        self.doctrine = self.doctrines[0]
+        self.next_look = None  # the turn of the next look-ahead (None: at the first phase)
+        self.last_seen: dict = {}
+        self.looks: list[dict] = []  # each look-ahead: turn, mean score per doctrine, the choice
 
-    def plans(self, view, oracle) -> list[list]:
-        if view.phase == "combat":
-            cols = (2, 3, 4, 5)
-            out = [self.base.attack(view, oracle, min_column=c) for c in cols]
-        elif view.phase == "movement":
-            out = [self.base.move(view, oracle), []]
-            if self.side is Side.RED:
-                # the same drive with only the lead half moving: a more careful advance
-                full = out[0]
-                out.append(full[: max(1, len(full) // 2)])
-        else:
-            return [self.base.orders(view, oracle)]
-        unique, seen = [], set()
-        for p in out:
-            key = tuple(sorted(repr(o) for o in p))
-            if key not in seen:
-                seen.add(key)
-                unique.append(p)
-        return unique
+    # --- belief -----------------------------------------------------------------------------------
+
+    def guesses(self, view, oracle) -> dict:
+        for e in view.enemy:
+            self.last_seen[e.id] = e.hex
+        g = dict(oracle.enemy_setup())
+        g.update(self.last_seen)
+        return g
+
+    # --- scoring ----------------------------------------------------------------------------------
+
+    def hours(self, g) -> float:
+        """Red's (estimated) hour of reaching its aim, lower is better for Red: the scenario's objective
+        (`victory.hold`: every city held) where it has one, else the outskirts of a measure city."""
+        hold = g.scenario.victory.hold
+        if hold:
+            if g.state.hold_hour is not None:
+                return g.state.hold_hour
+            return max(self._eta(g, (c,)) for c in hold if g.control.get(c) is not Side.RED) \
+                if any(g.control.get(c) is not Side.RED for c in hold) else g.turn * g.scenario.clock.turn_hours
+        if g.measure:
+            return min(g.measure.values())
+        return self._eta(g, None)
+
+    def _eta(self, g, cities) -> float:
+        """The hour now plus the turns the nearest Red manoeuvre unit needs to reach `cities` (None:
+        Red's goals) at full movement, ignoring the enemy."""
+        sc = g.scenario
+        red = Oracle(g, Side.RED)
+        goals = OperationalBot(Side.RED, 0, Doctrine(goals=cities)).goals(g.view(Side.RED), red)
+        best = None
+        for u in g.units_of(Side.RED):
+            if u.attack <= 0 or u.type.movement <= 0:
+                continue
+            d = distance_field(red, u.type.mobility, goals).get(u.hex)
+            if d is not None:
+                t = d / u.type.movement
+                best = t if best is None or t < best else best
+        if best is None:
+            return NOT_REACHED
+        return g.turn * sc.clock.turn_hours + best * sc.clock.turn_hours
+
+    def decided(self, g) -> bool:
+        """Whether what the bot plays for is settled: the RAND measure taken, or the objective held."""
+        return g.state.hold_hour is not None if g.scenario.victory.hold else bool(g.measure)
 
     def score(self, g) -> float:
-        hours = min(g.measure.values()) if g.measure else 10_000
-        material = g.losses[Side.BLUE] - g.losses[Side.RED]
-        s = -hours + 2.0 * material
-        return s if self.side is Side.RED else -s
+        """For this bot's side: higher is better."""
+        s = self.hours(g) - self.material * (g.losses[Side.BLUE] - g.losses[Side.RED])
+        return -s if self.side is Side.RED else s
 
-    def rollout(self, oracle, plan, seed: int) -> float:
-        g = oracle.imagine(seed)
-        g.submit(self.side, plan)
-        bots = {s: OperationalBot(s, seed + i) for i, s in enumerate(Side)}
-        from wargame.bots.base import Oracle
+    # --- look-ahead -------------------------------------------------------------------------------
 
+    def rollout(self, oracle, guesses, doctrine: Doctrine, seed: int) -> float:
+        g = oracle.imagine(seed, guesses)
+        bots = {self.side: OperationalBot(self.side, seed, doctrine),
+                self.side.other: OperationalBot(self.side.other, seed + 1)}
         end = g.turn + self.horizon
-        while not g.over and g.turn < end:
+        while not g.over and g.turn < end and not self.decided(g):
             side = g.active_side
             g.submit(side, bots[side].orders(g.view(side), Oracle(g, side)))
             while g.pending is not None:
                 g.decide(Decision("accept"))
         return self.score(g)
 
-    def orders(self, view, oracle) -> list:
-        plans = self.plans(view, oracle)
-        if len(plans) == 1:
-            return plans[0]
+    def look(self, view, oracle, guesses) -> None:
+        # the current doctrine first: it keeps its place on a tie
+        cands = [self.doctrine] + [d for d in self.doctrines if d != self.doctrine]
         t0 = time.perf_counter()
-        totals = [0.0] * len(plans)
-        counts = [0] * len(plans)
-        for r in range(self.rollouts):
-            for i, plan in enumerate(plans):
-                if counts[0] and time.perf_counter() - t0 > self.budget:
-                    break
-                totals[i] += self.rollout(oracle, plan, self.rng.randrange(1 << 30))
-                counts[i] += 1
-        best = max(range(len(plans)), key=lambda i: (totals[i] / counts[i] if counts[i] else float("-inf"), -i))
-        return plans[best]
+        totals = [0.0] * len(cands)
+        n = 0
+        for _ in range(self.rollouts):
+            if n and self.budget is not None and time.perf_counter() - t0 > self.budget:
+                break
+            seed = self.rng.randrange(1 << 30)
+            for i, d in enumerate(cands):
+                totals[i] += self.rollout(oracle, guesses, d, seed)
+            n += 1
+        best = max(range(len(cands)), key=lambda i: (totals[i], -i))
+        self.doctrine = cands[best]
+        self.looks.append({"turn": view.turn, "phase": view.phase, "rollouts": n, "choice": self.doctrine.name,
+                           "scores": {d.name: round(t / n, 2) for d, t in zip(cands, totals)}})
+
+    def orders(self, view, oracle) -> list:
+        guesses = self.guesses(view, oracle)
+        settled = oracle.objective_held() if oracle.hold else bool(view.measure)
+        if not settled and view.phase in ("movement", "combat", "air") and \
+                (self.next_look is None or view.turn >= self.next_look):
+            self.look(view, oracle, guesses)
+            self.next_look = view.turn + self.replan
+        return OperationalBot(self.side, self.rng.randrange(1 << 30), self.doctrine).orders(view, oracle)
