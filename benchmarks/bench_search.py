@@ -1,30 +1,89 @@
-"""Does the search bot beat the operational bots? (issue #6) Plays 10 games per pairing and scenario.
+"""Does the search bot beat the operational bots? (issue #6)
 
-    python benchmarks/bench_search.py
+For every scenario and seed it plays three games with the same seed: operational against
+operational (the baseline), search Red against operational Blue, and operational Red against search
+Blue. A side's result is the hour Red reached its aim (the RAND measure; the scenario's objective
+where it has one, e.g. the Suwałki gap), "not reached" counting as after the end, then the loss
+exchange. The search bot *beats* the operational bot on a seed when its result against the same
+opponent, with the same dice at the start, is better than the operational bot's own; a sign test
+says how likely so lopsided a count would be if neither were better.
+
+    python benchmarks/bench_search.py [--seeds 20] [--workers 2] [SCENARIO ...]
 """
+from __future__ import annotations
+
+import argparse
+import math
 import statistics
+import time
 from concurrent.futures import ProcessPoolExecutor
-def one(args):
-    sid, seed, red, blue = args
-    from wargame.data.scenario import load_scenario
+
+PAIRS = (("operational", "operational"), ("search", "operational"), ("operational", "search"))
+SCENARIOS = ("incursion-2016", "incursion-2016-seven-brigades", "suwalki-corridor")
+LATE = 10_000  # "not reached" sorts after every hour
+
+
+def one(job):
+    sid, seed, red, blue = job
     from wargame.bots.driver import play_game
-    r = play_game(load_scenario(sid), seed, red, blue).game.result
-    return (sid, red, blue, seed, r['measure_hours'], r['losses']['red'], r['losses']['blue'], r['winner'])
+    from wargame.data.scenario import load_scenario
+
+    t0 = time.perf_counter()
+    p = play_game(load_scenario(sid), seed, red, blue)
+    r = p.game.result
+    aim = r["hold"]["hours"] if r.get("hold") else r["measure_hours"]
+    return {"sid": sid, "seed": seed, "red": red, "blue": blue, "aim": LATE if aim is None else aim,
+            "winner": r["winner"], "red_lost": r["losses"]["red"], "blue_lost": r["losses"]["blue"],
+            "seconds": time.perf_counter() - t0}
+
+
+def sign_test(better: int, worse: int) -> float:
+    """Two-sided p-value of `better` against `worse` under a fair coin (ties left out)."""
+    n = better + worse
+    if n == 0:
+        return 1.0
+    k = max(better, worse)
+    tail = sum(math.comb(n, i) for i in range(k, n + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+
+def outcome_for(side: str, row) -> tuple:
+    """Bigger is better for `side`: Red wants the aim early and the exchange high, Blue the reverse."""
+    exchange = row["blue_lost"] - row["red_lost"]
+    return (-row["aim"], exchange) if side == "red" else (row["aim"], -exchange)
 
 
 def main() -> None:
-    jobs = []
-    for sid in ('incursion-2016', 'incursion-2016-seven-brigades'):
-        for seed in range(10):
-            for red, blue in (('operational','operational'), ('search','operational'), ('operational','search')):
-                jobs.append((sid, seed, red, blue))
-    with ProcessPoolExecutor(2) as ex:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("scenarios", nargs="*", default=list(SCENARIOS))
+    ap.add_argument("--seeds", type=int, default=20)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args()
+    jobs = [(sid, seed, r, b) for sid in a.scenarios for seed in range(a.seeds) for r, b in PAIRS]
+    t0 = time.perf_counter()
+    with ProcessPoolExecutor(a.workers) as ex:
         rows = list(ex.map(one, jobs))
-    for sid in ('incursion-2016', 'incursion-2016-seven-brigades'):
-        for red, blue in (('operational','operational'), ('search','operational'), ('operational','search')):
-            rs = [r for r in rows if r[0]==sid and r[1]==red and r[2]==blue]
-            hs = [r[4] if r[4] is not None else 240 for r in rs]
-            print(f"{sid:32} red={red:12} blue={blue:12} red wins {sum(r[7]=='red' for r in rs)}/{len(rs)} mean hours {statistics.mean(hs):.1f} median {statistics.median(hs)} red steps lost {statistics.mean(r[5] for r in rs):.1f} blue {statistics.mean(r[6] for r in rs):.1f}")
+    print(f"{len(rows)} games in {time.perf_counter() - t0:.0f} s on {a.workers} workers\n")
+    fmt = lambda h: "not reached" if h >= LATE else f"{h:g}"  # noqa: E731
+    print(f"{'scenario':31} {'Red / Blue':25} {'mean h':>7} {'median':>7} {'Red lost':>8} {'Blue lost':>9} "
+          f"{'s/game':>6}  search vs operational, same seeds")
+    for sid in a.scenarios:
+        base = {r["seed"]: r for r in rows if r["sid"] == sid and r["red"] == r["blue"]}
+        for red, blue in PAIRS:
+            rs = [r for r in rows if r["sid"] == sid and r["red"] == red and r["blue"] == blue]
+            aims = [min(r["aim"], 240) for r in rs]
+            verdict = ""
+            if "search" in (red, blue):
+                side = "red" if red == "search" else "blue"
+                better = sum(outcome_for(side, r) > outcome_for(side, base[r["seed"]]) for r in rs)
+                worse = sum(outcome_for(side, r) < outcome_for(side, base[r["seed"]]) for r in rs)
+                verdict = (f"better {better}, equal {len(rs) - better - worse}, worse {worse} "
+                           f"(sign test p = {sign_test(better, worse):.3f})")
+            print(f"{sid:31} {red + ' / ' + blue:25} {statistics.mean(aims):7.1f} {fmt(statistics.median(r['aim'] for r in rs)):>7} "
+                  f"{statistics.mean(r['red_lost'] for r in rs):8.1f} {statistics.mean(r['blue_lost'] for r in rs):9.1f} "
+                  f"{statistics.mean(r['seconds'] for r in rs):6.1f}  {verdict}")
+    print("\nmean h: the hour Red reached its aim (not reached counted as 240); for suwalki-corridor the hour "
+          "Red first held both gap towns")
 
 
 if __name__ == "__main__":

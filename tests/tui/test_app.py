@@ -354,3 +354,19 @@ async def test_undo_takes_back_the_order_at_the_cursor_and_reports_what_depended
         await end_phase(pilot)
         assert g.units["r1"].hex == g.parse("0502") and g.phase == "combat"
         assert g.log[-1]["orders"] == [Move("r1", ("0502",)).to_dict()]
+
+
+async def test_a_search_bot_at_the_keyboard_thinks_within_a_time_cap(saves):
+    from wargame.tui.game_screen import INTERACTIVE_BUDGET
+
+    app = WargameApp(TINY, "human", "search", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        assert screen.bots[Side.BLUE].name == "search" and screen.bots[Side.BLUE].budget == INTERACTIVE_BUDGET
+        await end_phase(pilot)                       # red air; Blue's search bot answers
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if screen.game.active_side is Side.RED:
+                break
+        assert screen.game.active_side is Side.RED and screen.bots[Side.BLUE].looks

@@ -79,24 +79,43 @@ class Oracle:
     def imagine(self, seed: int, guesses: dict[str, Hex] | None = None) -> "Game":
         """A copy of the game as this side believes it to be, for looking ahead. Enemy units it
         detects now are where they are; each undetected one is put where `guesses` says (e.g. where it
-        was last seen, or its H-hour set-up), or left out without a guess or where the guess cannot be
-        (a hex this side sees into, or holds). The enemy's reinforcement schedule is the scenario's,
-        public like its set-up. Chance is reseeded; the umpire is off."""
+        was last seen, or its H-hour set-up) or, where the guess cannot be (a hex this side sees into,
+        or holds), in the nearest hex the side cannot see (it has moved on out of sight); without a
+        guess it is left out. The enemy's reinforcement schedule is the scenario's, public like its
+        set-up. Chance is reseeded; the umpire is off."""
         import random
+        from collections import deque
 
         from wargame.rules.fog import detected
 
         g = self._game.clone()
         seen = detected(g, self.side)
         own = {u.hex for u in g.units.values() if u.side is self.side and u.hex is not None}
-        enemy = self.side.other
-        allowed = g.allowed[enemy]
+        allowed = g.allowed[self.side.other]
+        nbrs = g.terrain.neighbours
         guesses = guesses or {}
+
+        def out_of_sight(start: Hex) -> Hex | None:
+            todo, done = deque([start]), {start}
+            while todo:
+                h = todo.popleft()
+                if h in allowed and h not in seen and h not in own:
+                    return h
+                if len(done) > 400:
+                    return None
+                for n in sorted(nbrs.get(h, ())):
+                    if n not in done:
+                        done.add(n)
+                        todo.append(n)
+            return None
+
         for u in sorted(g.units.values(), key=lambda u: u.id):
             if u.side is self.side or u.hex is None or u.hex in seen:
                 continue
             h = guesses.get(u.id)
-            if h is None or h in seen or h in own or h not in allowed:
+            if h is not None and (h in seen or h in own or h not in allowed):
+                h = out_of_sight(h)
+            if h is None:
                 g.place(u, None)
             elif h != u.hex:
                 g.place(u, h)

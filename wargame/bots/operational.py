@@ -72,6 +72,8 @@ class Doctrine:
     line_offset: int = 6                  # Blue: stand this many movement points on the capital side of the Red front
     hold: bool = False                    # Blue: stand fast (dig in) instead of falling back
     interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
+    red_air: str = "support"              # Red: "support" (close air support only), or interdiction of the
+                                          # Blue units in "front" of its lead units or in "depth" (nearest the goals)
 
 
 class OperationalBot:
@@ -105,7 +107,9 @@ class OperationalBot:
             else:
                 c = b.city_named(name)
                 if c is not None:
-                    out |= {c.hex} | {n for n in oracle.terrain.neighbours[c.hex] if b.is_land(n)}
+                    out.add(c.hex)
+                    if name not in oracle.hold:  # a town to hold must be entered; others, approached
+                        out |= {n for n in oracle.terrain.neighbours[c.hex] if b.is_land(n)}
         return frozenset(out)
 
     def move(self, view: "View", oracle: "Oracle") -> list[Order]:
@@ -232,7 +236,9 @@ class OperationalBot:
     # --- air --------------------------------------------------------------------------------------
 
     def air(self, view: "View", oracle: "Oracle") -> list[Order]:
-        if self.side is Side.RED or view.sorties < 8 or not view.enemy or not self.doctrine.interdict:
+        if self.side is Side.RED:
+            return self._red_air(view, oracle)
+        if view.sorties < 8 or not view.enemy or not self.doctrine.interdict:
             return []
         out: list[Order] = []
         pool = view.sorties - 8  # keep some for close air support
@@ -245,6 +251,28 @@ class OperationalBot:
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         done: set[Hex] = set()
         for e in spear:
+            if pool < 8:
+                break
+            if e.hex in done or oracle.ad_loss_probability(e.hex) > 0.25:
+                continue
+            out.append(AirMission("interdiction", oracle.hid(e.hex), 8))
+            done.update({e.hex, *neighbours(e.hex)})
+            pool -= 8
+        return out
+
+    def _red_air(self, view: "View", oracle: "Oracle") -> list[Order]:
+        how = self.doctrine.red_air
+        if how == "support" or view.sorties < 16 or not view.enemy:
+            return []
+        pool = view.sorties // 2  # half stays for close air support
+        if how == "front":
+            key = lambda e: (min((distance(e.hex, u.hex) for u in view.own), default=99), e.id)  # noqa: E731
+        else:
+            goals = self.goals(view, oracle)
+            key = lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id)  # noqa: E731
+        out: list[Order] = []
+        done: set[Hex] = set()
+        for e in sorted(view.enemy, key=key):
             if pool < 8:
                 break
             if e.hex in done or oracle.ad_loss_probability(e.hex) > 0.25:

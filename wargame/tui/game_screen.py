@@ -42,6 +42,9 @@ def saves_dir() -> Path:
     return base
 
 
+INTERACTIVE_BUDGET = 6.0  # seconds a look-ahead bot may think per look in the TUI
+
+
 class GameCommands(Provider):
     """The game's commands in the command palette (Ctrl+P)."""
 
@@ -120,6 +123,11 @@ class GameScreen(Screen):
         self.game = game
         self.players = players
         self.bots = bots or {s: load_bot(p, s, bot_seed(game.seed, s)) for s, p in players.items() if p != "human"}
+        for bot in self.bots.values():
+            # a bot that looks ahead (the search bot) gets a time cap at the keyboard: a player should not
+            # wait more than a few seconds; batch runs keep it uncapped and so deterministic
+            if getattr(bot, "budget", 0) is None:
+                bot.budget = INTERACTIVE_BUDGET
         self.decisions = list(decisions or [])  # recorded umpire rulings, applied in order (replays)
         self.selected: str | None = None
         self.attackers: list[str] = []

@@ -1,0 +1,85 @@
+"""Each doctrine of the search bot played throughout a game, and Red's unopposed floor (docs/bots.md).
+
+For every doctrine in `wargame.bots.search` it plays SEEDS games with that doctrine on its side and
+the operational bot on the other, and prints the hours Red reached its aim; then the hour Red reaches
+it with Blue's units taken off the board (the fastest the operational Red can go).
+
+    python benchmarks/bench_doctrines.py [--seeds 10] [--workers 2] [SCENARIO ...]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+from concurrent.futures import ProcessPoolExecutor
+
+SCENARIOS = ("incursion-2016", "incursion-2016-seven-brigades", "suwalki-corridor")
+
+
+def aim(game):
+    r = game.result
+    h = r["hold"]["hours"] if r.get("hold") else r["measure_hours"]
+    return 999 if h is None else h
+
+
+def one(job):
+    sid, seed, side, i = job
+    from wargame.bots.driver import bot_seed, play_game
+    from wargame.bots.operational import OperationalBot
+    from wargame.bots.search import BLUE_DOCTRINES, RED_DOCTRINES
+    from wargame.data.scenario import load_scenario
+    from wargame.model.units import Side
+
+    s = Side(side)
+    d = (RED_DOCTRINES if s is Side.RED else BLUE_DOCTRINES)[i]
+    bot = OperationalBot(s, bot_seed(seed, s), d)
+    g = play_game(load_scenario(sid), seed, bot if s is Side.RED else "operational",
+                  bot if s is Side.BLUE else "operational").game
+    return sid, side, d.name, seed, aim(g), g.losses[Side.RED], g.losses[Side.BLUE]
+
+
+def unopposed(sid: str):
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import OperationalBot
+    from wargame.data.scenario import load_scenario
+    from wargame.game import Game
+    from wargame.model.units import Side
+
+    sc = load_scenario(sid)
+    g = Game(sc, seed=1)
+    for u in list(g.units.values()):
+        if u.side is Side.BLUE and u.hex is not None:
+            g.place(u, None)
+    for uid in [i for i in g.arrival if g.units[i].side is Side.BLUE]:
+        del g.arrival[uid]
+    bots = {s: OperationalBot(s, 1) for s in Side}
+    while not g.over and not (g.state.hold_hour is not None if sc.victory.hold else g.measure):
+        s = g.active_side
+        g.submit(s, bots[s].orders(g.view(s), Oracle(g, s)))
+    return g.state.hold_hour if sc.victory.hold else (min(g.measure.values()) if g.measure else None)
+
+
+def main() -> None:
+    from wargame.bots.search import BLUE_DOCTRINES, RED_DOCTRINES
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("scenarios", nargs="*", default=list(SCENARIOS))
+    ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--workers", type=int, default=2)
+    a = ap.parse_args()
+    sets = {"red": RED_DOCTRINES, "blue": BLUE_DOCTRINES}
+    jobs = [(sid, seed, side, i) for sid in a.scenarios for side in sets for i in range(len(sets[side]))
+            for seed in range(a.seeds)]
+    with ProcessPoolExecutor(a.workers) as ex:
+        rows = list(ex.map(one, jobs))
+    for sid in a.scenarios:
+        print(f"\n{sid}: Red's aim reached with Blue off the board at H+{unopposed(sid)}")
+        for side in sets:
+            for d in sets[side]:
+                rs = [r for r in rows if r[0] == sid and r[1] == side and r[2] == d.name]
+                print(f"  {side:4} {d.name:22} mean {statistics.mean(r[4] for r in rs):6.1f} h  "
+                      f"{[r[4] for r in rs]}  Red/Blue steps lost {statistics.mean(r[5] for r in rs):.1f}/"
+                      f"{statistics.mean(r[6] for r in rs):.1f}")
+
+
+if __name__ == "__main__":
+    main()
