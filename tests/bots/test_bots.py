@@ -282,3 +282,27 @@ def test_compare_prints_the_scenarios_side_by_side(capsys):
     assert out.count("tiny") >= 2 and "median hours" in out and "share reached by 60 h" in out
     assert main(["batch", TINY, "--games", "0"]) == 2
     assert main(["batch", TINY, "--red", "nobody"]) == 2
+
+
+def test_routes_around_the_enemy_cost_more_and_never_pass_through_it():
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot, distance_field
+    from wargame.game import Game
+    from wargame.hexgrid import neighbours
+
+    sc = load_scenario("incursion-2016")
+    g = Game(sc, seed=1)
+    oracle = Oracle(g, Side.RED)
+    goals = OperationalBot(Side.RED, 1).goals(g.view(Side.RED), oracle)
+    plain = distance_field(oracle, "tracked", goals)
+    # a wall of "enemy" across the E77 south of Riga, two hexes out from the outskirts
+    riga = sc.board.city_named("Riga").hex
+    wall = frozenset(h for h in plain if 3 <= plain[h] <= 4 and abs(h.q - riga.q) + abs(h.r - riga.r) < 12)
+    zoc = frozenset(n for h in wall for n in neighbours(h)) - wall
+    around = distance_field(oracle, "tracked", goals, wall, zoc, 4)
+    assert not (wall & set(around))                                  # never through an enemy hex
+    assert all(around[h] >= plain[h] for h in around)                # never cheaper
+    far = max((h for h in plain if h in around), key=lambda h: plain[h])
+    assert around[far] >= plain[far]
+    assert any(around[h] > plain[h] for h in around)                 # somewhere the detour costs
+    assert Doctrine(route_around=4).route_around == 4

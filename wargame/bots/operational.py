@@ -32,9 +32,12 @@ HEAVY = {"armour", "mechanised", "wheeled", "motor_rifle"}
 _FIELDS: dict[tuple, dict[Hex, int]] = {}
 
 
-def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex]) -> dict[Hex, int]:
-    """MP-cost distance from every allowed land hex to the nearest goal (units ignored), cached."""
-    key = (id(oracle.terrain), oracle.side, mobility, goals)
+def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex], blocked: frozenset[Hex] = frozenset(),
+                   costly: frozenset[Hex] = frozenset(), extra: int = 0) -> dict[Hex, int]:
+    """MP-cost distance from every allowed land hex to the nearest goal, cached. Units are ignored,
+    except that `blocked` hexes cannot be passed and entering a `costly` one costs `extra` more (to
+    route around the enemy and its zones of control)."""
+    key = (id(oracle.terrain), oracle.side, mobility, goals, blocked, costly, extra)
     f = _FIELDS.get(key)
     if f is not None:
         return f
@@ -50,8 +53,8 @@ def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex]) -> di
             continue
         for n, cost in edges.get(h, ()):  # edges are symmetric in hexes; costs of entering h from n differ
             back = next((x for m, x in edges.get(n, ()) if m == h), cost)
-            nc = c + back
-            if n in allowed and nc < best.get(n, 1 << 30):
+            nc = c + back + (extra if h in costly else 0)
+            if n in allowed and n not in blocked and nc < best.get(n, 1 << 30):
                 best[n] = nc
                 heapq.heappush(heap, (nc, n))
     _FIELDS[key] = best
@@ -69,6 +72,8 @@ class Doctrine:
     cas: bool = True                      # commit close air support to attacks
     advance: float = 1.0                  # Red: the share of its units that move, lead units first
     bypass: bool = False                  # Red: manoeuvre units avoid ending next to the enemy when a hex as good is free
+    route_around: int = 0                 # Red: plan routes around detected enemy units, entering their zones
+                                          # of control costing this many MP more (0: straight down the roads)
     line_offset: int = 6                  # Blue: stand this many movement points on the capital side of the Red front
     hold: bool = False                    # Blue: stand fast (dig in) instead of falling back
     interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
@@ -123,8 +128,11 @@ class OperationalBot:
         near_enemy = {n for h in enemy_at for n in neighbours(h)}
         out: list[Order] = []
 
+        blocked = frozenset(enemy_at) if self.side is Side.RED and self.doctrine.route_around else frozenset()
+        costly = frozenset(near_enemy - enemy_at) if blocked else frozenset()
+
         def field(u: Unit) -> dict[Hex, int]:
-            return distance_field(oracle, u.type.mobility, goals)
+            return distance_field(oracle, u.type.mobility, goals, blocked, costly, self.doctrine.route_around)
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         d = self.doctrine
