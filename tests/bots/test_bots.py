@@ -306,3 +306,21 @@ def test_routes_around_the_enemy_cost_more_and_never_pass_through_it():
     assert around[far] >= plain[far]
     assert any(around[h] > plain[h] for h in around)                 # somewhere the detour costs
     assert Doctrine(route_around=4).route_around == 4
+
+
+def test_red_interdiction_doctrine_flies_half_its_sorties_at_the_enemy_in_front():
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot
+    from wargame.game import Game
+    from wargame.orders import AirMission
+
+    g = Game(load_scenario("incursion-2016"), seed=1)
+    assert g.phase == "air" and g.active_side is Side.RED
+    view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
+    assert OperationalBot(Side.RED, 1).orders(view, oracle) == []          # standard: CAS only
+    front = OperationalBot(Side.RED, 1, Doctrine(red_air="front")).orders(view, oracle)
+    assert front and all(isinstance(o, AirMission) and o.mission == "interdiction" and o.sorties == 8 for o in front)
+    assert sum(o.sorties for o in front) <= view.sorties // 2
+    assert all(oracle.ad_loss_probability(g.parse(o.target)) <= 0.25 for o in front)
+    g.submit(Side.RED, front)
+    assert not [e for e in g.events if e.kind == "rejected"]

@@ -257,8 +257,15 @@ class OperationalBot:
                 pool -= 8
         goals = self.goals(view, oracle)
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
+        return out + self._interdict(spear, pool, oracle)
+
+    @staticmethod
+    def _interdict(targets, pool: int, oracle: "Oracle") -> list[Order]:
+        """Flights of 8 sorties over the targets in order, one per hex and its ring, while the pool
+        lasts, where the air-defence loss probability is 25 % or less."""
+        out: list[Order] = []
         done: set[Hex] = set()
-        for e in spear:
+        for e in targets:
             if pool < 8:
                 break
             if e.hex in done or oracle.ad_loss_probability(e.hex) > 0.25:
@@ -278,14 +285,4 @@ class OperationalBot:
         else:
             goals = self.goals(view, oracle)
             key = lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id)  # noqa: E731
-        out: list[Order] = []
-        done: set[Hex] = set()
-        for e in sorted(view.enemy, key=key):
-            if pool < 8:
-                break
-            if e.hex in done or oracle.ad_loss_probability(e.hex) > 0.25:
-                continue
-            out.append(AirMission("interdiction", oracle.hid(e.hex), 8))
-            done.update({e.hex, *neighbours(e.hex)})
-            pool -= 8
-        return out
+        return self._interdict(sorted(view.enemy, key=key), pool, oracle)
