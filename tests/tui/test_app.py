@@ -370,3 +370,24 @@ async def test_a_search_bot_at_the_keyboard_thinks_within_a_time_cap(saves):
             if screen.game.active_side is Side.RED:
                 break
         assert screen.game.active_side is Side.RED and screen.bots[Side.BLUE].looks
+
+
+async def test_a_lost_terminal_ends_the_app(monkeypatch):
+    import termios
+
+    app = WargameApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app._tty_fd = 0
+        ended = []
+        monkeypatch.setattr(app, "terminal_lost", lambda: ended.append(True))
+        monkeypatch.setattr(termios, "tcgetattr", lambda fd: [0, 0, 0, 0, 0, 0, []])
+        app.check_terminal()
+        assert ended == []                          # the terminal is there: nothing happens
+
+        def hung_up(fd):
+            raise termios.error(5, "Input/output error")
+
+        monkeypatch.setattr(termios, "tcgetattr", hung_up)
+        app.check_terminal()
+        assert ended == [True]
+        await pilot.pause()

@@ -3,7 +3,11 @@ a save) and the game screen. Rules never live here: every action goes through `w
 
 from __future__ import annotations
 
+import os
 import random
+import signal
+import sys
+import threading
 from pathlib import Path
 
 from rich.text import Text
@@ -133,6 +137,7 @@ class WargameApp(App):
         self.replay_path = replay
 
     def on_mount(self) -> None:
+        self._watch_terminal()
         scenario, red, blue, seed, umpire = self.args
         if self.replay_path:
             self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
@@ -145,6 +150,39 @@ class WargameApp(App):
             self.start_game(scenario, {Side.RED: red, Side.BLUE: blue}, seed if seed is not None else 1, umpire)
         else:
             self.push_screen(StartScreen(scenario, red, blue, seed, umpire))
+
+    # --- a closed terminal ends the game process ----------------------------------------------------
+
+    def _watch_terminal(self) -> None:
+        """When the terminal goes away (window closed, ssh dropped) the process must end, not spin:
+        Textual's input thread reads end-of-file forever after a hang-up that does not reach us as
+        SIGHUP (e.g. under `make play`). The game is autosaved after every phase, so only the phase in
+        progress is lost, as promised."""
+        try:
+            fd = sys.__stdin__.fileno() if sys.__stdin__ is not None else -1
+        except (OSError, ValueError):
+            fd = -1
+        if fd < 0 or not os.isatty(fd):
+            return  # headless (tests, CI): nothing to watch
+        self._tty_fd = fd
+        if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, lambda *_: self.call_later(self.terminal_lost))
+        self.set_interval(1.0, self.check_terminal)
+
+    def check_terminal(self) -> None:
+        import termios
+
+        try:
+            termios.tcgetattr(self._tty_fd)
+        except (termios.error, OSError):
+            self.terminal_lost()
+
+    def terminal_lost(self) -> None:
+        # exit cleanly if Textual can; if restoring a dead terminal hangs, end the process regardless
+        timer = threading.Timer(3.0, os._exit, args=(0,))
+        timer.daemon = True
+        timer.start()
+        self.exit(return_code=0)
 
     def start_game(self, scenario_id: str, players: dict[Side, str], seed: int, umpire: bool) -> None:
         try:
