@@ -110,6 +110,20 @@ class Moved(Event):
 
 
 @dataclass(frozen=True)
+class MoveHalted(Event):
+    unit: str
+    name: str
+    side: str
+    at: str       # where it stopped (its start hex if it did not move)
+    planned: str  # where it was going
+    reason: str
+    kind: str = field(default="halted", init=False)
+
+    def describe(self) -> str:
+        return f"{self.name} halts in {self.at}, short of {self.planned}: {self.reason}."
+
+
+@dataclass(frozen=True)
 class FallbackSet(Event):
     unit: str
     name: str
@@ -342,7 +356,7 @@ class GameEnded(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     c.__dataclass_fields__["kind"].default: c for c in (
-        TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, FallbackSet,
+        TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, MoveHalted, FallbackSet,
         AirMissionFlown, SortiesDenied, SortiesLost, Suppressed, AttackDeclared, CombatResolved, StepLost,
         Destroyed, Retreated, Advanced, Detected, UmpireRuled, CityTaken, MeasureReached,
         ObjectiveHeld, GameEnded)
@@ -372,7 +386,7 @@ def visible_to(event: Event, side: str) -> bool:
     their own units, combats they fight, and detections they made; not the enemy's moves, plans or
     detections (those show as the enemy units they detect)."""
     s = getattr(event, "side", None)
-    if isinstance(event, (Moved, FallbackSet, Arrived, ArrivalDelayed, OrderRejected, AirMissionFlown,
+    if isinstance(event, (Moved, MoveHalted, FallbackSet, Arrived, ArrivalDelayed, OrderRejected, AirMissionFlown,
                           SortiesLost, Detected)):
         return s == side
     if isinstance(event, (Retreated, Advanced)):

@@ -162,7 +162,7 @@ class Game(StateChanges):
         if plan is not None and unit_id in plan.moved:
             return {}
         hexes = self.index.hexes
-        best, _ = movement.reachable(self, u, plan.stack(self) if plan is not None else None)
+        best, _ = movement.reachable(self, u, plan.stack(self) if plan is not None else None, known=True)
         return {hexes[i]: c for i, c in best.items()}
 
     def path(self, unit_id: str, dest: Hex) -> list[Hex]:
@@ -172,7 +172,7 @@ class Game(StateChanges):
         if u is None or d is None or u.id not in self.state.pos:
             return []
         plan = self._current_plan(u.side)
-        best, parent = movement.reachable(self, u, plan.stack(self) if plan is not None else None)
+        best, parent = movement.reachable(self, u, plan.stack(self) if plan is not None else None, known=True)
         if d not in best:
             return []
         hexes = self.index.hexes

@@ -8,7 +8,8 @@ from hypothesis import given, settings, strategies as st
 from tests.rules.boards import BLUE, RED, H, board, open_board, scenario, tables, to_phase, unit
 from wargame.game import Game
 from wargame.orders import Move
-from wargame.rules import movement
+from wargame.events import visible_to
+from wargame.rules import fog, movement
 
 T = tables()
 
@@ -52,8 +53,14 @@ def test_a_move_to_a_destination_takes_the_cheapest_path():
     assert moved.path == ("0802", "0702", "0602", "0502", "0402") and moved.cost == 4
 
 
+def see_everything(g) -> None:
+    """Red's aircraft saw every hex this turn: it plans with every Blue unit in view."""
+    g.state.seen_by_air[RED].update(range(g.index.n))
+
+
 def test_entering_an_enemy_zone_of_control_ends_the_move():
     g = red_to_move([unit("t", RED, "tank", "0803"), unit("b", BLUE, "inf", "0303")])
+    see_everything(g)
     reach = g.reachable("t")
     assert H("0403") in reach                 # next to the enemy: may enter, and stops
     assert H("0203") not in reach and H("0103") not in reach
@@ -212,7 +219,43 @@ def test_reachable_matches_a_longhand_search_on_random_boards(seed):
     # every unit stands in a country it may be in (its own or the enemy's): both sides may enter E and R
     g = Game(scenario(b, units, blue=("EST",)), seed=seed)
     to_phase(g, "movement", RED)
+    see_everything(g)
     assert g.reachable("r") == brute_reachable(g, "r")
     for h, c in g.reachable("r").items():
         path = g.path("r", h)
         assert path[-1] == h and g.legal(RED, Move("r", tuple(g.hid(x) for x in path))) is None
+
+
+def test_an_unseen_enemy_halts_a_move_that_was_planned_past_it():
+    g = red_to_move([unit("t", RED, "tank", "0803"), unit("b", BLUE, "inf", "0303")])
+    b_hex = g.units["b"].hex
+    assert g.index.idx[b_hex] not in fog.coverage(g, RED)             # Red does not see b
+    reach = g.reachable("t")
+    assert H("0203") in reach and H("0303") in reach                   # it plans as if the road were empty
+    path = ("0703", "0603", "0503", "0403", "0402")
+    assert g.legal(RED, Move("t", path)) is None                       # no refusal that would give b away
+    ev = g.submit(RED, [Move("t", path)])
+    moved = [e for e in ev if e.kind == "moved"][0]
+    halted = [e for e in ev if e.kind == "halted"][0]
+    assert moved.path == ("0803", "0703", "0603", "0503", "0403")      # into b's zone of control, and no further
+    assert (halted.at, halted.planned) == ("0403", "0402") and "zone of control in 0403" in halted.reason
+    assert g.units["t"].hex == H("0403") and "t" in g.state.moved
+    assert [e for e in ev if e.kind == "detected" and e.unit == "b"]   # and now Red sees it
+    assert visible_to(halted, "red") and not visible_to(halted, "blue")
+
+
+def test_an_unseen_enemy_in_the_destination_stops_the_move_short_and_a_full_hex_steps_back():
+    # artillery exerts no zone of control: the column drives up to it, and not into it
+    g = red_to_move([unit("t", RED, "tank", "0603"), unit("b", BLUE, "arty", "0303")])
+    ev = g.submit(RED, [Move("t", ("0503", "0403", "0303"))])
+    assert g.units["t"].hex == H("0403")                               # the enemy's own hex is not entered
+    assert "found enemy units in 0303" in [e for e in ev if e.kind == "halted"][0].reason
+    # three columns planned through 0403 toward 0402; b's zone of control stops them all in 0403, which
+    # holds two (the stacking limit here): the third steps back to 0503
+    g = red_to_move([unit("t1", RED, "tank", "0603"), unit("t2", RED, "tank", "0703"), unit("t3", RED, "tank", "0803"),
+                     unit("b", BLUE, "inf", "0303")], t=tables(movement={"stacking": 2}))
+    assert g.index.idx[g.units["b"].hex] not in fog.coverage(g, RED)
+    ev = g.submit(RED, [Move("t1", ("0503", "0403")), Move("t2", ("0603", "0503", "0403", "0402")),
+                        Move("t3", ("0703", "0603", "0503", "0403", "0402"))])
+    assert [g.hid(g.units[i].hex) for i in ("t1", "t2", "t3")] == ["0403", "0403", "0503"]
+    assert [e.unit for e in ev if e.kind == "halted"] == ["t2", "t3"]

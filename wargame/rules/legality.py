@@ -125,12 +125,12 @@ def move_problem(game: "Game", side: Side, o: Move, plan: Plan | None = None) ->
         path = [_hex(game, x) for x in o.path]
         if o.to and _hex(game, o.to) != path[-1]:
             return f"the path ends in {o.path[-1]}, not in {o.to}", None
-        cost, why = check_path(game, u, path, stack)
+        cost, why = check_path(game, u, path, stack, known=True)
         return (why, None) if why else (None, (path, cost))
     if not o.to:
         return "a move needs a path or a destination", None
     dest = _hex(game, o.to)
-    best, parent = reachable(game, u, stack)
+    best, parent = reachable(game, u, stack, known=True)
     if dest not in best:
         return f"{u.name} cannot reach {o.to} this phase", None
     return None, (path_to(parent, st.pos[u.id], dest), best[dest])

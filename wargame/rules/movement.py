@@ -35,18 +35,27 @@ def movement_points(game: "Game", u: Unit) -> int:
     return int(mp + 1e-9)
 
 
-def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None) -> tuple[dict[int, int], dict[int, int]]:
+def enemy_for(game: "Game", side: Side, known: bool) -> tuple[frozenset[int], frozenset[int]]:
+    """The enemy zone of control and occupied hexes a move of `side` is planned against: those of the
+    enemy units it sees (`known`), or all of them (the truth the move meets)."""
+    if known:
+        return game.known_enemy_ints(side)
+    return game.zoc_ints(side.other), game.occupied_ints(side.other)
+
+
+def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None,
+              known: bool = False) -> tuple[dict[int, int], dict[int, int]]:
     """Hexes the unit may end its move in -> MP spent, and parent links for paths (ints).
 
     `stack` is the number of own units planned to end the phase in each hex (default: now); hexes at
-    the limit are left out as destinations but may be passed through."""
+    the limit are left out as destinations but may be passed through. `known`: count only the enemy
+    units the side sees (what a player may plan with); else every enemy unit."""
     start = game.state.pos.get(u.id)
     if start is None:
         return {}, {}
     side = u.side
     mp = movement_points(game, u)
-    enemy_zoc = game.zoc_ints(side.other)
-    enemy_at = game.occupied_ints(side.other)
+    enemy_zoc, enemy_at = enemy_for(game, side, known)
     allowed = game.allowed_mask[side]
     inter = game.state.interdicted[side.other]
     inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
@@ -88,9 +97,11 @@ def path_to(parent: dict[int, int], start: int, goal: int) -> list[int]:
     return path[::-1][1:]
 
 
-def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | None = None) -> tuple[int, str | None]:
+def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | None = None,
+               known: bool = False) -> tuple[int, str | None]:
     """MP to move `u` along `path` (hex ints, destination last), or the reason it may not.
-    `stack` as in `reachable`; None skips the stacking check (the caller did it)."""
+    `stack` as in `reachable`; None skips the stacking check (the caller did it). `known` as in
+    `reachable`."""
     ix = game.index
     ids = ix.ids
     here = game.state.pos.get(u.id)
@@ -100,8 +111,7 @@ def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | N
         return 0, "the path is empty"
     side = u.side
     mp = movement_points(game, u)
-    enemy_zoc = game.zoc_ints(side.other)
-    enemy_at = game.occupied_ints(side.other)
+    enemy_zoc, enemy_at = enemy_for(game, side, known)
     allowed = game.allowed_mask[side]
     inter = game.state.interdicted[side.other]
     adj = ix.adj[u.type.mobility]
@@ -142,3 +152,48 @@ def _why_not(game: "Game", u: Unit, a: int, b: int) -> str:
     if river is not None and not ix.bridge_between(ix.hexes[a], ix.hexes[b]):
         return f"the {river.name} has no bridge there and {u.type.mobility} units cannot cross a {river.cls} river"
     return f"{u.type.mobility} units cannot enter {ix.terrain[b]}"
+
+
+def contact(game: "Game", u: Unit, path: list[int]) -> tuple[list[int], int, str | None]:
+    """How far a planned move really goes. The path was checked against the enemy units the side saw;
+    an unseen one stops it: the unit halts before a hex holding enemy units, in the first hex of an
+    enemy zone of control, or where the extra cost of leaving an unseen zone of control runs its
+    movement out; and it steps back from a hex already full (stacking). Returns the hexes it moves
+    through (destination last; empty: it stays), the MP spent, and why it halted (None: it did not)."""
+    ix = game.index
+    ids = ix.ids
+    side = u.side
+    here = game.state.pos[u.id]
+    mp = movement_points(game, u)
+    zoc, at = game.zoc_ints(side.other), game.occupied_ints(side.other)
+    inter = game.state.interdicted[side.other]
+    adj = ix.adj[u.type.mobility]
+    cost = game.tables.zoc_leave_cost if here in zoc else 0
+    done: list[int] = []
+    costs: list[int] = []
+    why = None
+    for n, h in enumerate(path):
+        step = next((c for j, c in adj[here] if j == h), None)
+        if step is None:  # cannot happen for a checked path; stop rather than jump
+            why = f"cannot go on into {ids[h]}"
+            break
+        if h in at:
+            why = f"found enemy units in {ids[h]}"
+            break
+        step += game.tables.interdiction["enter_cost"] if h in inter else 0
+        if cost + step > mp:
+            why = f"movement ran out before {ids[h]} (leaving an enemy zone of control it had not seen)"
+            break
+        cost += step
+        done.append(h)
+        costs.append(cost)
+        here = h
+        if h in zoc and n != len(path) - 1:
+            why = f"ran into an enemy zone of control in {ids[h]}"
+            break
+    stack = game.stack_ints(side)
+    while done and stack.get(done[-1], 0) >= game.tables.stacking:
+        done.pop()
+        costs.pop()
+        why = why or "no room at the end of its move"
+    return done, (costs[-1] if costs else 0), why

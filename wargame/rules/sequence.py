@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Generator
 from wargame import events as ev
 from wargame.model.units import Side
 from wargame.orders import AirMission, Attack, Fallback, Move
-from wargame.rules import air, arrivals, combat, fog, victory
+from wargame.rules import air, arrivals, combat, fog, movement, victory
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
@@ -106,16 +106,20 @@ def resolve(game: "Game", side: Side, plan: "Plan") -> Resolution:
 
 
 def _move(game: "Game", side: Side, order: Move, info: tuple[list[int], int]) -> None:
-    """Carry out a staged move. It was checked when staged, against the state and the other staged
-    moves; own moves cannot change what made it legal (enemy units, zones of control, MP)."""
+    """Carry out a staged move. It was checked when staged against the enemy units the side saw and
+    the other staged moves; an enemy unit it did not see may halt it (`movement.contact`)."""
     st = game.state
     u = st.units[order.unit]
     path, cost = info
     ids = game.index.ids
     start = ids[st.pos[u.id]]
-    game.place(u, path[-1])
+    done, cost, why = movement.contact(game, u, path)
     st.moved.add(u.id)
-    game.emit(ev.Moved(u.id, u.name, side.value, (start, *(ids[h] for h in path)), cost))
+    if done:
+        game.place(u, done[-1])
+        game.emit(ev.Moved(u.id, u.name, side.value, (start, *(ids[h] for h in done)), cost))
+    if why is not None:
+        game.emit(ev.MoveHalted(u.id, u.name, side.value, ids[done[-1]] if done else start, ids[path[-1]], why))
 
 
 def _fallback(game: "Game", side: Side, order: Fallback) -> None:

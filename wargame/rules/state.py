@@ -150,6 +150,8 @@ class StateChanges:
             self._changed.add(i)
         for k in ("zoc", "occ", "stack"):
             self._cache.pop((k, u.side), None)
+        for s in Side:
+            self._cache.pop(("known", s), None)  # what either side sees may have changed
 
     def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
         st = self.state
@@ -193,6 +195,32 @@ class StateChanges:
 
             z = self._cache[("zoc", side)] = zoc_of(self, side)
         return z
+
+    def known_enemy_ints(self, side: Side) -> tuple[frozenset[int], frozenset[int]]:
+        """(zone of control, occupied hexes) of the enemy units `side` sees now: what a move it plans
+        can count on. Units out of sight are found only by running into them (`rules.sequence`)."""
+        st = self.state
+        stamp = (st.turn, st.phase_index, len(st.seen_by_air[side]))
+        got = self._cache.get(("known", side))
+        if got is not None and got[0] == stamp:
+            return got[1], got[2]
+        from wargame.rules.fog import coverage
+
+        seen = coverage(self, side)
+        exempt = self.tables.zoc_exempt
+        reach = self.index.zoc_nbrs
+        zoc: set[int] = set()
+        at: set[int] = set()
+        for uid, h in st.pos.items():
+            u = st.units[uid]
+            if u.side is not side and h in seen:
+                at.add(h)
+                if u.type.category not in exempt:
+                    zoc.add(h)
+                    zoc.update(reach[h])
+        out = (frozenset(zoc), frozenset(at))
+        self._cache[("known", side)] = (stamp, *out)
+        return out
 
     def occupied_ints(self, side: Side) -> frozenset[int]:
         o = self._cache.get(("occ", side))
