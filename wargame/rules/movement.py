@@ -53,6 +53,22 @@ def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None,
     start = game.state.pos.get(u.id)
     if start is None:
         return {}, {}
+    # the search depends on where units stand (any `place` forgets it), the phase and the turn; the
+    # stacking filter below does not, so a bot's reachable-then-path costs one search, not two
+    st = game.state
+    key = (u.id, known, st.turn, st.phase_index, start)
+    cache = game._cache.setdefault("reach", {})
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _search(game, u, start, known)
+    best, parent = got
+    if stack is None:
+        stack = game.stack_ints(u.side)
+    limit = game.tables.stacking
+    return {h: c for h, c in best.items() if h != start and stack.get(h, 0) < limit}, parent
+
+
+def _search(game: "Game", u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
     side = u.side
     mp = movement_points(game, u)
     enemy_zoc, enemy_at = enemy_for(game, side, known)
@@ -82,11 +98,7 @@ def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None,
                     best[j] = nc
                     parent[j] = h
                     buckets[nc].append(j)
-    if stack is None:
-        stack = game.stack_ints(side)
-    limit = game.tables.stacking
-    del best[start]
-    return {h: c for h, c in best.items() if stack.get(h, 0) < limit}, parent
+    return best, parent
 
 
 def path_to(parent: dict[int, int], start: int, goal: int) -> list[int]:

@@ -152,6 +152,7 @@ class StateChanges:
             self._cache.pop((k, u.side), None)
         for s in Side:
             self._cache.pop(("known", s), None)  # what either side sees may have changed
+        self._cache.pop("reach", None)           # every search of reachable hexes
 
     def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
         st = self.state
