@@ -152,6 +152,12 @@ def test_imagined_game_puts_unseen_enemies_where_the_side_believes_them(tiny):
         h = oracle.imagine(7, {"r3": wrong}).units["r3"].hex
         assert h is not None and h not in seen and h in g.allowed[Side.RED]
     assert oracle.enemy_setup()["r3"] == tiny.unit("r3").hex and "b1" not in oracle.enemy_setup()
+    # an unseen unit has the strength Blue last saw, or the briefing's, not its true one
+    assert tiny.unit("r3").steps == 1
+    g.units["r3"].steps = 3                                   # (say it had been reinforced, unseen)
+    assert oracle.imagine(7, {"r3": elsewhere}).units["r3"].steps == 1
+    assert oracle.imagine(7, {"r3": elsewhere}, {"r3": 2}).units["r3"].steps == 2
+    assert g.units["r3"].steps == 3                           # the real game is untouched
 
 
 def test_the_search_bot_believes_the_briefing_not_the_hidden_state(tiny):

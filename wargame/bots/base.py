@@ -76,13 +76,15 @@ class Oracle:
         read in the briefing (board-game practice). Units that arrive later are not in it."""
         return {u.id: u.hex for u in self._game.scenario.units if u.side is not self.side and u.hex is not None}
 
-    def imagine(self, seed: int, guesses: dict[str, Hex] | None = None) -> "Game":
+    def imagine(self, seed: int, guesses: dict[str, Hex] | None = None,
+                strengths: dict[str, int] | None = None) -> "Game":
         """A copy of the game as this side believes it to be, for looking ahead. Enemy units it
         detects now are where they are; each undetected one is put where `guesses` says (e.g. where it
         was last seen, or its H-hour set-up) or, where the guess cannot be (a hex this side sees into,
         or holds), in the nearest hex the side cannot see (it has moved on out of sight); without a
-        guess it is left out. The enemy's reinforcement schedule is the scenario's, public like its
-        set-up. Chance is reseeded; the umpire is off."""
+        guess it is left out. An undetected unit has the strength `strengths` gives (e.g. as last seen)
+        or else its strength in the scenario, not its true one. The enemy's reinforcement schedule is
+        the scenario's, public like its set-up. Chance is reseeded; the umpire is off."""
         import random
         from collections import deque
 
@@ -94,6 +96,8 @@ class Oracle:
         allowed = g.allowed[self.side.other]
         nbrs = g.terrain.neighbours
         guesses = guesses or {}
+        strengths = strengths or {}
+        briefed = {u.id: u.steps for u in g.scenario.units}
 
         def out_of_sight(start: Hex) -> Hex | None:
             todo, done = deque([start]), {start}
@@ -117,8 +121,10 @@ class Oracle:
                 h = out_of_sight(h)
             if h is None:
                 g.place(u, None)
-            elif h != u.hex:
+                continue
+            if h != u.hex:
                 g.place(u, h)
+            u.steps = strengths.get(u.id, briefed.get(u.id, u.steps))
         g.umpire = False
         g.pending = None
         g.rng = random.Random(seed)

@@ -72,6 +72,7 @@ class SearchBot:
         self.doctrine = self.doctrines[0]
         self.next_look = None  # the turn of the next look-ahead (None: at the first phase)
         self.last_seen: dict = {}
+        self.last_steps: dict = {}
         self.looks: list[dict] = []  # each look-ahead: turn, mean score per doctrine, the choice
 
     # --- belief -----------------------------------------------------------------------------------
@@ -79,6 +80,7 @@ class SearchBot:
     def guesses(self, view, oracle) -> dict:
         for e in view.enemy:
             self.last_seen[e.id] = e.hex
+            self.last_steps[e.id] = e.steps
         g = dict(oracle.enemy_setup())
         g.update(self.last_seen)
         return g
@@ -128,7 +130,7 @@ class SearchBot:
     # --- look-ahead -------------------------------------------------------------------------------
 
     def rollout(self, oracle, guesses, doctrine: Doctrine, seed: int) -> float:
-        g = oracle.imagine(seed, guesses)
+        g = oracle.imagine(seed, guesses, self.last_steps)
         bots = {self.side: OperationalBot(self.side, seed, doctrine),
                 self.side.other: OperationalBot(self.side.other, seed + 1)}
         end = g.turn + self.horizon
