@@ -391,3 +391,27 @@ async def test_a_lost_terminal_ends_the_app(monkeypatch):
         app.check_terminal()
         assert ended == [True]
         await pilot.pause()
+
+
+async def test_a_move_into_unseen_enemies_halts_and_the_log_says_so(saves):
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        await end_phase(pilot)                             # red air; Blue's bot flies
+        g = screen.game
+        assert g.phase == "movement" and g.active_side is Side.RED
+        b2 = g.units["b2"].hex
+        assert b2 not in g.view(Side.RED).seen             # Red does not see it...
+        await pilot.press("tab")
+        uid = screen.selected
+        assert b2 in screen.reach                          # ...so the map offers its hex
+        screen.map.cursor = b2
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [o.unit for o in screen.staged] == [uid]    # the order is taken: nothing gives b2 away
+        await end_phase(pilot)
+        assert g.units[uid].hex != b2
+        halted = [e for e in g.events if e.kind == "halted"]
+        assert halted and halted[0].unit == uid
+        shown = "\n".join(str(line.text) for line in screen.query_one("RichLog").lines)
+        assert f"halts in {halted[0].at}" in shown

@@ -366,7 +366,8 @@ class GameScreen(Screen):
     def log_event(self, e) -> None:
         if e.kind == "phase":
             return
-        style = {"combat": "bold", "measure": "bold yellow", "game_over": "bold", "rejected": "red", "umpire": "magenta"}.get(e.kind, "")
+        style = {"combat": "bold", "measure": "bold yellow", "game_over": "bold", "rejected": "red", "halted": "yellow",
+                 "umpire": "magenta"}.get(e.kind, "")
         self.log_line(f"T{self.game.turn} {e.describe()}", style, event=e)
 
     # --- the flow of play ----------------------------------------------------------------------------
