@@ -170,40 +170,28 @@ def contact(game: "Game", u: Unit, path: list[int]) -> tuple[list[int], int, str
     """How far a planned move really goes. The path was checked against the enemy units the side saw;
     an unseen one stops it: the unit halts before a hex holding enemy units, in the first hex of an
     enemy zone of control, or where the extra cost of leaving an unseen zone of control runs its
-    movement out; and it steps back from a hex already full (stacking). Returns the hexes it moves
-    through (destination last; empty: it stays), the MP spent, and why it halted (None: it did not)."""
-    ix = game.index
-    ids = ix.ids
-    side = u.side
-    here = game.state.pos[u.id]
-    mp = movement_points(game, u)
-    zoc, at = game.zoc_ints(side.other), game.occupied_ints(side.other)
-    inter = game.state.interdicted[side.other]
-    adj = ix.adj[u.type.mobility]
-    cost = game.tables.zoc_leave_cost if here in zoc else 0
+    movement out (the longest start of the path `check_path` accepts against every enemy unit); and it
+    steps back from a hex already full (stacking). Returns the hexes it moves through (destination
+    last; empty: it stays), the MP spent, and why it halted (None: it did not)."""
+    ids = game.index.ids
     done: list[int] = []
     costs: list[int] = []
-    why = None
-    for n, h in enumerate(path):
-        step = next((c for j, c in adj[here] if j == h), None)
-        if step is None:  # cannot happen for a checked path; stop rather than jump
-            why = f"cannot go on into {ids[h]}"
+    for k in range(1, len(path) + 1):
+        cost, problem = check_path(game, u, path[:k])
+        if problem is not None:
             break
-        if h in at:
-            why = f"found enemy units in {ids[h]}"
-            break
-        step += game.tables.interdiction["enter_cost"] if h in inter else 0
-        if cost + step > mp:
-            why = f"movement ran out before {ids[h]} (leaving an enemy zone of control it had not seen)"
-            break
-        cost += step
-        done.append(h)
+        done.append(path[k - 1])
         costs.append(cost)
-        here = h
-        if h in zoc and n != len(path) - 1:
-            why = f"ran into an enemy zone of control in {ids[h]}"
-            break
-    stack = game.stack_ints(side)
+    why = None
+    if len(done) < len(path):
+        nxt = path[len(done)]
+        if done and done[-1] in game.zoc_ints(u.side.other):
+            why = f"ran into an enemy zone of control in {ids[done[-1]]}"
+        elif nxt in game.occupied_ints(u.side.other):
+            why = f"found enemy units in {ids[nxt]}"
+        else:
+            why = f"movement ran out before {ids[nxt]} (leaving an enemy zone of control it had not seen)"
+    stack = game.stack_ints(u.side)
     while done and stack.get(done[-1], 0) >= game.tables.stacking:
         done.pop()
         costs.pop()

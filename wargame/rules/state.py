@@ -206,20 +206,10 @@ class StateChanges:
         if got is not None and got[0] == stamp:
             return got[1], got[2]
         from wargame.rules.fog import coverage
+        from wargame.rules.zoc import zoc_of
 
         seen = coverage(self, side)
-        exempt = self.tables.zoc_exempt
-        reach = self.index.zoc_nbrs
-        zoc: set[int] = set()
-        at: set[int] = set()
-        for uid, h in st.pos.items():
-            u = st.units[uid]
-            if u.side is not side and h in seen:
-                at.add(h)
-                if u.type.category not in exempt:
-                    zoc.add(h)
-                    zoc.update(reach[h])
-        out = (frozenset(zoc), frozenset(at))
+        out = (zoc_of(self, side.other, seen), self.occupied_ints(side.other) & seen)
         self._cache[("known", side)] = (stamp, *out)
         return out
 

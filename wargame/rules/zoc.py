@@ -24,8 +24,9 @@ def exerts_zoc(u: Unit, exempt: frozenset[str] = NO_ZOC) -> bool:
     return u.alive and u.hex is not None and u.type.category not in exempt
 
 
-def zoc_of(game: "Game", side: Side) -> frozenset[int]:
-    """Hexes (ints) in the zone of control of `side`'s units: where the *other* side must stop."""
+def zoc_of(game: "Game", side: Side, within: set[int] | None = None) -> frozenset[int]:
+    """Hexes (ints) in the zone of control of `side`'s units (those standing `within` these hexes, if
+    given: e.g. the ones the other side sees): where the *other* side must stop."""
     exempt = game.tables.zoc_exempt
     reach = game.index.zoc_nbrs
     out: set[int] = set()
@@ -33,7 +34,7 @@ def zoc_of(game: "Game", side: Side) -> frozenset[int]:
     units = st.units
     for uid, h in st.pos.items():
         u = units[uid]
-        if u.side is side and u.type.category not in exempt:
+        if u.side is side and u.type.category not in exempt and (within is None or h in within):
             out.add(h)
             out.update(reach[h])
     return frozenset(out)
