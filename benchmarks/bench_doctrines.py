@@ -16,8 +16,9 @@ SCENARIOS = ("incursion-2016", "incursion-2016-seven-brigades", "suwalki-corrido
 
 
 def aim(game):
-    r = game.result
-    h = r["hold"]["hours"] if r.get("hold") else r["measure_hours"]
+    from wargame.rules.victory import aim_hour
+
+    h = aim_hour(game)
     return 999 if h is None else h
 
 
@@ -43,6 +44,7 @@ def unopposed(sid: str):
     from wargame.data.scenario import load_scenario
     from wargame.game import Game
     from wargame.model.units import Side
+    from wargame.rules.victory import aim_hour
 
     sc = load_scenario(sid)
     g = Game(sc, seed=1)
@@ -52,10 +54,10 @@ def unopposed(sid: str):
     for uid in [i for i in g.arrival if g.units[i].side is Side.BLUE]:
         del g.arrival[uid]
     bots = {s: OperationalBot(s, 1) for s in Side}
-    while not g.over and not (g.state.hold_hour is not None if sc.victory.hold else g.measure):
+    while not g.over and aim_hour(g) is None:
         s = g.active_side
         g.submit(s, bots[s].orders(g.view(s), Oracle(g, s)))
-    return g.state.hold_hour if sc.victory.hold else (min(g.measure.values()) if g.measure else None)
+    return aim_hour(g)
 
 
 def main() -> None:

@@ -27,11 +27,12 @@ def one(job):
     sid, seed, red, blue = job
     from wargame.bots.driver import play_game
     from wargame.data.scenario import load_scenario
+    from wargame.rules.victory import aim_hour
 
     t0 = time.perf_counter()
     p = play_game(load_scenario(sid), seed, red, blue)
     r = p.game.result
-    aim = r["hold"]["hours"] if r.get("hold") else r["measure_hours"]
+    aim = aim_hour(p.game)
     return {"sid": sid, "seed": seed, "red": red, "blue": blue, "aim": LATE if aim is None else aim,
             "winner": r["winner"], "red_lost": r["losses"]["red"], "blue_lost": r["losses"]["blue"],
             "seconds": time.perf_counter() - t0}

@@ -29,6 +29,8 @@ def test_the_measure_is_the_end_of_the_turn_in_which_red_enters_an_outskirts_hex
     m = [e for e in ev if e.kind == "measure"]
     assert [(e.city, e.hour, e.unit) for e in m] == [("Riga", 24, "r")]    # turn 2 ends at H+24
     assert g.measure == {"Riga": 24} and g.view(BLUE).measure == {"Riga": 24}
+    from wargame.rules.victory import aim_hour
+    assert aim_hour(g) == 24                                             # no objective: the RAND measure
     g.submit(RED, [])
     to_phase(g, "movement", RED)
     g.submit(RED, [Move("r", ("0502",))])
@@ -109,6 +111,8 @@ def test_a_scenario_objective_decides_the_game_and_its_first_hour_is_recorded():
     assert (r["winner"], r["reason"]) == ("red", "Red holds Riga")
     assert r["hold"] == {"cities": ["Riga"], "held": True, "hours": 12}
     assert r["measure_hours"] == 12                                      # RAND's measure is still taken
+    from wargame.rules.victory import aim_hour
+    assert aim_hour(g) == 12                                             # what the scenario judges Red by
     assert "objective" in held[0].describe() and len(held) == 1          # recorded once
 
 

@@ -45,10 +45,12 @@ class Oracle:
         self.allowed = game.allowed[side]
         self.hold = game.scenario.victory.hold
 
-    def objective_held(self) -> bool:
-        """Whether Red has held the scenario's objective (`victory.hold`) at the end of a turn (public:
-        an `ObjectiveHeld` event both sides see)."""
-        return self._game.state.hold_hour is not None
+    def aim_reached(self) -> bool:
+        """Whether Red has reached what the scenario judges it by (`rules.victory.aim_hour`; public: a
+        measure or objective event both sides see)."""
+        from wargame.rules.victory import aim_hour
+
+        return aim_hour(self._game) is not None
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
         return self._game.reachable(unit_id)

@@ -1,17 +1,18 @@
 """The search bot: picks its doctrine by playing the game forward (simulation-based strategy choice).
 
 The operational bot plays one doctrine. The search bot holds several -- the operational one and
-variants: another axis (Tallinn only), more caution or boldness in attack, bypassing; for Blue a
-deeper or more forward line, delaying without counter-attacks, standing fast, keeping the air for
-close support -- and at its first phase, then every `replan` turns, it plays every doctrine forward
+variants: for Red more caution in attack, bypassing, another axis (Tallinn only), interdiction; for
+Blue a deeper or more forward line, delaying without counter-attacks, keeping the air for close
+support (`RED_DOCTRINES`, `BLUE_DOCTRINES`) -- and at its first phase, then every `replan` turns, it plays every doctrine forward
 on copies of the game as it believes it to be, its own side following that doctrine and the enemy
 the operational one, to the end of the game (or `horizon_turns`). Every doctrine is played against
 the same dice (common random numbers), so their differences are the doctrines' and not chance's. It
 keeps the doctrine with the best average outcome until the next look.
 
 Its belief (`Oracle.imagine`): the enemy units it detects now are where they are; every other enemy
-unit is where it was last seen or, never seen, at its H-hour set-up from the scenario's briefing;
-the enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions.
+unit is where it was last seen or, never seen, at its H-hour set-up from the scenario's briefing
+(or, where that hex is in sight, just out of sight), with its last-seen or briefed strength; the
+enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions.
 
 A look-ahead is scored in hours, as the RAND measure is: the hour Red reached the outskirts of a
 measure city or, not reached when the look-ahead stops, the hour then plus the turns the nearest Red
@@ -33,6 +34,7 @@ from wargame.bots.base import Oracle
 from wargame.bots.operational import Doctrine, OperationalBot, distance_field
 from wargame.game import Decision
 from wargame.model.units import Side
+from wargame.rules.victory import aim_hour
 
 RED_DOCTRINES = (
     # the variants that, played throughout, were no slower than the standard doctrine and cost Red no
@@ -90,15 +92,15 @@ class SearchBot:
     def hours(self, g) -> float:
         """Red's (estimated) hour of reaching its aim, lower is better for Red: the scenario's objective
         (`victory.hold`: every city held) where it has one, else the outskirts of a measure city."""
+        reached = aim_hour(g)
+        if reached is not None:
+            return reached
         hold = g.scenario.victory.hold
-        if hold:
-            if g.state.hold_hour is not None:
-                return g.state.hold_hour
-            return max(self._eta(g, (c,)) for c in hold if g.control.get(c) is not Side.RED) \
-                if any(g.control.get(c) is not Side.RED for c in hold) else g.turn * g.scenario.clock.turn_hours
-        if g.measure:
-            return min(g.measure.values())
-        return self._eta(g, None)
+        if not hold:
+            return self._eta(g, None)
+        missing = [c for c in hold if g.control.get(c) is not Side.RED]
+        # all held now: counted at the end of this turn
+        return max(self._eta(g, (c,)) for c in missing) if missing else g.turn * g.scenario.clock.turn_hours
 
     def _eta(self, g, cities) -> float:
         """The hour now plus the turns the nearest Red manoeuvre unit needs to reach `cities` (None:
@@ -118,10 +120,6 @@ class SearchBot:
             return NOT_REACHED
         return g.turn * sc.clock.turn_hours + best * sc.clock.turn_hours
 
-    def decided(self, g) -> bool:
-        """Whether what the bot plays for is settled: the RAND measure taken, or the objective held."""
-        return g.state.hold_hour is not None if g.scenario.victory.hold else bool(g.measure)
-
     def score(self, g) -> float:
         """For this bot's side: higher is better."""
         s = self.hours(g) - self.material * (g.losses[Side.BLUE] - g.losses[Side.RED])
@@ -134,7 +132,7 @@ class SearchBot:
         bots = {self.side: OperationalBot(self.side, seed, doctrine),
                 self.side.other: OperationalBot(self.side.other, seed + 1)}
         end = g.turn + self.horizon
-        while not g.over and g.turn < end and not self.decided(g):
+        while not g.over and g.turn < end and aim_hour(g) is None:
             side = g.active_side
             g.submit(side, bots[side].orders(g.view(side), Oracle(g, side)))
             while g.pending is not None:
@@ -167,8 +165,7 @@ class SearchBot:
 
     def orders(self, view, oracle) -> list:
         guesses = self.guesses(view, oracle)
-        settled = oracle.objective_held() if oracle.hold else bool(view.measure)
-        if not settled and view.phase in ("movement", "combat", "air") and \
+        if not oracle.aim_reached() and view.phase in ("movement", "combat", "air") and \
                 (self.next_look is None or view.turn >= self.next_look):
             self.look(view, oracle, guesses)
             self.next_look = view.turn + self.replan

@@ -64,6 +64,15 @@ def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
     return out
 
 
+def aim_hour(game: "Game") -> int | None:
+    """The hour Red reached what the scenario judges it by: every `victory.hold` city held where the
+    scenario has an objective, else the outskirts of a measure city (the RAND measure). None: not yet."""
+    st = game.state
+    if game.scenario.victory.hold:
+        return st.hold_hour
+    return min(st.measure.values()) if st.measure else None
+
+
 def end_of_turn(game: "Game") -> list[ev.Event]:
     """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
     st = game.state
