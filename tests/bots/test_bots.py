@@ -233,9 +233,15 @@ def test_the_search_bot_keeps_the_best_doctrine_and_looks_again_every_few_turns(
         g.submit(g.active_side, [])
     bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
     assert bot.doctrine.name == "delay deep"
-    assert len(bot.calls) == 2 * len(names)
-    assert len({s for _, s in bot.calls}) == 2                 # every doctrine meets the same dice
-    assert bot.looks[0]["scores"]["delay deep"] == 5.0 and bot.looks[0]["rollouts"] == 2
+    # a race of 3 rounds of 2 look-aheads: all 6 doctrines, then the current one and the best half of
+    # the 5 challengers (2), then the current one and the best challenger
+    assert len(bot.calls) == 6 * 2 + 3 * 2 + 2 * 2
+    played = bot.looks[0]["played"]
+    assert played["standard"] == played["delay deep"] == 6 and sorted(played.values()) == [2, 2, 2, 4, 6, 6]
+    assert len({s for _, s in bot.calls}) == 6                 # 6 draws of the dice ...
+    for seed in {s for _, s in bot.calls}:                     # ... each met by every doctrine still in the race
+        assert len({n for n, s in bot.calls if s == seed}) in (6, 3, 2)
+    assert bot.looks[0]["scores"]["delay deep"] == 5.0 and bot.looks[0]["rollouts"] == 6
     scores["delay deep"], scores["standard"] = 0.0, 0.0       # a tie: the current doctrine stays
     g.submit(Side.BLUE, [])
     while g.turn < 3:                                          # no new look before turn 1 + 2
@@ -247,6 +253,34 @@ def test_the_search_bot_keeps_the_best_doctrine_and_looks_again_every_few_turns(
         g.submit(g.active_side, [])
     bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
     assert len(bot.looks) == 2 and bot.looks[1]["turn"] == 3 and bot.doctrine.name == "delay deep"
+
+
+def test_the_search_bot_takes_the_best_plan_first_and_changes_it_only_for_a_clear_gain(tiny):
+    from wargame.bots.base import Oracle
+    from wargame.bots.search import BLUE_DOCTRINES
+    from wargame.game import Game
+
+    scores = {d.name: 0.0 for d in BLUE_DOCTRINES}
+    scores["delay"] = 1.0                                      # under the 3-hour margin ...
+    bot = Scripted(Side.BLUE, scores, rollouts=1, replan=1)
+    g = Game(tiny, seed=3)
+
+    def look():
+        while g.active_side is not Side.BLUE:
+            g.submit(g.active_side, [])
+        bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+        g.submit(Side.BLUE, [])
+
+    look()
+    assert bot.doctrine.name == "delay"                        # ... but the first look has no plan to keep
+    scores["deep line"] = 3.5                                  # 2.5 h better than "delay": not enough
+    while len(bot.looks) < 2:
+        look()
+    assert bot.doctrine.name == "delay"
+    scores["deep line"] = 4.5                                  # 3.5 h better: the plan changes
+    while len(bot.looks) < 3:
+        look()
+    assert bot.doctrine.name == "deep line"
 
 
 def test_the_search_bot_is_deterministic_under_its_seed(tiny):
@@ -330,3 +364,89 @@ def test_red_interdiction_doctrine_flies_half_its_sorties_at_the_enemy_in_front(
     assert all(oracle.ad_loss_probability(g.parse(o.target)) <= 0.25 for o in front)
     g.submit(Side.RED, front)
     assert not [e for e in g.events if e.kind == "rejected"]
+
+
+def _red_movement_in_a_stalled_contact():
+    """Seven brigades, seed 2, played by the operational bots to the first Red movement phase where a
+    contact holds (cannot be attacked at 3:2) next to at least two Red manoeuvre units."""
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import FIRES, STATIC, OperationalBot
+    from wargame.game import Game
+    from wargame.hexgrid import distance
+
+    g = Game(load_scenario("incursion-2016-seven-brigades"), seed=2)
+    bots = {s: OperationalBot(s, 1) for s in Side}
+    while not g.over:
+        side = g.active_side
+        view, oracle = g.view(side), Oracle(g, side)
+        if side is Side.RED and g.phase == "movement":
+            for h in bots[side]._stuck(view, oracle):
+                adj = [u for u in view.own if distance(u.hex, h) == 1 and u.attack > 0
+                       and u.type.category not in FIRES | STATIC]
+                if len(adj) >= 2:
+                    return g, h, adj
+        g.submit(side, bots[side].orders(view, oracle))
+    raise AssertionError("no stalled contact in the game")
+
+
+def test_pin_and_bypass_leaves_one_unit_on_a_contact_that_held_and_sends_the_rest_round():
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot, distance_field
+    from wargame.hexgrid import neighbours
+    from wargame.orders import Move
+
+    g, stuck, adj = _red_movement_in_a_stalled_contact()
+    view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
+    standard = OperationalBot(Side.RED, 1).orders(view, oracle)
+    pin = Doctrine("pin and bypass", pin=2, patience=1)
+    fresh = OperationalBot(Side.RED, 1, pin)
+    assert fresh.orders(view, oracle) == standard              # the contact has not held a turn yet
+    assert fresh.held[stuck] == 1                              # ... as it remembers
+    veteran = OperationalBot(Side.RED, 1, pin)
+    veteran.held = {stuck: 1}                                  # it held last turn: now go round it
+    orders = veteran.orders(view, oracle)
+    assert orders != standard
+    moved = {o.unit: g.parse(o.path[-1]) for o in orders if isinstance(o, Move)}
+    pinner = max(adj, key=lambda u: (u.defence, u.steps, u.id))
+    assert pinner.id not in moved                              # one pins it
+    # the rest plan round it: its hex cannot be passed and its zone costs 2 MP more; each moves closer
+    # to the goals that way, or stays where no hex it can reach is closer
+    blocked = frozenset(veteran.held) & frozenset(veteran._stuck(view, oracle))
+    costly = frozenset(n for h in blocked for n in neighbours(h)) - blocked
+    goals = veteran.goals(view, oracle)
+    for u in adj:
+        if u is pinner:
+            continue
+        f = distance_field(oracle, u.type.mobility, goals, blocked, costly, 2)
+        if u.id in moved:
+            assert f[moved[u.id]] < f[u.hex] and moved[u.id] not in blocked
+        else:
+            assert all(f.get(h, 1 << 20) >= f[u.hex] for h in oracle.reachable(u.id))
+    assert any(u.id in moved for u in view.own if u.id not in standard_moved(standard))
+
+
+def standard_moved(orders):
+    from wargame.orders import Move
+
+    return {o.unit for o in orders if isinstance(o, Move)}
+
+
+def test_mass_fires_brings_the_artillery_into_range_of_the_contact_that_holds():
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import FIRES, Doctrine, OperationalBot
+    from wargame.hexgrid import distance, neighbours
+    from wargame.orders import Move
+
+    g, stuck, _ = _red_movement_in_a_stalled_contact()
+    view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
+    bot = OperationalBot(Side.RED, 1, Doctrine(mass_fires=True))
+    plan = bot._fire_plan(view, oracle, bot.goals(view, oracle), bot._stuck(view, oracle))
+    assert stuck in plan and all(n == g.tables.max_support_units for n in plan.values())
+    orders = bot.orders(view, oracle)
+    ends = {o.unit: g.parse(o.path[-1]) for o in orders if isinstance(o, Move)}
+    guns = [u for u in view.own if u.type.category in FIRES and u.hex is not None]
+    in_range = [u for u in guns if any(distance(ends.get(u.id, u.hex), t) <= u.type.range for t in plan)]
+    could = [u for u in guns if any(distance(h, t) <= u.type.range for h in [*oracle.reachable(u.id), u.hex] for t in plan)]
+    assert could and len(in_range) >= min(len(could), len(plan) * g.tables.max_support_units)
+    contact = {n for e in view.enemy for n in neighbours(e.hex)}
+    assert all(ends[u.id] not in contact for u in guns if u.id in ends)  # never next to the enemy

@@ -79,6 +79,12 @@ class Doctrine:
     interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
     red_air: str = "support"              # Red: "support" (close air support only), or interdiction of the
                                           # Blue units in "front" of its lead units or in "depth" (nearest the goals)
+    mass_fires: bool = False              # Red: artillery moves into range of the contacts nearest the goals
+                                          # (the spearheads' fights) instead of trailing the columns
+    pin: int = 0                          # Red: where a contact cannot be attacked at the doctrine's odds, one
+                                          # unit stays to pin it and the rest go round it and its zone of
+                                          # control (entering that zone costing this many MP more); 0: off
+    patience: int = 0                     # Red: ... once it has held this many turns already (0: at once)
 
 
 class OperationalBot:
@@ -88,6 +94,9 @@ class OperationalBot:
         self.side = side
         self.rng = random.Random(seed)
         self.doctrine = doctrine or Doctrine()
+        self.held: dict[Hex, int] = {}  # Red: the contacts that hold, and for how many turns they have
+        self.remember = False            # Red: keep `held` up to date under every doctrine (the search bot,
+                                         # which may change to one that uses it)
 
     # --- the phases ----------------------------------------------------------------------------
 
@@ -128,14 +137,32 @@ class OperationalBot:
         near_enemy = {n for h in enemy_at for n in neighbours(h)}
         out: list[Order] = []
 
-        blocked = frozenset(enemy_at) if self.side is Side.RED and self.doctrine.route_around else frozenset()
+        d = self.doctrine
+        blocked = frozenset(enemy_at) if self.side is Side.RED and d.route_around else frozenset()
         costly = frozenset(near_enemy - enemy_at) if blocked else frozenset()
+        extra = d.route_around
+        stuck = self._stuck(view, oracle) if self.side is Side.RED and (d.pin or d.mass_fires or self.remember) else {}
+        pinners: set[str] = set()
+        if self.side is Side.RED:
+            self.held = {h: self.held.get(h, 0) + 1 for h in stuck}
+        hold_on = frozenset(h for h in stuck if self.held[h] > d.patience)
+        if d.pin and hold_on:
+            # go round the contacts that hold: their hexes cannot be passed, their zones cost more
+            stuck = {h: stuck[h] for h in hold_on}
+            blocked = frozenset(stuck)
+            costly = frozenset(n for h in stuck for n in neighbours(h)) - blocked
+            extra = d.pin
+            for h in sorted(stuck):  # the strongest adjacent unit stays on each to pin it
+                adj = [u for u in view.own if distance(u.hex, h) == 1 and u.attack > 0
+                       and u.type.category not in FIRES and u.type.category not in STATIC]
+                if adj and not pinners & {u.id for u in adj}:
+                    pinners.add(max(adj, key=lambda u: (u.defence, u.steps, u.id)).id)
 
         def field(u: Unit) -> dict[Hex, int]:
-            return distance_field(oracle, u.type.mobility, goals, blocked, costly, self.doctrine.route_around)
+            return distance_field(oracle, u.type.mobility, goals, blocked, costly, extra)
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
-        d = self.doctrine
+        fire_plan = self._fire_plan(view, oracle, goals, stuck) if d.mass_fires else {}
         if self.side is Side.RED and d.advance < 1.0:
             order = order[: max(1, round(len(order) * d.advance))]
         if self.side is Side.BLUE and d.hold:
@@ -144,6 +171,8 @@ class OperationalBot:
             cat = u.type.category
             if (cat in STATIC and u.type.ad_range > 6) or (self.side is Side.BLUE and cat == "territorial"):
                 continue  # long-range SAMs stay under their umbrella; territorial battalions hold their district
+            if u.id in pinners:
+                continue
             reach = oracle.reachable(u.id)
             if not reach:
                 continue
@@ -153,6 +182,16 @@ class OperationalBot:
             if self.side is Side.RED:
                 if cat in FIRES or cat in STATIC:
                     cands = [h for h in cands if h not in near_enemy]
+                target = self._fire_target(u, cands + [u.hex], fire_plan) if cat in FIRES and fire_plan else None
+                if target is not None:
+                    best = min((h for h in cands + [u.hex] if distance(h, target) <= u.type.range),
+                               key=lambda h: (f.get(h, 1 << 20), reach.get(h, 0), h))
+                    fire_plan[target] -= 1
+                    if best != u.hex:
+                        stack[u.hex] -= 1
+                        stack[best] = stack.get(best, 0) + 1
+                        out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+                    continue
                 if d.bypass and cat not in FIRES and cat not in STATIC:
                     # as close as the best hex, but out of contact where that costs nothing in distance
                     best = min(cands, key=lambda h: (f.get(h, 1 << 20), h in near_enemy, reach[h], h), default=None)
@@ -168,6 +207,38 @@ class OperationalBot:
             stack[best] = stack.get(best, 0) + 1
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         return out
+
+    def _stuck(self, view: "View", oracle: "Oracle") -> dict[Hex, int]:
+        """The enemy hexes in contact with Red's manoeuvre units, each with the CRT column of the best
+        attack on it now (every adjacent unit, the artillery in range), where that is below the
+        doctrine's odds: the contacts that hold."""
+        col = self.doctrine.min_column if self.doctrine.min_column is not None else 3
+        out: dict[Hex, int] = {}
+        for e_hex in sorted({e.hex for e in view.enemy}):
+            adj = [u for u in view.own if u.attack > 0 and distance(u.hex, e_hex) == 1]
+            if not adj:
+                continue
+            sup = sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, e_hex) <= u.type.range),
+                         key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
+            a = oracle.preview(Attack(oracle.hid(e_hex), tuple(u.id for u in adj), tuple(u.id for u in sup)))
+            if a is not None and a.column < col:
+                out[e_hex] = a.column
+        return out
+
+    def _fire_plan(self, view: "View", oracle: "Oracle", goals: frozenset[Hex], stuck: dict[Hex, int]) -> dict[Hex, int]:
+        """Where the artillery goes: the contacts that hold, nearest the goals first, each wanting as
+        many fire units as may support one attack. Ordered: the first has the first claim."""
+        if not stuck:
+            return {}
+        near = lambda h: (min((distance(h, g) for g in goals), default=99), h)  # noqa: E731
+        return {h: oracle.tables.max_support_units for h in sorted(stuck, key=near)}
+
+    @staticmethod
+    def _fire_target(u: Unit, cands: list[Hex], plan: dict[Hex, int]) -> Hex | None:
+        for t, wanted in plan.items():
+            if wanted > 0 and any(distance(h, t) <= u.type.range for h in cands):
+                return t
+        return None
 
     def _blue_destination(self, u, view, oracle, cands, f, near_enemy, enemy_at, stack):
         b = view.board

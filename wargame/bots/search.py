@@ -41,9 +41,10 @@ RED_DOCTRINES = (
     # more steps (docs/bots.md); bold attacks and interdiction without caution cost steps for nothing
     Doctrine(),
     Doctrine("careful", min_column=4),
-    Doctrine("careful bypass", min_column=4, bypass=True),
     Doctrine("Tallinn", goals=("Tallinn",)),
     Doctrine("careful interdiction", min_column=4, red_air="front"),
+    Doctrine("pin and bypass", pin=2, patience=1),
+    Doctrine("pin, bypass, mass fires", pin=2, patience=1, mass_fires=True),
 )
 BLUE_DOCTRINES = (
     Doctrine(),
@@ -59,12 +60,13 @@ NOT_REACHED = 10_000
 class SearchBot:
     name = "search"
 
-    def __init__(self, side: Side, seed: int, rollouts: int = 4, horizon_turns: int = 20, replan: int = 3,
-                 material: float = 0.25, margin: float = 3.0, budget: float | None = None,
+    def __init__(self, side: Side, seed: int, rollouts: int = 4, rounds: int = 3, horizon_turns: int = 20,
+                 replan: int = 3, material: float = 0.25, margin: float = 3.0, budget: float | None = None,
                  doctrines: tuple[Doctrine, ...] | None = None):
         self.side = side
         self.rng = random.Random(seed)
         self.rollouts = rollouts
+        self.rounds = rounds
         self.horizon = horizon_turns
         self.replan = replan
         self.material = material
@@ -72,6 +74,8 @@ class SearchBot:
         self.budget = budget
         self.doctrines = doctrines or (RED_DOCTRINES if side is Side.RED else BLUE_DOCTRINES)
         self.doctrine = self.doctrines[0]
+        self.bot = OperationalBot(side, self.rng.randrange(1 << 30), self.doctrine)  # plays the doctrine chosen
+        self.bot.remember = True
         self.next_look = None  # the turn of the next look-ahead (None: at the first phase)
         self.last_seen: dict = {}
         self.last_steps: dict = {}
@@ -129,8 +133,9 @@ class SearchBot:
 
     def rollout(self, oracle, guesses, doctrine: Doctrine, seed: int) -> float:
         g = oracle.imagine(seed, guesses, self.last_steps)
-        bots = {self.side: OperationalBot(self.side, seed, doctrine),
-                self.side.other: OperationalBot(self.side.other, seed + 1)}
+        own = OperationalBot(self.side, seed, doctrine)
+        own.held = dict(self.bot.held)  # what the doctrine remembers of the game so far
+        bots = {self.side: own, self.side.other: OperationalBot(self.side.other, seed + 1)}
         end = g.turn + self.horizon
         while not g.over and g.turn < end and aim_hour(g) is None:
             side = g.active_side
@@ -140,28 +145,40 @@ class SearchBot:
         return self.score(g)
 
     def look(self, view, oracle, guesses) -> None:
-        # the current doctrine first: a challenger must beat it, on the same dice, by `margin` hours on
-        # average and in most rollouts (noise must not make the bot wander: the winner's curse)
+        """A race among the doctrines on common dice: every round plays `rollouts` more look-aheads of
+        each doctrine still in it; after a round the worse half of the challengers drop out, so the
+        last ones standing have been played `rounds` times as often. The current doctrine runs to the
+        end: a challenger must beat it, over the same dice, by `margin` hours on average and in more
+        look-aheads than it loses (noise must not make the bot wander: the winner's curse)."""
         cands = [self.doctrine] + [d for d in self.doctrines if d != self.doctrine]
         t0 = time.perf_counter()
         scores: list[list[float]] = [[] for _ in cands]
-        for _ in range(self.rollouts):
-            if scores[0] and self.budget is not None and time.perf_counter() - t0 > self.budget:
-                break
-            seed = self.rng.randrange(1 << 30)
-            for i, d in enumerate(cands):
-                scores[i].append(self.rollout(oracle, guesses, d, seed))
-        n = len(scores[0])
-        mean = [sum(x) / n for x in scores]
+        alive = list(range(len(cands)))
+        mean = lambda i: sum(scores[i]) / len(scores[i])  # noqa: E731
+        for r in range(self.rounds):
+            for _ in range(self.rollouts):
+                if scores[0] and self.budget is not None and time.perf_counter() - t0 > self.budget:
+                    break
+                seed = self.rng.randrange(1 << 30)
+                for i in alive:
+                    scores[i].append(self.rollout(oracle, guesses, cands[i], seed))
+            if r < self.rounds - 1 and len(alive) > 2:
+                challengers = sorted(alive[1:], key=lambda i: (-mean(i), i))
+                alive = [0] + sorted(challengers[: max(1, len(challengers) // 2)])
         best = 0
-        for i in range(1, len(cands)):
-            gain = mean[i] - mean[0]
+        if not self.looks:  # the first look: no plan in hand yet to be loyal to, the best average wins
+            best = max(alive, key=lambda i: (mean(i), -i))
+        for i in alive[1:] if self.looks else ():
+            n = len(scores[i])
+            gain = mean(i) - sum(scores[0][:n]) / n
             wins = sum(a > b for a, b in zip(scores[i], scores[0]))
-            if gain > self.margin and 2 * wins > n and mean[i] > mean[best]:
+            losses = sum(a < b for a, b in zip(scores[i], scores[0]))
+            if gain > self.margin and wins > losses and (best == 0 or mean(i) > mean(best)):
                 best = i
         self.doctrine = cands[best]
-        self.looks.append({"turn": view.turn, "phase": view.phase, "rollouts": n, "choice": self.doctrine.name,
-                           "scores": {d.name: round(m, 2) for d, m in zip(cands, mean)}})
+        self.looks.append({"turn": view.turn, "phase": view.phase, "rollouts": len(scores[0]), "choice": self.doctrine.name,
+                           "scores": {d.name: round(mean(i), 2) for i, d in enumerate(cands)},
+                           "played": {d.name: len(scores[i]) for i, d in enumerate(cands)}})
 
     def orders(self, view, oracle) -> list:
         guesses = self.guesses(view, oracle)
@@ -169,4 +186,5 @@ class SearchBot:
                 (self.next_look is None or view.turn >= self.next_look):
             self.look(view, oracle, guesses)
             self.next_look = view.turn + self.replan
-        return OperationalBot(self.side, self.rng.randrange(1 << 30), self.doctrine).orders(view, oracle)
+        self.bot.doctrine = self.doctrine
+        return self.bot.orders(view, oracle)
