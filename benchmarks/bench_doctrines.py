@@ -4,7 +4,10 @@ For every doctrine in `wargame.bots.search` it plays SEEDS games with that doctr
 the operational bot on the other, and prints the hours Red reached its aim; then the hour Red reaches
 it with Blue's units taken off the board (the fastest the operational Red can go).
 
-    python benchmarks/bench_doctrines.py [--seeds 10] [--workers 2] [SCENARIO ...]
+    python benchmarks/bench_doctrines.py [--seeds 10] [--first-seed 0] [--workers 2] [--side red|blue]
+        [--red 'pin=2,patience=0' ...] [--blue 'line_offset=10' ...] [SCENARIO ...]
+
+--red/--blue add doctrines of your own (the `Doctrine` fields, comma-separated) to that side's set.
 """
 from __future__ import annotations
 
@@ -23,19 +26,44 @@ def aim(game):
 
 
 def one(job):
-    sid, seed, side, i = job
+    sid, seed, side, d = job
     from wargame.bots.driver import bot_seed, play_game
     from wargame.bots.operational import OperationalBot
-    from wargame.bots.search import BLUE_DOCTRINES, RED_DOCTRINES
     from wargame.data.scenario import load_scenario
     from wargame.model.units import Side
 
     s = Side(side)
-    d = (RED_DOCTRINES if s is Side.RED else BLUE_DOCTRINES)[i]
     bot = OperationalBot(s, bot_seed(seed, s), d)
     g = play_game(load_scenario(sid), seed, bot if s is Side.RED else "operational",
                   bot if s is Side.BLUE else "operational").game
     return sid, side, d.name, seed, aim(g), g.losses[Side.RED], g.losses[Side.BLUE]
+
+
+def doctrine(spec: str):
+    """`pin=2,patience=1` -> Doctrine(name="pin=2,patience=1", pin=2, patience=1)."""
+    import dataclasses
+
+    from wargame.bots.operational import Doctrine
+
+    kinds = {f.name: f.type for f in dataclasses.fields(Doctrine)}
+    kw: dict = {}
+    for part in filter(None, spec.split(",")):
+        key, _, value = part.partition("=")
+        key = key.strip()
+        if key not in kinds or key == "name":
+            raise SystemExit(f"--red/--blue {spec!r}: {key!r} is not a Doctrine field ({', '.join(k for k in kinds if k != 'name')})")
+        kind = str(kinds[key])
+        if "bool" in kind:
+            kw[key] = value.strip().lower() in ("1", "true", "yes")
+        elif "int" in kind and "str" not in kind:
+            kw[key] = int(value)
+        elif "float" in kind:
+            kw[key] = float(value)
+        elif key == "goals":
+            kw[key] = tuple(value.split("+"))
+        else:
+            kw[key] = value.strip()
+    return Doctrine(spec, **kw)
 
 
 def unopposed(sid: str):
@@ -66,11 +94,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("scenarios", nargs="*", default=list(SCENARIOS))
     ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--first-seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--side", choices=("red", "blue"), help="only this side's doctrines")
+    ap.add_argument("--red", action="append", default=[], metavar="SPEC", help="another Red doctrine, e.g. pin=2,patience=0")
+    ap.add_argument("--blue", action="append", default=[], metavar="SPEC", help="another Blue doctrine")
     a = ap.parse_args()
-    sets = {"red": RED_DOCTRINES, "blue": BLUE_DOCTRINES}
-    jobs = [(sid, seed, side, i) for sid in a.scenarios for side in sets for i in range(len(sets[side]))
-            for seed in range(a.seeds)]
+    sets = {"red": RED_DOCTRINES + tuple(map(doctrine, a.red)), "blue": BLUE_DOCTRINES + tuple(map(doctrine, a.blue))}
+    if a.side:
+        sets = {a.side: sets[a.side]}
+    jobs = [(sid, seed, side, d) for sid in a.scenarios for side in sets for d in sets[side]
+            for seed in range(a.first_seed, a.first_seed + a.seeds)]
     with ProcessPoolExecutor(a.workers) as ex:
         rows = list(ex.map(one, jobs))
     for sid in a.scenarios:

@@ -9,6 +9,11 @@ Blue: territorial battalions hold their districts; the others fall back on good 
 marsh, cities, behind rivers) between the enemy and the capitals, in pairs; mechanised units
 counter-attack at 2:1 or better; air interdicts the Red spearhead nearest a capital when the air
 defences there are weak, hunts detected SAMs, and keeps sorties for close air support.
+
+`Doctrine` holds the knobs; the defaults are the above. The search bot also plays other settings,
+among them two Red plans the default does not: pin and bypass (`pin`, `patience`: a contact that
+cannot be attacked at the doctrine's odds and has held a turn is pinned by one unit and the others
+go round it) and mass fires (`mass_fires`: the artillery goes into range of those contacts).
 """
 
 from __future__ import annotations

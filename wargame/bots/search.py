@@ -1,13 +1,16 @@
 """The search bot: picks its doctrine by playing the game forward (simulation-based strategy choice).
 
 The operational bot plays one doctrine. The search bot holds several -- the operational one and
-variants: for Red more caution in attack, bypassing, another axis (Tallinn only), interdiction; for
-Blue a deeper or more forward line, delaying without counter-attacks, keeping the air for close
-support (`RED_DOCTRINES`, `BLUE_DOCTRINES`) -- and at its first phase, then every `replan` turns, it plays every doctrine forward
-on copies of the game as it believes it to be, its own side following that doctrine and the enemy
-the operational one, to the end of the game (or `horizon_turns`). Every doctrine is played against
-the same dice (common random numbers), so their differences are the doctrines' and not chance's. It
-keeps the doctrine with the best average outcome until the next look.
+others: for Red more caution in attack, another axis (Tallinn only), interdiction, and a different
+plan (pin the contacts that hold and go round them, with or without massing the artillery on them);
+for Blue a deeper or more forward line, delaying without counter-attacks, keeping the air for close
+support (`RED_DOCTRINES`, `BLUE_DOCTRINES`) -- and at its first phase, then every `replan` turns, it
+plays the doctrines forward on copies of the game as it believes it to be, its own side following a
+doctrine and the enemy the operational one, to the end of the game (or `horizon_turns`). Every
+doctrine is played against the same dice (common random numbers), so their differences are the
+doctrines' and not chance's. The doctrines race (`look`): `rounds` rounds of `rollouts` look-aheads,
+the worse half of the challengers dropping out after each, so the finalists are measured most. The
+first look takes the best average; later ones change the plan only for a clear gain.
 
 Its belief (`Oracle.imagine`): the enemy units it detects now are where they are; every other enemy
 unit is where it was last seen or, never seen, at its H-hour set-up from the scenario's briefing
