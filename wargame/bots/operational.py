@@ -223,12 +223,17 @@ class OperationalBot:
             adj = [u for u in view.own if u.attack > 0 and distance(u.hex, e_hex) == 1]
             if not adj:
                 continue
-            sup = sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, e_hex) <= u.type.range),
-                         key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
+            sup = self._fire_support(view, oracle, e_hex)
             a = oracle.preview(Attack(oracle.hid(e_hex), tuple(u.id for u in adj), tuple(u.id for u in sup)))
             if a is not None and a.column < col:
                 out[e_hex] = a.column
         return out
+
+    @staticmethod
+    def _fire_support(view: "View", oracle: "Oracle", target: Hex) -> list[Unit]:
+        """The fire units in range of `target`, strongest first, as many as may support one attack."""
+        return sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, target) <= u.type.range),
+                      key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
 
     def _fire_plan(self, view: "View", oracle: "Oracle", goals: frozenset[Hex], stuck: dict[Hex, int]) -> dict[Hex, int]:
         """Where the artillery goes: the contacts that hold, nearest the goals first, each wanting as
@@ -295,8 +300,7 @@ class OperationalBot:
                 targets.append((e_hex, adj))
         scored = []
         for e_hex, adj in targets:
-            sup = sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, e_hex) <= u.type.range),
-                         key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
+            sup = self._fire_support(view, oracle, e_hex)
             a = oracle.preview(Attack(oracle.hid(e_hex), tuple(u.id for u in adj), tuple(u.id for u in sup)))
             if a is not None:
                 scored.append((-a.column, e_hex, adj, sup))
