@@ -440,7 +440,7 @@ def test_mass_fires_brings_the_artillery_into_range_of_the_contact_that_holds():
     g, stuck, _ = _red_movement_in_a_stalled_contact()
     view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
     bot = OperationalBot(Side.RED, 1, Doctrine(mass_fires=True))
-    plan = bot._fire_plan(view, oracle, bot.goals(view, oracle), bot._stuck(view, oracle))
+    plan = bot._fire_plan(oracle, bot.goals(view, oracle), bot._stuck(view, oracle))
     assert stuck in plan and all(n == g.tables.max_support_units for n in plan.values())
     orders = bot.orders(view, oracle)
     ends = {o.unit: g.parse(o.path[-1]) for o in orders if isinstance(o, Move)}

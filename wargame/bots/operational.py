@@ -95,12 +95,12 @@ class Doctrine:
 class OperationalBot:
     name = "operational"
 
-    def __init__(self, side: Side, seed: int, doctrine: Doctrine | None = None):
+    def __init__(self, side: Side, seed: int, doctrine: Doctrine | None = None, remember: bool = False):
         self.side = side
         self.rng = random.Random(seed)
         self.doctrine = doctrine or Doctrine()
         self.held: dict[Hex, int] = {}  # Red: the contacts that hold, and for how many turns they have
-        self.remember = False            # Red: keep `held` up to date under every doctrine (the search bot,
+        self.remember = remember         # Red: keep `held` up to date under every doctrine (the search bot,
                                          # which may change to one that uses it)
 
     # --- the phases ----------------------------------------------------------------------------
@@ -146,15 +146,14 @@ class OperationalBot:
         blocked = frozenset(enemy_at) if self.side is Side.RED and d.route_around else frozenset()
         costly = frozenset(near_enemy - enemy_at) if blocked else frozenset()
         extra = d.route_around
-        stuck = self._stuck(view, oracle) if self.side is Side.RED and (d.pin or d.mass_fires or self.remember) else {}
+        track = self.side is Side.RED and (d.pin or d.mass_fires or self.remember)
+        stuck = self._stuck(view, oracle) if track else frozenset()
+        self.held = {h: self.held.get(h, 0) + 1 for h in stuck}
         pinners: set[str] = set()
-        if self.side is Side.RED:
-            self.held = {h: self.held.get(h, 0) + 1 for h in stuck}
         hold_on = frozenset(h for h in stuck if self.held[h] > d.patience)
         if d.pin and hold_on:
             # go round the contacts that hold: their hexes cannot be passed, their zones cost more
-            stuck = {h: stuck[h] for h in hold_on}
-            blocked = frozenset(stuck)
+            stuck = blocked = hold_on
             costly = frozenset(n for h in stuck for n in neighbours(h)) - blocked
             extra = d.pin
             for h in sorted(stuck):  # the strongest adjacent unit stays on each to pin it
@@ -167,7 +166,7 @@ class OperationalBot:
             return distance_field(oracle, u.type.mobility, goals, blocked, costly, extra)
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
-        fire_plan = self._fire_plan(view, oracle, goals, stuck) if d.mass_fires else {}
+        fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
         if self.side is Side.RED and d.advance < 1.0:
             order = order[: max(1, round(len(order) * d.advance))]
         if self.side is Side.BLUE and d.hold:
@@ -188,21 +187,18 @@ class OperationalBot:
                 if cat in FIRES or cat in STATIC:
                     cands = [h for h in cands if h not in near_enemy]
                 target = self._fire_target(u, cands + [u.hex], fire_plan) if cat in FIRES and fire_plan else None
-                if target is not None:
+                if target is not None:  # into range of the fight it was sent to (or staying, if in range)
+                    fire_plan[target] -= 1
                     best = min((h for h in cands + [u.hex] if distance(h, target) <= u.type.range),
                                key=lambda h: (f.get(h, 1 << 20), reach.get(h, 0), h))
-                    fire_plan[target] -= 1
-                    if best != u.hex:
-                        stack[u.hex] -= 1
-                        stack[best] = stack.get(best, 0) + 1
-                        out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
-                    continue
-                if d.bypass and cat not in FIRES and cat not in STATIC:
+                    if best == u.hex:
+                        continue
+                elif d.bypass and cat not in FIRES and cat not in STATIC:
                     # as close as the best hex, but out of contact where that costs nothing in distance
                     best = min(cands, key=lambda h: (f.get(h, 1 << 20), h in near_enemy, reach[h], h), default=None)
                 else:
                     best = min(cands, key=lambda h: (f.get(h, 1 << 20), reach[h], h), default=None)
-                if best is None or f.get(best, 1 << 20) >= here:
+                if best is None or (target is None and f.get(best, 1 << 20) >= here):
                     continue
             else:
                 best = self._blue_destination(u, view, oracle, cands + [u.hex], f, near_enemy, enemy_at, stack)
@@ -213,12 +209,11 @@ class OperationalBot:
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         return out
 
-    def _stuck(self, view: "View", oracle: "Oracle") -> dict[Hex, int]:
-        """The enemy hexes in contact with Red's manoeuvre units, each with the CRT column of the best
-        attack on it now (every adjacent unit, the artillery in range), where that is below the
-        doctrine's odds: the contacts that hold."""
+    def _stuck(self, view: "View", oracle: "Oracle") -> frozenset[Hex]:
+        """The contacts that hold: enemy hexes next to Red units where the best attack now (every
+        adjacent unit, the artillery in range) is below the doctrine's odds."""
         col = self.doctrine.min_column if self.doctrine.min_column is not None else 3
-        out: dict[Hex, int] = {}
+        out: set[Hex] = set()
         for e_hex in sorted({e.hex for e in view.enemy}):
             adj = [u for u in view.own if u.attack > 0 and distance(u.hex, e_hex) == 1]
             if not adj:
@@ -226,8 +221,8 @@ class OperationalBot:
             sup = self._fire_support(view, oracle, e_hex)
             a = oracle.preview(Attack(oracle.hid(e_hex), tuple(u.id for u in adj), tuple(u.id for u in sup)))
             if a is not None and a.column < col:
-                out[e_hex] = a.column
-        return out
+                out.add(e_hex)
+        return frozenset(out)
 
     @staticmethod
     def _fire_support(view: "View", oracle: "Oracle", target: Hex) -> list[Unit]:
@@ -235,11 +230,10 @@ class OperationalBot:
         return sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, target) <= u.type.range),
                       key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
 
-    def _fire_plan(self, view: "View", oracle: "Oracle", goals: frozenset[Hex], stuck: dict[Hex, int]) -> dict[Hex, int]:
+    @staticmethod
+    def _fire_plan(oracle: "Oracle", goals: frozenset[Hex], stuck: frozenset[Hex]) -> dict[Hex, int]:
         """Where the artillery goes: the contacts that hold, nearest the goals first, each wanting as
         many fire units as may support one attack. Ordered: the first has the first claim."""
-        if not stuck:
-            return {}
         near = lambda h: (min((distance(h, g) for g in goals), default=99), h)  # noqa: E731
         return {h: oracle.tables.max_support_units for h in sorted(stuck, key=near)}
 

@@ -77,8 +77,7 @@ class SearchBot:
         self.budget = budget
         self.doctrines = doctrines or (RED_DOCTRINES if side is Side.RED else BLUE_DOCTRINES)
         self.doctrine = self.doctrines[0]
-        self.bot = OperationalBot(side, self.rng.randrange(1 << 30), self.doctrine)  # plays the doctrine chosen
-        self.bot.remember = True
+        self.bot = OperationalBot(side, self.rng.randrange(1 << 30), self.doctrine, remember=True)  # plays the choice
         self.next_look = None  # the turn of the next look-ahead (None: at the first phase)
         self.last_seen: dict = {}
         self.last_steps: dict = {}
@@ -168,16 +167,17 @@ class SearchBot:
             if r < self.rounds - 1 and len(alive) > 2:
                 challengers = sorted(alive[1:], key=lambda i: (-mean(i), i))
                 alive = [0] + sorted(challengers[: max(1, len(challengers) // 2)])
-        best = 0
         if not self.looks:  # the first look: no plan in hand yet to be loyal to, the best average wins
             best = max(alive, key=lambda i: (mean(i), -i))
-        for i in alive[1:] if self.looks else ():
-            n = len(scores[i])
-            gain = mean(i) - sum(scores[0][:n]) / n
-            wins = sum(a > b for a, b in zip(scores[i], scores[0]))
-            losses = sum(a < b for a, b in zip(scores[i], scores[0]))
-            if gain > self.margin and wins > losses and (best == 0 or mean(i) > mean(best)):
-                best = i
+        else:
+            best = 0
+            for i in alive[1:]:
+                n = len(scores[i])
+                gain = mean(i) - sum(scores[0][:n]) / n
+                wins = sum(a > b for a, b in zip(scores[i], scores[0]))
+                losses = sum(a < b for a, b in zip(scores[i], scores[0]))
+                if gain > self.margin and wins > losses and (best == 0 or mean(i) > mean(best)):
+                    best = i
         self.doctrine = cands[best]
         self.looks.append({"turn": view.turn, "phase": view.phase, "rollouts": len(scores[0]), "choice": self.doctrine.name,
                            "scores": {d.name: round(mean(i), 2) for i, d in enumerate(cands)},
