@@ -450,3 +450,12 @@ def test_mass_fires_brings_the_artillery_into_range_of_the_contact_that_holds():
     assert could and len(in_range) >= min(len(could), len(plan) * g.tables.max_support_units)
     contact = {n for e in view.enemy for n in neighbours(e.hex)}
     assert all(ends[u.id] not in contact for u in guns if u.id in ends)  # never next to the enemy
+
+
+def test_passive_bot_gives_no_orders_and_the_game_still_ends():
+    played = play_game(load_scenario("incursion-2016"), seed=3, red="operational", blue="passive")
+    assert played.game.over
+    blue = [e for e in played.game.log if e["side"] == "blue"]
+    red = [e for e in played.game.log if e["side"] == "red"]
+    assert blue and all(e["orders"] == [] for e in blue)
+    assert any(e["orders"] for e in red)

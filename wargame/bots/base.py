@@ -134,6 +134,7 @@ class Oracle:
 
 
 BOTS = {
+    "passive": "wargame.bots.passive:PassiveBot",
     "random": "wargame.bots.random_bot:RandomBot",
     "operational": "wargame.bots.operational:OperationalBot",
     "search": "wargame.bots.search:SearchBot",
