@@ -321,15 +321,55 @@ class CityTaken(Event):
         return f"{self.side.capitalize()} takes {self.city}."
 
 
+def fmt_hour(h: float | int | None) -> str:
+    """H+41.5, H+48 (hours inside a turn are kept to a tenth)."""
+    return "not reached" if h is None else f"H+{h:g}"
+
+
 @dataclass(frozen=True)
 class MeasureReached(Event):
+    """A main force (docs/rules.md, Victory) holds the outskirts of a measure city: the RAND measure."""
+
     city: str
-    hour: int
-    unit: str
+    hour: float
+    unit: str            # the unit whose arrival completed the force
+    units: tuple[str, ...] = ()   # every unit counted
+    steps: int = 0
     kind: str = field(default="measure", init=False)
 
     def describe(self) -> str:
-        return f"Red reaches the outskirts of {self.city}: H+{self.hour} (the RAND measure)."
+        return (f"A Red main force ({len(self.units)} units, {self.steps} steps, in supply) holds the outskirts "
+                f"of {self.city}: {fmt_hour(self.hour)} (the RAND measure).")
+
+
+@dataclass(frozen=True)
+class OutskirtsEntered(Event):
+    """The first Red unit of any kind in an outskirts hex of a measure city (a secondary figure)."""
+
+    city: str
+    hour: float
+    unit: str
+    kind: str = field(default="outskirts", init=False)
+
+    def describe(self) -> str:
+        return f"The first Red unit ({self.unit}) enters the outskirts of {self.city}: {fmt_hour(self.hour)}."
+
+
+@dataclass(frozen=True)
+class SupplyChanged(Event):
+    """A unit's supply: `turns_out` 0 when restored, else the turns it has been out of supply."""
+
+    unit: str
+    name: str
+    side: str
+    hex: str
+    turns_out: int
+    kind: str = field(default="supply", init=False)
+
+    def describe(self) -> str:
+        if self.turns_out == 0:
+            return f"{self.name} ({self.side}) is back in supply at {self.hex}."
+        return f"{self.name} ({self.side}) at {self.hex} has been out of supply for {self.turns_out} turn(s)."
 
 
 @dataclass(frozen=True)
@@ -346,11 +386,11 @@ class ObjectiveHeld(Event):
 class GameEnded(Event):
     winner: str
     reason: str
-    measure_hours: int | None
+    measure_hours: float | None
     kind: str = field(default="game_over", init=False)
 
     def describe(self) -> str:
-        m = f"H+{self.measure_hours}" if self.measure_hours is not None else "not reached"
+        m = fmt_hour(self.measure_hours)
         return f"The game ends: {self.winner} wins ({self.reason}). RAND measure: {m}."
 
 
@@ -359,7 +399,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, MoveHalted, FallbackSet,
         AirMissionFlown, SortiesDenied, SortiesLost, Suppressed, AttackDeclared, CombatResolved, StepLost,
         Destroyed, Retreated, Advanced, Detected, UmpireRuled, CityTaken, MeasureReached,
-        ObjectiveHeld, GameEnded)
+        OutskirtsEntered, SupplyChanged, ObjectiveHeld, GameEnded)
 }
 #: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
 UmpireOverruled = UmpireRuled
@@ -387,7 +427,7 @@ def visible_to(event: Event, side: str) -> bool:
     detections (those show as the enemy units they detect)."""
     s = getattr(event, "side", None)
     if isinstance(event, (Moved, MoveHalted, FallbackSet, Arrived, ArrivalDelayed, OrderRejected, AirMissionFlown,
-                          SortiesLost, Detected)):
+                          SortiesLost, Detected, SupplyChanged)):
         return s == side
     if isinstance(event, (Retreated, Advanced)):
         return True  # seen by both sides of the combat

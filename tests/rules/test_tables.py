@@ -29,7 +29,8 @@ def test_every_number_says_its_source_or_that_it_is_an_assumption():
     keys = set(t.sources)
     for section in SECTIONS:
         basis = t.raw[section]["basis"]
-        fields = [k for k in t.raw[section] if k != "basis"]
+        fields = [k for k in t.raw[section] if k not in ("basis", "fitted")]
+        assert set(t.raw[section].get("fitted") or {}) <= set(fields), section
         assert sorted(basis) == sorted(fields), section
         for name, text in basis.items():
             named = {w for w in re.findall(r"[a-z0-9]+", text.lower())} & keys

@@ -11,8 +11,9 @@ B = board(["..........", "..........", ".........."], ["EEEELLRRRR"] * 3,
           outskirts={"Tallinn": "0102 0202 0101 0103", "Riga": "0502 0402 0602"})
 
 
-def new(units, turns=6, **kw) -> Game:
-    return Game(scenario(B, units, turns=turns, measure=("Tallinn", "Riga"), objectives=("Tallinn", "Riga", "Pskov"), **kw), seed=1)
+def new(units, turns=6, red=("RUS",), **kw) -> Game:
+    return Game(scenario(B, units, turns=turns, measure=("Tallinn", "Riga"), objectives=("Tallinn", "Riga", "Pskov"),
+                         red=red, **kw), seed=1)
 
 
 def test_cities_start_with_the_side_whose_country_they_are_in():
@@ -20,22 +21,38 @@ def test_cities_start_with_the_side_whose_country_they_are_in():
     assert g.control == {"Tallinn": BLUE, "Riga": BLUE, "Pskov": RED}
 
 
-def test_the_measure_is_the_end_of_the_turn_in_which_red_enters_an_outskirts_hex():
-    g = new([unit("r", RED, "tank", "0902")])
-    while g.turn < 2:
+def test_the_measure_is_the_hour_a_main_force_holds_the_outskirts_from_the_mp_spent():
+    g = new([unit("r1", RED, "tank", "0902"), unit("r2", RED, "tank", "0902")])
+    while g.turn < 3:
         g.submit(g.active_side, [])
     to_phase(g, "movement", RED)
-    ev = g.submit(RED, [Move("r", ("0802", "0702", "0602"))])
+    # tanks have 12 MP by day, clear costs 2: three hexes = half the turn, five = 10/12 of it (turn 3 starts at H+24)
+    ev = g.submit(RED, [Move("r1", ("0802", "0702", "0602")), Move("r2", ("0802", "0702", "0602", "0502", "0402"))])
+    first = [e for e in ev if e.kind == "outskirts"]
     m = [e for e in ev if e.kind == "measure"]
-    assert [(e.city, e.hour, e.unit) for e in m] == [("Riga", 24, "r")]    # turn 2 ends at H+24
-    assert g.measure == {"Riga": 24} and g.view(BLUE).measure == {"Riga": 24}
+    assert [(e.city, e.hour, e.unit) for e in first] == [("Riga", 30.0, "r1")]   # the first unit, any kind
+    assert [(e.city, e.hour, e.unit, e.units, e.steps) for e in m] == [("Riga", 34.0, "r2", ("r1", "r2"), 6)]
+    assert g.measure == {"Riga": 34.0} and g.view(BLUE).measure == {"Riga": 34.0}
     from wargame.rules.victory import aim_hour
-    assert aim_hour(g) == 24                                             # no objective: the RAND measure
+    assert aim_hour(g) == 34.0                                           # no objective: the RAND measure
     g.submit(RED, [])
     to_phase(g, "movement", RED)
-    g.submit(RED, [Move("r", ("0502",))])
-    assert g.measure == {"Riga": 24}                  # taken once
+    g.submit(RED, [Move("r1", ("0502",))])
+    assert g.measure == {"Riga": 34.0}                # taken once
     assert [e for e in g.events if e.kind == "city"][-1].to_dict() == {"kind": "city", "city": "Riga", "side": "red"}
+
+
+def test_one_battalion_or_a_scout_in_the_outskirts_is_not_the_measure():
+    g = new([unit("r1", RED, "tank", "0902"), unit("s", RED, "recon", "0902"), unit("s2", RED, "recon", "0902")],
+            turns=2)
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r1", ("0802", "0702", "0602")), Move("s", ("0802", "0702", "0602")),
+                   Move("s2", ("0802", "0702", "0602", "0502"))])
+    while not g.over:
+        g.submit(g.active_side, [])
+    r = g.result
+    assert r["measure_hours"] is None and r["winner"] == "blue"          # 3 steps of line troops, 2 of scouts
+    assert r["first_unit_hours"] == 5.1 and r["first_unit"] == {"Riga": 5.1}   # s: 6 MP of its 14
 
 
 def test_control_goes_to_the_last_side_in_the_city():
@@ -63,35 +80,37 @@ def test_blue_wins_if_red_never_reaches_the_outskirts():
 
 
 def test_red_wins_with_the_measure_and_the_losses_are_reported():
-    g = new([unit("r", RED, "tank", "0702")], turns=2)
+    g = new([unit("r", RED, "tank", "0702"), unit("r2", RED, "tank", "0702"), unit("r3", RED, "tank", "0702")], turns=2)
     to_phase(g, "movement", RED)
-    g.submit(RED, [Move("r", ("0602",))])
     g.units["r"].steps = 2
     g.state.losses[RED] = 1
+    g.submit(RED, [Move("r", ("0602",)), Move("r2", ("0602",)), Move("r3", ("0602", "0502", "0402"))])
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
-    assert (r["winner"], r["measure_hours"], r["hours"]) == ("red", 12, {"Riga": 12})
+    # r (2 steps) and r2 (3) at H+2 are 5 steps; r3 completes the force at H+6 (6 MP of 12)
+    assert (r["winner"], r["measure_hours"], r["hours"]) == ("red", 6.0, {"Riga": 6.0})
     assert r["losses"] == {"red": 1, "blue": 0} and r["destroyed"] == {"red": 0, "blue": 0}
 
 
 def test_the_game_ends_early_when_red_holds_every_measure_city():
-    units = [unit("r1", RED, "tank", "0202"), unit("r2", RED, "tank", "0402")]
-    g = new(units)
+    units = [unit("r1", RED, "tank", "0202"), unit("r2", RED, "tank", "0402"), unit("r3", RED, "tank", "0202")]
+    g = new(units, red=("RUS", "EST", "LVA"))
     to_phase(g, "movement", RED)
-    g.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",))])
+    g.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",)), Move("r3", ("0101",))])
     while not g.over:
         g.submit(g.active_side, [])
     assert g.turn == 1 and g.result["reason"] == "Red holds Tallinn and Riga"
     long = Game(dataclasses.replace(g.scenario, tables=tables(victory={"end_when_red_holds_measure_cities": False})), seed=1)
     to_phase(long, "movement", RED)
-    long.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",))])
+    long.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",)), Move("r3", ("0101",))])
     while not long.over:
         long.submit(long.active_side, [])
     assert long.turn == 6 and long.result["winner"] == "red"
 
 
 def hold_game(units, turns=3) -> Game:
+    units = units + [unit("r9", RED, "tank", "0602")] if any(u.id == "r" for u in units) else units
     sc = scenario(B, units, turns=turns, measure=("Tallinn", "Riga"), objectives=("Tallinn", "Riga", "Pskov"))
     sc.victory = dataclasses.replace(sc.victory, hold=("Riga",))
     return Game(sc, seed=1)
@@ -110,7 +129,7 @@ def test_a_scenario_objective_decides_the_game_and_its_first_hour_is_recorded():
     r = g.result
     assert (r["winner"], r["reason"]) == ("red", "Red holds Riga")
     assert r["hold"] == {"cities": ["Riga"], "held": True, "hours": 12}
-    assert r["measure_hours"] == 12                                      # RAND's measure is still taken
+    assert r["measure_hours"] == 2.0                                     # RAND's measure is still taken: r joins r9 at H+2
     from wargame.rules.victory import aim_hour
     assert aim_hour(g) == 12                                             # what the scenario judges Red by
     assert "objective" in held[0].describe() and len(held) == 1          # recorded once

@@ -63,6 +63,9 @@ def _section(fields: dict[str, F], extra_check=None) -> Record:
     names = list(fields)
 
     def check(value, ctx, path, node):
+        for name in value.get("fitted") or {}:
+            if name not in names:
+                ctx.error(node, path + ("fitted", name), f"fitted names unknown field {name!r}")
         basis = value.get("basis") or {}
         for name in names:
             if name not in basis:
@@ -73,7 +76,10 @@ def _section(fields: dict[str, F], extra_check=None) -> Record:
         if extra_check is not None:
             extra_check(value, ctx, path, node)
     basis = F(MapOf(Str(min_len=1)), doc="field -> where its value comes from ('source: ...', 'assumption: ...')")
-    return Record({**fields, "basis": basis}, check=check)
+    fitted = F(MapOf(Str(min_len=1)), required=False, default={},
+               doc="field -> the published result it was fitted to (docs/calibration.md: a fitted value is never "
+                   "counted as validation of that result)")
+    return Record({**fields, "basis": basis, "fitted": fitted}, check=check)
 
 
 def _ratio(col: str) -> float:
@@ -108,6 +114,12 @@ def _air_check(value, ctx, path, node):
             ctx.error(node, path + ("attrition", "rows", roll), f"expected {n} percentages (one per strength column), got {len(row)}")
     if len(a["effective"]) != n:
         ctx.error(node, path + ("attrition", "effective"), f"expected {n} percentages (one per strength column)")
+
+
+def _supply_check(value, ctx, path, node):
+    turns = [e["turns"] for e in value["effects"]]
+    if turns != sorted(set(turns)):
+        ctx.error(node, path + ("effects",), "expected rows in increasing order of turns out of supply")
 
 
 TABLES_SPEC = Record({
@@ -164,10 +176,23 @@ TABLES_SPEC = Record({
     }, _air_check)),
     "detection": F(_section({"night_factor": F(Num(min=0, max=1))})),
     "arrivals": F(_section({"baseline_warning_hours": F(Int(min=0)), "dig_in_warning_hours": F(Int(min=0))})),
-    "victory": F(_section({"end_when_red_holds_measure_cities": F(Bool())})),
+    "supply": F(_section({
+        "home_countries": F(Seq(Str(pattern=r"[A-Z]{3}", pattern_hint="a three-letter country code"))),
+        "depot_population": F(Int(min=0)),
+        "range": F(Int(min=0, max=10_000)),
+        "cost": F(Record({k: F(Int(min=0, max=1000)) for k in ("rail", "road", "offroad", "minor_river")})),
+        "interdicted_cost": F(Int(min=0, max=1000)),
+        "effects": F(Seq(Record({"turns": F(Int(min=1, max=999)), "movement": F(Num(min=0, max=1)),
+                                 "attack": F(Num(min=0, max=1)), "defence": F(Num(min=0, max=1))}))),
+    }, _supply_check)),
+    "victory": F(_section({
+        "end_when_red_holds_measure_cities": F(Bool()),
+        "main_force": F(Record({"min_steps": F(Int(min=1, max=99)),
+                                "categories": F(Seq(Str(choices=CATEGORIES), min_items=1))})),
+    })),
 }, description="The rules tables (wargame-tables/1). See docs/rules.md.")
 
-SECTIONS = ("movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "victory")
+SECTIONS = ("movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "supply", "victory")
 
 
 @dataclass(frozen=True)
@@ -220,6 +245,11 @@ class Tables:
     baseline_warning_hours: int
     dig_in_warning_hours: int
     end_when_red_holds_measure: bool
+    main_force_steps: int
+    main_force_categories: frozenset[str]
+    # supply
+    supply: dict[str, Any]
+    supply_effects: tuple[tuple[int, float, float, float], ...]   # (turns, movement, attack, defence), most turns first
     sources: dict[str, str]
     raw: dict[str, Any]
 
@@ -262,5 +292,10 @@ def tables_from_dict(d: dict[str, Any], tid: str = "standard") -> Tables:
         baseline_warning_hours=d["arrivals"]["baseline_warning_hours"],
         dig_in_warning_hours=d["arrivals"]["dig_in_warning_hours"],
         end_when_red_holds_measure=d["victory"]["end_when_red_holds_measure_cities"],
+        main_force_steps=d["victory"]["main_force"]["min_steps"],
+        main_force_categories=frozenset(d["victory"]["main_force"]["categories"]),
+        supply={k: v for k, v in d["supply"].items() if k not in ("basis", "effects")},
+        supply_effects=tuple(sorted(((e["turns"], e["movement"], e["attack"], e["defence"])
+                                     for e in d["supply"]["effects"]), reverse=True)),
         sources=dict(d.get("sources") or {}), raw=d,
     )

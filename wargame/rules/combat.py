@@ -17,7 +17,7 @@ from wargame import events as ev
 from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
 from wargame.orders import Attack
-from wargame.rules import air, fires
+from wargame.rules import air, fires, supply
 from wargame.rules.retreat import advance, retreat
 from wargame.rules.umpire import Chance
 
@@ -103,8 +103,8 @@ def assess(game: "Game", side: Side, order: Attack, check: bool = True, cas_effe
     defenders = [st.units[i] for i in st.at.get(target, ()) if st.units[i].side is not side]
     support = fires.attack_fires(game, side, target, order.support)
     dsup = fires.defence_fires(game, side.other, target)
-    attack = round(sum(u.attack for u in attackers), 2)
-    defence = max(round(sum(u.defence for u in defenders), 2), 0.5)  # a hex of support units still has to be cleared
+    attack = round(sum(supply.attack(game, u) for u in attackers), 2)
+    defence = max(round(sum(supply.defence(game, u) for u in defenders), 2), 0.5)  # a hex of support units still has to be cleared
     base = base_column(game, attack, defence)
     shifts: list[tuple[str, int]] = []
     terr = ix.terrain[target]

@@ -195,12 +195,17 @@ def _fires(t: Tables, net: float) -> int:
 
 def basis_md(t: Tables) -> list[str]:
     out = ["### Where the numbers come from", "", "Every number in `tables/" + t.id + ".yaml` says its source or "
-           "that it is this game's assumption:", ""]
+           "that it is this game's assumption; a number chosen by looking at the game's results against a "
+           "published figure is marked **fitted**, with the figure (the section's `fitted:` field). A fitted "
+           "number is never counted as validation of the figure it was fitted to (docs/calibration.md).", ""]
     rows = []
     for sec in SECTIONS:
+        fitted = t.raw[sec].get("fitted") or {}
         for name, text in t.raw[sec]["basis"].items():
-            rows.append([f"`{sec}.{name}`", text.replace("|", "/")])
-    out += _table(["number", "basis"], rows)
+            status = ("**fitted** to " + fitted[name] if name in fitted
+                      else "assumption" if text.lower().startswith("assumption") else "source")
+            rows.append([f"`{sec}.{name}`", status.replace("|", "/"), text.replace("|", "/")])
+    out += _table(["number", "status", "basis"], rows)
     if t.sources:
         out += ["", "Sources:", ""] + [f"- **{k}**: {v}" for k, v in t.sources.items()]
     return out + [""]

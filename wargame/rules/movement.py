@@ -24,7 +24,8 @@ BIG = 1 << 30
 
 def movement_points(game: "Game", u: Unit) -> int:
     """MP this phase: the type's, x the night factor at night, x the interdiction factor if the unit
-    starts in a hex the enemy interdicted this turn (rounded down)."""
+    starts in a hex the enemy interdicted this turn, x the supply factor if it is out of supply
+    (rounded down)."""
     mp = float(u.type.movement)
     t = game.tables
     if game.night:
@@ -32,6 +33,10 @@ def movement_points(game: "Game", u: Unit) -> int:
     h = game.state.pos.get(u.id)
     if h is not None and h in game.state.interdicted[u.side.other]:
         mp *= t.interdiction["start_factor"]
+    if u.id in game.state.out_of_supply:
+        from wargame.rules.supply import factors
+
+        mp *= factors(game, u)[0]
     return int(mp + 1e-9)
 
 

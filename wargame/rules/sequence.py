@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Generator
 from wargame import events as ev
 from wargame.model.units import Side
 from wargame.orders import AirMission, Attack, Fallback, Move
-from wargame.rules import air, arrivals, combat, fog, movement, victory
+from wargame.rules import air, arrivals, combat, fog, movement, supply, victory
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
@@ -47,8 +47,11 @@ def start_turn(game: "Game") -> None:
         st.seen_by_air[s] = set()
         st.air_orders[s] = []
     st.suppressed = set()
+    st.now = float(game.hour)
     game.emit(ev.TurnStarted(st.turn, game.hour, game.night, st.sorties[Side.RED], st.sorties[Side.BLUE]))
     for e in arrivals.arrive_due(game):
+        game.emit(e)
+    for e in supply.update(game):
         game.emit(e)
     for e in game.after_moves():
         game.emit(e)
@@ -59,10 +62,12 @@ def start_turn(game: "Game") -> None:
 def start_phase(game: "Game") -> None:
     st = game.state
     phase, side = PHASES[st.phase_index]
+    st.now = float(game.hour)
     if phase == "movement":
         st.moved = set()
     elif phase == "combat":
         st.attacked, st.fired, st.targets = set(), set(), set()
+        st.now += game.scenario.clock.turn_hours  # combat takes the turn: what it moves, it moves at its end
     game.emit(ev.PhaseStarted(st.turn, phase, side.value))
 
 
@@ -113,9 +118,12 @@ def _move(game: "Game", side: Side, order: Move, info: tuple[list[int], int]) ->
     path, cost = info
     ids = game.index.ids
     start = ids[st.pos[u.id]]
+    mp = movement.movement_points(game, u)
     done, cost, why = movement.contact(game, u, path)
     st.moved.add(u.id)
     if done:
+        # the hour inside the turn: the share of the turn's movement points spent to get there
+        st.now = game.hour + game.scenario.clock.turn_hours * min(1.0, cost / mp if mp else 1.0)
         game.place(u, done[-1])
         game.emit(ev.Moved(u.id, u.name, side.value, (start, *(ids[h] for h in done)), cost))
     if why is not None:

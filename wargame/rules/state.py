@@ -45,6 +45,10 @@ class State:
     measure: dict[str, int] = field(default_factory=dict)         # city -> hour Red reached its outskirts
     losses: dict[Side, int] = _per_side(int)                       # steps lost
     hold_hour: int | None = None                                  # first end of turn Red held every `victory.hold` city
+    first_unit: dict[str, float] = field(default_factory=dict)    # city -> hour the first Red unit entered its outskirts
+    out_of_supply: dict[str, int] = field(default_factory=dict)   # unit id -> turns out of supply (absent: in supply)
+    entered: dict[str, float] = field(default_factory=dict)       # unit id -> hour it entered the hex it holds
+    now: float = 0.0                                              # the hour of what is being carried out
 
     def copy(self) -> "State":
         s = State(
@@ -61,7 +65,8 @@ class State:
             air_orders={k: list(v) for k, v in self.air_orders.items()},
             fallback=dict(self.fallback), detected={k: set(v) for k, v in self.detected.items()},
             control=dict(self.control), measure=dict(self.measure), losses=dict(self.losses),
-            hold_hour=self.hold_hour,
+            hold_hour=self.hold_hour, first_unit=dict(self.first_unit),
+            out_of_supply=dict(self.out_of_supply), entered=dict(self.entered), now=self.now,
         )
         return s
 
@@ -84,7 +89,9 @@ class State:
             "detected": side(self.detected, sorted),
             "control": {n: s.value for n, s in sorted(self.control.items())},
             "measure": dict(sorted(self.measure.items())), "losses": side(self.losses),
-            "hold_hour": self.hold_hour,
+            "hold_hour": self.hold_hour, "first_unit": dict(sorted(self.first_unit.items())),
+            "out_of_supply": dict(sorted(self.out_of_supply.items())),
+            "entered": dict(sorted(self.entered.items())), "now": self.now,
         }
 
     @staticmethod
@@ -118,6 +125,10 @@ class State:
         st.measure = dict(d["measure"])
         st.losses = side(d["losses"])
         st.hold_hour = d.get("hold_hour")  # absent in snapshots written before `victory.hold`
+        st.first_unit = dict(d.get("first_unit", {}))   # these four: absent before supply (record 3)
+        st.out_of_supply = dict(d.get("out_of_supply", {}))
+        st.entered = dict(d.get("entered", {}))
+        st.now = d.get("now", 0.0)
         return st
 
 
@@ -144,14 +155,17 @@ class StateChanges:
             if not lst:
                 del st.at[old]
         u.hex = None
+        st.entered.pop(u.id, None)
         if h is not None:
             i = h if isinstance(h, int) else self.index.idx[h]
             self._put(u, i)
             self._changed.add(i)
+            st.entered[u.id] = st.now
         for k in ("zoc", "occ", "stack"):
             self._cache.pop((k, u.side), None)
         for s in Side:
             self._cache.pop(("known", s), None)  # what either side sees may have changed
+            self._cache.pop(("supply", s), None)  # and the lines of communication
         self._cache.pop("reach", None)           # every search of reachable hexes
 
     def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
@@ -164,6 +178,7 @@ class StateChanges:
             self.place(u, None)
             st.entrench.pop(u.id, None)
             st.fallback.pop(u.id, None)
+            st.out_of_supply.pop(u.id, None)
             out.append(ev.Destroyed(u.id, u.name, u.side.value, where, cause))
         return out
 

@@ -2,8 +2,10 @@
 
 - Control: a city belongs at the start to the side whose country it is in; afterwards to the last
   side to have a unit in its hex (checked whenever units move, retreat, advance or arrive).
-- The measure: the first Red unit in an outskirts hex of a measure city (`board.outskirts`) sets that
-  city's hour: the end of the turn in which it happened (turn 3 = H+36). "Not reached" otherwise.
+- The measure: a main force (Red manoeuvre units in supply, `victory.main_force` steps between them)
+  in the outskirts hexes of a measure city (`board.outskirts`) sets that city's hour, inside the turn
+  from the movement points spent (`rules.sequence`). The first Red unit of any kind in an outskirts
+  hex is kept as a secondary figure (`first_unit`). "Not reached" otherwise.
 - The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
   holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
@@ -42,9 +44,11 @@ def initial_control(game: "Game") -> dict[str, Side]:
 
 
 def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
-    """Cities change hands and the measure is taken in the hexes units have entered."""
+    """Cities change hands in the hexes units have entered, and the measure is taken: the first Red
+    unit in an outskirts hex (secondary), and a main force holding the outskirts (the RAND measure)."""
     st = game.state
     out: list[ev.Event] = []
+    first: list[tuple[float, str, str]] = []
     for h in sorted(hexes):
         ids = st.at.get(h)
         if not ids:
@@ -57,11 +61,65 @@ def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
                 out.append(ev.CityTaken(city.name, side.value))
         if side is Side.RED:
             for name in game.outskirts_at.get(h, ()):
-                if name not in st.measure:
-                    hour = st.turn * game.scenario.clock.turn_hours
-                    st.measure[name] = hour
-                    out.append(ev.MeasureReached(name, hour, min(ids)))
+                if name not in st.first_unit:
+                    for i in ids:
+                        first.append((st.entered.get(i, st.now), i, name))
+    for hour, uid, name in sorted(first):  # the earliest arrival per city, wherever it stands
+        if name not in st.first_unit:
+            st.first_unit[name] = round(hour, 1)
+            out.append(ev.OutskirtsEntered(name, round(hour, 1), uid))
+    return out + main_force(game)
+
+
+def main_force(game: "Game") -> list[ev.Event]:
+    """The RAND measure, for each measure city not reached yet: Red manoeuvre units (tables
+    `victory.main_force.categories`), each in supply now, with at least `min_steps` steps between them
+    in the city's outskirts hexes. Its hour is the hour the unit that completed the force entered its
+    hex (units counted in order of arrival), never earlier than the start of what is being carried
+    out (a force whose supply was restored counts from then)."""
+    st = game.state
+    if not st.first_unit:
+        return []  # no Red unit has been in any outskirts yet
+    from wargame.rules.supply import supplied
+
+    t = game.tables
+    out: list[ev.Event] = []
+    ok: dict[int, int] | None = None
+    for name in game.scenario.victory.measure:
+        if name in st.measure or name not in st.first_unit:
+            continue
+        units = []
+        for h, cities in game.outskirts_at.items():
+            ids = st.at.get(h)
+            if not ids or name not in cities or st.units[ids[0]].side is not Side.RED:
+                continue
+            if ok is None:
+                ok = supplied(game, Side.RED)
+            if h not in ok:
+                continue
+            units += [st.units[i] for i in ids if st.units[i].type.category in t.main_force_categories]
+        if sum(u.steps for u in units) < t.main_force_steps:
+            continue
+        units.sort(key=lambda u: (st.entered.get(u.id, 0.0), u.id))
+        total, counted = 0, []
+        for u in units:
+            total += u.steps
+            counted.append(u)
+            if total >= t.main_force_steps:
+                break
+        last = counted[-1]
+        hour = round(max(st.entered.get(last.id, 0.0), _floor(game)), 1)
+        st.measure[name] = hour
+        out.append(ev.MeasureReached(name, hour, last.id, tuple(u.id for u in counted), total))
     return out
+
+
+def _floor(game: "Game") -> float:
+    """The earliest hour a measure taken now can have: the start of the turn in the air and movement
+    phases (and at the start of a turn), its end in the combat phases (combat takes the turn)."""
+    start = float(game.hour)
+    phase = game.phase
+    return start + game.scenario.clock.turn_hours if phase == "combat" else start
 
 
 def aim_hour(game: "Game") -> int | None:
@@ -118,6 +176,8 @@ def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
         reason = f"Red did not reach {' or '.join(capitals)} in {st.turn * sc.clock.turn_hours} hours"
     return {
         "winner": winner, "reason": reason, "measure_hours": hours, "hours": dict(sorted(st.measure.items())),
+        "first_unit_hours": min(st.first_unit.values()) if st.first_unit else None,
+        "first_unit": dict(sorted(st.first_unit.items())),
         "turns": st.turn, "losses": {s.value: st.losses[s] for s in Side},
         "destroyed": {s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
         "cities": {n: st.control[n].value for n in sc.victory.objectives if n in st.control},

@@ -1,0 +1,184 @@
+"""Supply: lines of communication from each unit back to its side's sources (docs/rules.md, Supply).
+
+A side's **sources** are every land hex of its home countries (tables `supply.home_countries` that
+the scenario gives the side: Russia and Kaliningrad for Red, Poland for Blue; Belarus for Red when
+the scenario opens it), its **depots** (cities of its own countries of at least
+`supply.depot_population` that it holds) and the areas its reinforcements arrive in. A unit is in
+supply when a **trace** of at most `supply.range` points runs from its hex to a source: each hexside
+costs the rail, road or cross-country figure (an unbridged minor river more, an unbridged major river
+cannot be crossed), a hex the enemy interdicted this turn costs more, and the trace never enters a hex
+held by the enemy, a hex in an enemy zone of control where no friendly unit stands, or a country
+closed to the side. Supply is adjudicated on the truth (every enemy unit), like combat.
+
+The count of turns each unit has been out of supply is taken at the start of every turn; the
+`supply.effects` table turns it into factors on movement points, attack and defence. Units out of
+supply do not count toward the RAND measure (`wargame.rules.victory`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wargame import events as ev
+from wargame.model.units import Side, Unit
+
+if TYPE_CHECKING:
+    from wargame.game import Game
+    from wargame.rules.index import BoardIndex
+
+
+def _edges(game: "Game") -> list[tuple[tuple[int, int], ...]]:
+    """Per hex int: ((neighbour, trace cost), ...) over the land hexsides a supply trace may cross.
+    Built once per board index and tables."""
+    ix: "BoardIndex" = game.index
+    got = ix.allowed_cache.get("supply_edges")
+    if got is not None:
+        return got
+    cost = game.tables.supply["cost"]
+    board = ix.board
+    rows: list[tuple[tuple[int, int], ...]] = []
+    from wargame.hexgrid import hexside
+
+    for i, h in enumerate(ix.hexes):
+        row = []
+        if ix.is_land[i]:
+            for j in ix.nbrs[i]:
+                if not ix.is_land[j]:
+                    continue
+                side = hexside(h, ix.hexes[j])
+                kinds = board.roads.get(side, frozenset())
+                c = cost["rail"] if "rail" in kinds else cost["road"] if "road" in kinds else cost["offroad"]
+                if "road" in kinds and "rail" in kinds:
+                    c = min(cost["rail"], cost["road"])
+                river = board.rivers.get(side)
+                if river is not None and not kinds:
+                    if river.cls == "major":
+                        continue  # trucks cannot cross a major river without a bridge
+                    c += cost["minor_river"]
+                row.append((j, c))
+        rows.append(tuple(row))
+    ix.allowed_cache["supply_edges"] = rows
+    return rows
+
+
+def _static_sources(game: "Game", side: Side) -> tuple[int, ...]:
+    """Home-country hexes and entry areas of `side` (the part of the sources that never changes), as
+    the hexes on their edge: a trace from inside them costs nothing more."""
+    key = ("supply_static", side)
+    got = game._cache.get(key)
+    if got is not None:
+        return got
+    ix = game.index
+    sc = game.scenario
+    home = set(game.tables.supply["home_countries"]) & set(sc.sides[side].countries)
+    if side is Side.RED and sc.parameters.get("belarus") and "BLR" in game.tables.supply["home_countries"]:
+        home.add("BLR")
+    allowed = game.allowed_mask[side]
+    src = {i for i in range(ix.n) if ix.is_land[i] and allowed[i] and ix.country[i] in home}
+    areas = {u.entry_area for u in sc.units if u.side is side and u.entry_area}
+    for name in sorted(a for a in areas if a in game.board.areas):
+        for h in game.board.areas[name].hexes:
+            i = ix.idx.get(h)
+            if i is not None and ix.is_land[i] and allowed[i]:
+                src.add(i)
+    edge = tuple(sorted(i for i in src if any(j not in src for j in ix.nbrs[i] if ix.is_land[j])))
+    game._cache[key] = edge
+    return edge
+
+
+def depots(game: "Game", side: Side) -> list[int]:
+    """Hex ints of the depots `side` holds now: cities of its own countries, big enough."""
+    ix = game.index
+    own = set(game.scenario.sides[side].countries)
+    least = game.tables.supply["depot_population"]
+    control = game.state.control
+    return sorted(i for i, c in game.city_at.items()
+                  if c.country in own and c.population >= least and control.get(c.name) is side)
+
+
+def supplied(game: "Game", side: Side) -> dict[int, int]:
+    """Hex int -> trace cost to the nearest source, for every hex within `supply.range` from which a
+    unit of `side` is in supply now. Cached until a unit is placed or the interdiction changes."""
+    st = game.state
+    stamp = (st.turn, st.phase_index, len(st.interdicted[side.other]), len(st.control))
+    key = ("supply", side)
+    got = game._cache.get(key)
+    if got is not None and got[0] == stamp:
+        return got[1]
+    t = game.tables.supply
+    limit = t["range"]
+    enemy_at = game.occupied_ints(side.other)
+    enemy_zoc = game.zoc_ints(side.other)
+    friends = game.occupied_ints(side)
+    allowed = game.allowed_mask[side]
+    inter = st.interdicted[side.other]
+    inter_cost = t["interdicted_cost"]
+    edges = _edges(game)
+
+    def open_(i: int) -> bool:
+        return allowed[i] and i not in enemy_at and (i not in enemy_zoc or i in friends)
+
+    best: dict[int, int] = {}
+    buckets: list[list[int]] = [[] for _ in range(limit + 1)]
+    for i in (*_static_sources(game, side), *depots(game, side)):
+        if open_(i) and i not in best:
+            best[i] = 0
+            buckets[0].append(i)
+    for c in range(limit + 1):
+        for h in buckets[c]:  # the list may grow while it is read (zero-cost hexsides)
+            if best[h] != c:
+                continue
+            for j, ec in edges[h]:
+                nc = c + ec + (inter_cost if j in inter else 0)
+                if nc > limit or nc >= best.get(j, limit + 1) or not open_(j):
+                    continue
+                best[j] = nc
+                buckets[nc].append(j)
+    game._cache[key] = (stamp, best)
+    return best
+
+
+def in_supply(game: "Game", u: Unit) -> bool:
+    """Whether the unit can trace supply from where it stands now."""
+    i = game.state.pos.get(u.id)
+    return i is not None and i in supplied(game, u.side)
+
+
+def factors(game: "Game", u: Unit) -> tuple[float, float, float]:
+    """(movement, attack, defence) multipliers for the turns the unit has been out of supply."""
+    n = game.state.out_of_supply.get(u.id, 0)
+    if n:
+        for turns, mp, att, dfn in game.tables.supply_effects:
+            if n >= turns:
+                return mp, att, dfn
+    return 1.0, 1.0, 1.0
+
+
+def attack(game: "Game", u: Unit) -> float:
+    return u.attack * factors(game, u)[1]
+
+
+def defence(game: "Game", u: Unit) -> float:
+    return u.defence * factors(game, u)[2]
+
+
+def update(game: "Game") -> list[ev.Event]:
+    """Start of turn: every unit on the board traces supply; the count of turns out of supply goes up
+    by one for those that cannot and back to nothing for those that can. An event when it changes."""
+    st = game.state
+    out: list[ev.Event] = []
+    ids = game.index.ids
+    for side in Side:
+        ok = supplied(game, side)
+        for u in game.units_of(side):
+            i = st.pos[u.id]
+            n = st.out_of_supply.get(u.id, 0)
+            if i in ok:
+                if n:
+                    del st.out_of_supply[u.id]
+                    out.append(ev.SupplyChanged(u.id, u.name, side.value, ids[i], 0))
+            else:
+                st.out_of_supply[u.id] = n + 1
+                if n == 0 or any(n + 1 == row[0] for row in game.tables.supply_effects):
+                    out.append(ev.SupplyChanged(u.id, u.name, side.value, ids[i], n + 1))
+    return out
