@@ -188,10 +188,15 @@ def test_operational_doctrine_knobs():
     while not (g.phase == "movement" and g.active_side is Side.BLUE):
         g.submit(g.active_side, [])
     view, oracle = g.view(Side.BLUE), Oracle(g, Side.BLUE)
-    standard = OperationalBot(Side.BLUE, 1).orders(view, oracle)
+    # the delay doctrine (the default) stands on the H-hour set-up until enveloped; without it, a line
+    standard = OperationalBot(Side.BLUE, 1, Doctrine(stand=False)).orders(view, oracle)
     assert standard and OperationalBot(Side.BLUE, 1, Doctrine(hold=True)).orders(view, oracle) == []
-    deep = OperationalBot(Side.BLUE, 1, Doctrine(line_offset=14)).orders(view, oracle)
+    deep = OperationalBot(Side.BLUE, 1, Doctrine(stand=False, line_offset=14)).orders(view, oracle)
     assert deep and deep != standard
+    delay = OperationalBot(Side.BLUE, 1).orders(view, oracle)
+    enveloped = {u.id for u in view.own
+                 if sum(1 for n in oracle.terrain.neighbours[u.hex] if n in {e.hex for e in view.enemy}) >= 2}
+    assert {o.unit for o in delay} <= enveloped | {u.id for u in view.own if u.hex != oracle.own_setup().get(u.id)}
     g = Game(sc, seed=1)
     while not (g.phase == "movement" and g.active_side is Side.RED):
         g.submit(g.active_side, [])
@@ -459,3 +464,31 @@ def test_passive_bot_gives_no_orders_and_the_game_still_ends():
     red = [e for e in played.game.log if e["side"] == "red"]
     assert blue and all(e["orders"] == [] for e in blue)
     assert any(e["orders"] for e in red)
+
+
+def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import OperationalBot
+    from wargame.game import Game
+    from wargame.hexgrid import parse_hex_id as H
+
+    b = board(["." * 10] * 5, ["EEEEEEEEER"] * 5, roads=["0103 0203 0303 0403 0503 0603 0703 0803 0903 1003"],
+              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103 0102 0104"})
+    units = [unit("b1", Side.BLUE, "inf", "0503"), unit("b2", Side.BLUE, "inf", "0301"),
+             unit("r1", Side.RED, "tank", "0603"), unit("r2", Side.RED, "tank", "0502"),
+             unit("r3", Side.RED, "tank", "0804")]
+    g = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
+    to_phase(g, "movement", Side.BLUE)
+    orders = OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert [o.unit for o in orders] == ["b1"]          # two Red hexes next to it: it falls back; b2 stands
+    assert H(orders[0].path[-1]).q < H("0503").q
+    g2 = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
+    to_phase(g2, "air", Side.BLUE)
+    air = OperationalBot(Side.BLUE, 1).orders(g2.view(Side.BLUE), Oracle(g2, Side.BLUE))
+    route = Oracle(g2, Side.BLUE).enemy_supply_route(H("0603"))
+    assert route[0] == H("0603") and g2.board.country[route[-1]] == "RUS"
+    assert route[1:] == [H("0703"), H("0803"), H("0903"), H("1003")][: len(route) - 1]   # along the road home
+    routes = [Oracle(g2, Side.BLUE).enemy_supply_route(H(x)) for x in ("0603", "0502", "0804")]
+    behind = {g2.hid(r[3]) for r in routes if len(r) > 3}
+    assert air and all(a.mission == "interdiction" and a.target in behind for a in air)   # the lines, not the units

@@ -267,7 +267,7 @@ async def test_watching_a_saved_game_replays_it_exactly(tmp_path):
 
 
 async def test_the_log_respects_fog_of_war():
-    app = WargameApp(TINY, "human", "operational", 4)
+    app = WargameApp(TINY, "human", "random", 4)  # the operational Blue stands on its set-up at first
     async with app.run_test(size=(100, 32)) as pilot:
         screen = app.screen
         await end_phase(pilot)  # red air; blue's bot flies and moves in later phases

@@ -73,10 +73,24 @@ class Oracle:
     def hid(self, h: Hex) -> str:
         return self._game.hid(h)
 
+    def enemy_supply_route(self, h: Hex) -> list[Hex]:
+        """The way an enemy unit at `h` would trace supply home over the bare map (roads, railways,
+        the enemy's home countries and entry areas: all public), `h` first. Where air interdiction
+        or a stay-behind unit would cut its lines."""
+        from wargame.rules.supply import route_home
+
+        g = self._game
+        i = g.index.idx.get(h)
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side.other, i)]
+
     def enemy_setup(self) -> dict[str, Hex]:
         """Where the enemy's units stood at H-hour: the scenario's published set-up, which both players
         read in the briefing (board-game practice). Units that arrive later are not in it."""
         return {u.id: u.hex for u in self._game.scenario.units if u.side is not self.side and u.hex is not None}
+
+    def own_setup(self) -> dict[str, Hex]:
+        """Where this side's units stood at H-hour (the scenario's set-up)."""
+        return {u.id: u.hex for u in self._game.scenario.units if u.side is self.side and u.hex is not None}
 
     def imagine(self, seed: int, guesses: dict[str, Hex] | None = None,
                 strengths: dict[str, int] | None = None) -> "Game":

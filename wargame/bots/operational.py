@@ -66,6 +66,9 @@ def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex], block
     return best
 
 
+LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
+
+
 @dataclass(frozen=True)
 class Doctrine:
     """The knobs of the operational doctrine. The defaults are the `operational` bot; the search bot
@@ -81,7 +84,12 @@ class Doctrine:
                                           # of control costing this many MP more (0: straight down the roads)
     line_offset: int = 6                  # Blue: stand this many movement points on the capital side of the Red front
     hold: bool = False                    # Blue: stand fast (dig in) instead of falling back
+    keep_dug_in: bool = True              # Blue: a dug-in unit values its position by its entrenchment columns
+    garrison: int = 2                     # Blue: units that stay in the outskirts of each measure city
+    stand: bool = True                    # Blue: delay: units stand on their positions until enveloped
     interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
+    interdict_lines: bool = True          # Blue: interdict the lines of communication behind the lead enemy
+                                          # units instead of the units themselves
     red_air: str = "support"              # Red: "support" (close air support only), or interdiction of the
                                           # Blue units in "front" of its lead units or in "depth" (nearest the goals)
     mass_fires: bool = False              # Red: artillery moves into range of the contacts nearest the goals
@@ -171,7 +179,11 @@ class OperationalBot:
             order = order[: max(1, round(len(order) * d.advance))]
         if self.side is Side.BLUE and d.hold:
             return []
+        garrison = self._garrison(view, oracle) if self.side is Side.BLUE else set()
+        standing = self._standing(view, oracle, enemy_at) if self.side is Side.BLUE and d.stand else set()
         for u in order:
+            if u.id in garrison or u.id in standing:
+                continue  # holds the outskirts of a capital, or a position it has dug (see _standing)
             cat = u.type.category
             if (cat in STATIC and u.type.ad_range > 6) or (self.side is Side.BLUE and cat == "territorial"):
                 continue  # long-range SAMs stay under their umbrella; territorial battalions hold their district
@@ -207,6 +219,42 @@ class OperationalBot:
             stack[u.hex] -= 1
             stack[best] = stack.get(best, 0) + 1
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+        return out
+
+    def _standing(self, view: "View", oracle: "Oracle", enemy_at: set[Hex]) -> set[str]:
+        """Blue's delay: the units that stand where they are this phase. A unit stands on a position it
+        has dug (or, in the first turn, the position the scenario set it up on) until it is being
+        enveloped (enemy units in two or more hexes around it, or in one while it is out of supply);
+        then it falls back to the next position. Standing units dig in, hold the roads with their
+        zones of control and, once bypassed, cut the enemy's lines of communication."""
+        t = oracle.tables
+        first = t.entrenchment[0][0] if t.entrenchment else 1
+        setup = oracle.own_setup() if view.turn == 1 else {}
+        nbrs = oracle.terrain.neighbours
+        out: set[str] = set()
+        for u in view.own:
+            settled = view.entrench.get(u.id, 0) >= first or setup.get(u.id) == u.hex
+            if not settled:
+                continue
+            contact = sum(1 for n in nbrs.get(u.hex, ()) if n in enemy_at)
+            if contact >= 2 or (contact and u.id in view.out_of_supply):
+                continue
+            out.add(u.id)
+        return out
+
+    def _garrison(self, view: "View", oracle: "Oracle") -> set[str]:
+        """Blue: the units that stay in the outskirts of each measure city, up to `garrison` per city,
+        those that defend best first. The RAND measure needs a Red main force in those hexes."""
+        n = self.doctrine.garrison
+        out: set[str] = set()
+        if not n:
+            return out
+        b = view.board
+        for name in oracle.measure_cities:
+            hexes = b.outskirts.get(name, frozenset())
+            here = sorted((u for u in view.own if u.hex in hexes and u.attack > 0 and u.type.category not in FIRES),
+                          key=lambda u: (-u.defence, u.id))
+            out.update(u.id for u in here[:n])
         return out
 
     def _stuck(self, view: "View", oracle: "Oracle") -> frozenset[Hex]:
@@ -250,6 +298,8 @@ class OperationalBot:
         if u.type.category == "territorial":
             return None  # holds its district
         capital_dist = lambda h: f.get(h, 1 << 20)  # noqa: E731 - Red's cost to the capitals from h
+        phases = view.entrench.get(u.id, 0)
+        dug = max((-shift for need, _, shift in t.entrenchment if phases >= need), default=0) if self.doctrine.keep_dug_in else 0
         front = min((capital_dist(e) for e in enemy_at), default=None)
 
         nbrs = oracle.terrain.neighbours
@@ -271,7 +321,7 @@ class OperationalBot:
             if stack.get(h, 0) == 1:
                 s += 1  # pairs defend better than singles
             if h == u.hex:
-                s += 1.5  # dug in
+                s += 1.5 + 3.0 * dug  # staying keeps the position: each entrenchment column is worth a terrain column
             if u.type.category in FIRES and h in near_enemy:
                 s -= 10
             return s
@@ -331,7 +381,30 @@ class OperationalBot:
                 pool -= 8
         goals = self.goals(view, oracle)
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
+        if self.doctrine.interdict_lines:
+            return out + self._interdict_lines(spear, pool, oracle)
         return out + self._interdict(spear, pool, oracle)
+
+    @staticmethod
+    def _interdict_lines(spear, pool: int, oracle: "Oracle") -> list[Order]:
+        """Flights of 8 sorties over the enemy's lines of communication: the hex `LINES_BEHIND` back
+        along the supply route of each lead unit (nearest the goals first), where the air-defence loss
+        probability is 25 % or less. A cut line starves every unit beyond it (docs/rules.md, Supply)."""
+        out: list[Order] = []
+        done: set[Hex] = set()
+        for e in spear:
+            if pool < 8:
+                break
+            route = oracle.enemy_supply_route(e.hex)
+            if len(route) <= LINES_BEHIND:
+                continue
+            t = route[LINES_BEHIND]
+            if t in done or e.hex in done or oracle.ad_loss_probability(t) > 0.25:
+                continue
+            out.append(AirMission("interdiction", oracle.hid(t), 8))
+            done.update({t, *neighbours(t), *route[:LINES_BEHIND]})
+            pool -= 8
+        return out
 
     @staticmethod
     def _interdict(targets, pool: int, oracle: "Oracle") -> list[Order]:

@@ -9,7 +9,7 @@ unit newly seen is a `Detected` event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wargame import events as ev
@@ -38,7 +38,7 @@ class View:
     enemy: tuple[Unit, ...]                  # detected enemy units only
     arriving: tuple[tuple[str, int], ...]    # own units still to arrive: (unit id, turn due)
     sorties: int                             # own sorties left this turn
-    measure: dict[str, int]                  # city -> hour Red reached its outskirts
+    measure: dict[str, float]                # city -> hour a Red main force held its outskirts (the RAND measure)
     control: dict[str, str]                  # city -> side holding it
     over: bool
     result: dict[str, Any] | None
@@ -46,6 +46,9 @@ class View:
     staged: tuple["Order", ...] = ()         # own orders staged this phase
     waiting_for_umpire: bool = False
     seen: frozenset[Hex] = frozenset()       # hexes the side can see into now
+    entrench: dict[str, int] = field(default_factory=dict)       # own unit id -> its movement phases unmoved
+    out_of_supply: dict[str, int] = field(default_factory=dict)  # own unit id -> turns out of supply
+    first_unit: dict[str, float] = field(default_factory=dict)   # city -> hour the first Red unit entered its outskirts
 
     def unit(self, unit_id: str) -> Unit | None:
         for u in self.own + self.enemy:
@@ -109,4 +112,6 @@ def make_view(game: "Game", side: Side) -> View:
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
                 st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
                 dict(st.result) if st.result else None, game.scenario.clock, staged, game.pending is not None,
-                frozenset(hexes[i] for i in seen))
+                frozenset(hexes[i] for i in seen),
+                {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},
+                {u.id: st.out_of_supply[u.id] for u in own if u.id in st.out_of_supply}, dict(st.first_unit))

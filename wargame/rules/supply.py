@@ -182,3 +182,39 @@ def update(game: "Game") -> list[ev.Event]:
                 if n == 0 or any(n + 1 == row[0] for row in game.tables.supply_effects):
                     out.append(ev.SupplyChanged(u.id, u.name, side.value, ids[i], n + 1))
     return out
+
+
+def route_home(game: "Game", side: Side, start: int) -> list[int]:
+    """The cheapest supply route from hex int `start` back to `side`'s home countries and entry areas
+    over the bare map (no units, no interdiction, no depots): what either player can work out from the
+    map and the briefing, and where the other side's air would cut the lines. Start first, the source
+    last; [] if none within reach."""
+    ix = game.index
+    areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
+    key = ("supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
+           bool(game.scenario.parameters.get("belarus")))
+    parent = ix.allowed_cache.get(key)
+    if parent is None:
+        import heapq
+
+        edges = _edges(game)
+        allowed = game.allowed_mask[side]
+        best = {i: 0 for i in _static_sources(game, side)}
+        parent = {}
+        heap = [(0, i) for i in best]
+        heapq.heapify(heap)
+        while heap:
+            c, h = heapq.heappop(heap)
+            if c != best[h]:
+                continue
+            for j, ec in edges[h]:
+                nc = c + ec
+                if allowed[j] and nc < best.get(j, 1 << 30):
+                    best[j] = nc
+                    parent[j] = h
+                    heapq.heappush(heap, (nc, j))
+        ix.allowed_cache[key] = parent
+    path = [start]
+    while path[-1] in parent:
+        path.append(parent[path[-1]])
+    return path if len(path) > 1 or start in _static_sources(game, side) else []
