@@ -354,6 +354,18 @@ def build_parser() -> argparse.ArgumentParser:
         if batch is not None:
             getattr(batch, f"add_{name}_arguments")(b)
         b.set_defaults(func=_delegate("wargame.batch", f"cmd_{name}"))
+
+    from wargame.study import cli as study_cli
+    st = sub.add_parser("study", help="run a study file: cases x replications, statistics, report",
+                        description="Run a study (docs/studies.md): every case x replication on common seeds, resumable; "
+                                    "summary and paired differences against the baseline.")
+    study_cli.add_study_arguments(st)
+    st.set_defaults(func=study_cli.cmd_study)
+    fc = sub.add_parser("forecast", help="the umpire's forecast from a saved position, by rollouts",
+                        description="Play N rollouts on from a saved game (from the true position) and print the "
+                                    "measure's distribution and each capital's chance by H+x.")
+    study_cli.add_forecast_arguments(fc)
+    fc.set_defaults(func=study_cli.cmd_forecast)
     return p
 
 
