@@ -203,14 +203,17 @@ def oob_units(sc: Scenario, oob: str | Path) -> list[Unit]:
     return units
 
 
-def _add(sc: Scenario, new: list[Unit], what: str) -> Scenario:
-    have = {u.id for u in sc.units}
-    clash = [u.id for u in new if u.id in have]
-    if clash:
-        raise OverrideError(f"{what}: unit id(s) already in scenario {sc.id}: {', '.join(clash[:5])}")
+def _add(sc: Scenario, new: list[Unit], what: str, replace: bool = False) -> Scenario:
+    """The new units added; with `replace`, a unit whose id the scenario has already takes the old
+    one's place (e.g. the 2016 2nd Cavalry Regiment, redeployed as RAND's posture has it)."""
     if not new:
         raise OverrideError(f"{what}: no unit to add")
-    return _with_units(sc, [*sc.units, *new])
+    ids = {u.id for u in new}
+    clash = [u.id for u in sc.units if u.id in ids]
+    if clash and not replace:
+        raise OverrideError(f"{what}: unit id(s) already in scenario {sc.id}: {', '.join(clash[:5])} (replace: true "
+                            "puts the file's units in their place)")
+    return _with_units(sc, [u for u in sc.units if u.id not in ids] + new)
 
 
 def brigades_of(units: Iterable[Unit], root: str | None = None) -> list[str]:
@@ -224,7 +227,7 @@ def brigades_of(units: Iterable[Unit], root: str | None = None) -> list[str]:
 
 
 def add_brigades(sc: Scenario, oob: str | Path, count: int, order: list[str] | None = None,
-                 root: str | None = None) -> Scenario:
+                 root: str | None = None, replace: bool = False) -> Scenario:
     """The first `count` brigades of `order` (default: the OOB's order) from the OOB file, every unit of
     each (its battalions, fires and support), added to the scenario as they stand in that file."""
     units = oob_units(sc, oob)
@@ -239,12 +242,12 @@ def add_brigades(sc: Scenario, oob: str | Path, count: int, order: list[str] | N
     if not chosen:
         return sc
     return _add(sc, [u for u in units if brigade_of(u.formation) in chosen
-                     and (root is None or u.formation.split("/")[0].strip() == root)], "add_brigades")
+                     and (root is None or u.formation.split("/")[0].strip() == root)], "add_brigades", replace)
 
 
-def add_units(sc: Scenario, oob: str | Path, formation: str = "*") -> Scenario:
+def add_units(sc: Scenario, oob: str | Path, formation: str = "*", replace: bool = False) -> Scenario:
     units = [u for u in oob_units(sc, oob) if fnmatch.fnmatchcase(u.formation, formation)]
-    return _add(sc, units, f"add_units {formation!r}")
+    return _add(sc, units, f"add_units {formation!r}", replace)
 
 
 # --- the table a study file names them by ------------------------------------------------------------
@@ -256,8 +259,8 @@ def _side(p: dict[str, Any]) -> Side:
 KINDS: dict[str, Callable[[Scenario, dict[str, Any]], Scenario]] = {
     "remove_units": lambda sc, p: remove_units(sc, _side(p), p.get("formation"), p.get("nations"), p.get("categories"), p.get("ids")),
     "keep_nations": lambda sc, p: keep_nations(sc, _side(p), p["nations"]),
-    "add_brigades": lambda sc, p: add_brigades(sc, p["oob"], p["count"], p.get("order"), p.get("root")),
-    "add_units": lambda sc, p: add_units(sc, p["oob"], p.get("formation") or "*"),
+    "add_brigades": lambda sc, p: add_brigades(sc, p["oob"], p["count"], p.get("order"), p.get("root"), bool(p.get("replace"))),
+    "add_units": lambda sc, p: add_units(sc, p["oob"], p.get("formation") or "*", bool(p.get("replace"))),
     "scale_air": lambda sc, p: scale_air(sc, _side(p), p["factor"]),
     "remove_air_defence": lambda sc, p: remove_air_defence(sc, _side(p)),
     "shift_arrivals": lambda sc, p: shift_arrivals(sc, _side(p), p["turns"]),
@@ -279,7 +282,7 @@ def describe(overrides: list[tuple[str, dict[str, Any]]]) -> str:
     def val(v: Any) -> str:
         return "+".join(map(str, v)) if isinstance(v, list) else str(v)
 
-    return "; ".join(f"{k}(" + ", ".join(f"{a}={val(b)}" for a, b in p.items() if b is not None) + ")" for k, p in overrides)
+    return "; ".join(f"{k}(" + ", ".join(f"{a}={val(b)}" for a, b in p.items() if b is not None and b is not False) + ")" for k, p in overrides)
 
 
 __all__ = ["KINDS", "OverrideError", "apply", "describe", "DataError", "Problem"] + [k for k in KINDS]
