@@ -155,8 +155,9 @@ def local_engine(workers: int) -> Engine:
     return run
 
 
-def dask_engine(scheduler: str | None, workers: int) -> Engine:
-    """Dask distributed: the scheduler at ADDR, or a LocalCluster of `workers` processes."""
+def dask_engine(scheduler: str | None, workers: int, processes: bool = True) -> Engine:
+    """Dask distributed: the scheduler at ADDR, or a LocalCluster of `workers` processes (threads in
+    this process with `processes=False`: the tests' cluster)."""
     try:
         from dask.distributed import Client, LocalCluster, as_completed as dask_completed
     except ImportError:
@@ -167,7 +168,7 @@ def dask_engine(scheduler: str | None, workers: int) -> Engine:
         if scheduler:
             client = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None)
             client = Client(cluster)
         try:
             futures = [client.submit(play_chunk, src, ch, pure=False) for ch in chunks]
@@ -223,7 +224,11 @@ def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int 
     if progress:
         progress(finished, total)
     if todo:
-        with open(journal, "a", encoding="utf-8") as j:
+        with open(journal, "a+", encoding="utf-8") as j:
+            if j.tell():
+                j.seek(j.tell() - 1)
+                if j.read(1) != "\n":
+                    j.write("\n")  # end a line torn by a kill: it is skipped when read
             def done(rows: list[dict[str, Any]]) -> None:
                 nonlocal finished
                 for row in rows:
