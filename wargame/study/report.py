@@ -53,21 +53,25 @@ def paired_line(p: dict[str, Any] | None, baseline: str) -> str:
             f"same in {p['equal']}, earlier in {p['worse']} (sign test p = {p['sign_p']:.2g})")
 
 
-def terminal_table(study: Study, analysis: list[dict[str, Any]], width: int = 30) -> Table:
+def terminal_table(study: Study, analysis: list[dict[str, Any]], width: int = 16) -> Table:
+    """Per case: median and quartiles, share by 48 h, mean with its interval, the paired difference
+    (later / same / earlier counts), and a bar: range ─, quartiles █, median ┃ (0 to the game's end)."""
     cap = cap_of(study)
-    t = Table(title=f"{study.title}: {study.measure} (hours; >{cap:g} = not reached)", title_justify="left")
-    for col in ("case", "median [q1-q3]", "range", "by 48 h", "mean ± 95%", f"vs {study.baseline}", ""):
-        t.add_column(col, justify="left" if col in ("case", "") else "right")
+    t = Table(title=f"{study.title}: {study.measure} in hours (>{cap:g}: not reached)", title_justify="left")
+    t.add_column("case", no_wrap=True)
+    for col in ("median [IQR]", "≤48h", "mean±95%", f"vs {study.baseline} (l/s/e)"):
+        t.add_column(col, justify="right", no_wrap=True)
+    t.add_column(f"0–{cap:g} h", no_wrap=True)
+    f = lambda x: stats.fmt_h(x, cap)  # noqa: E731
     for a in analysis:
         s, p = a["summary"], a["paired"]
         if not s.get("games"):
-            t.add_row(a["case"].id, "—", "—", "—", "—", "—", "")
+            t.add_row(a["case"].id, "—", "—", "—", "—", "")
             continue
+        lo, q1, q3, hi, med = (int(width * min(s[k], cap) / cap) for k in ("min", "q1", "q3", "max", "median"))
         bar = Text()
-        lo, q1, q3, hi = (int(width * min(x, cap) / cap) for x in (s["min"], s["q1"], s["q3"], s["max"]))
-        med = int(width * min(s["median"], cap) / cap)
         for i in range(width + 1):
-            ch, style = (" ", "")
+            ch, style = " ", ""
             if lo <= i <= hi:
                 ch, style = "─", "dim"
             if q1 <= i <= q3:
@@ -75,10 +79,10 @@ def terminal_table(study: Study, analysis: list[dict[str, Any]], width: int = 30
             if i == med:
                 ch, style = "┃", "bold yellow"
             bar.append(ch, style)
-        f = lambda x: stats.fmt_h(x, cap)  # noqa: E731
-        diff = "—" if p is None else f"{p['mean_diff']:+.1f} ({p['better']}/{p['equal']}/{p['worse']})"
-        t.add_row(a["case"].id, f"{f(s['median'])} [{f(s['q1'])}-{f(s['q3'])}]", f"{f(s['min'])}-{f(s['max'])}",
-                  f"{100 * s['by_48']:.0f}%", f"{s['mean']:.1f} ± {0 if math.isnan(s['ci']) else s['ci']:.1f}", diff, bar)
+        ci = 0 if math.isnan(s["ci"]) else s["ci"]
+        diff = "—" if p is None else f"{p['mean_diff']:+.0f} ({p['better']}/{p['equal']}/{p['worse']})"
+        t.add_row(a["case"].id, f"{f(s['median'])} [{f(s['q1'])}-{f(s['q3'])}]", f"{100 * s['by_48']:.0f}%",
+                  f"{s['mean']:.0f}±{ci:.0f}", diff, bar)
     return t
 
 
