@@ -51,7 +51,10 @@ def _schemas() -> dict[str, object]:
     from wargame.data.maps import MAP_SPEC
     from wargame.data.scenario import scenario_spec
 
-    kinds: dict[str, object] = {"map": MAP_SPEC, "unit-types": UNIT_TYPES_SPEC, "oob": OOB_SPEC, "scenario": scenario_spec()}
+    from wargame.study.spec import study_spec
+
+    kinds: dict[str, object] = {"map": MAP_SPEC, "unit-types": UNIT_TYPES_SPEC, "oob": OOB_SPEC, "scenario": scenario_spec(),
+                                "study": study_spec()}
     try:
         tables = importlib.import_module("wargame.data.tables")
         if hasattr(tables, "TABLES_SPEC"):
@@ -67,6 +70,7 @@ FORMAT_KIND = {
     "wargame-oob/1": "oob",
     "wargame-scenario/1": "scenario",
     "wargame-tables/1": "tables",
+    "wargame-study/1": "study",
 }
 
 
@@ -108,6 +112,9 @@ def _validate_one(path: Path) -> list[Problem]:
         elif kind == "tables":
             from wargame.data.tables import load_tables
             load_tables(path)
+        elif kind == "study":
+            from wargame.study.spec import load_study
+            load_study(path)
     except DataError as e:
         return e.problems
     return []

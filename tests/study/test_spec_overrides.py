@@ -111,3 +111,12 @@ def test_the_sensitivity_studies_load():
                 "red-half", "red-three-quarters", "blue-national-only"} <= ids, f
         red = [c for c in st.cases if c.id == "red-sams-off"][0].scenario
         assert not [u for u in red.units if u.side is Side.RED and u.type.category == "air_defence"]
+
+
+def test_validate_and_schema_know_study_files(tmp_path, capsys):
+    assert main(["validate", str(TINY_STUDY)]) == 0
+    bad = write_study(tmp_path, HEAD + "cases:\n  - id: Bad Id\n")
+    assert main(["validate", str(bad)]) == 2
+    assert "cases[0].id" in capsys.readouterr().err
+    assert main(["schema", "study"]) == 0
+    assert '"cases"' in capsys.readouterr().out
