@@ -51,7 +51,10 @@ def _schemas() -> dict[str, object]:
     from wargame.data.maps import MAP_SPEC
     from wargame.data.scenario import scenario_spec
 
-    kinds: dict[str, object] = {"map": MAP_SPEC, "unit-types": UNIT_TYPES_SPEC, "oob": OOB_SPEC, "scenario": scenario_spec()}
+    from wargame.study.spec import study_spec
+
+    kinds: dict[str, object] = {"map": MAP_SPEC, "unit-types": UNIT_TYPES_SPEC, "oob": OOB_SPEC, "scenario": scenario_spec(),
+                                "study": study_spec()}
     try:
         tables = importlib.import_module("wargame.data.tables")
         if hasattr(tables, "TABLES_SPEC"):
@@ -67,6 +70,7 @@ FORMAT_KIND = {
     "wargame-oob/1": "oob",
     "wargame-scenario/1": "scenario",
     "wargame-tables/1": "tables",
+    "wargame-study/1": "study",
 }
 
 
@@ -108,6 +112,9 @@ def _validate_one(path: Path) -> list[Problem]:
         elif kind == "tables":
             from wargame.data.tables import load_tables
             load_tables(path)
+        elif kind == "study":
+            from wargame.study.spec import load_study
+            load_study(path)
     except DataError as e:
         return e.problems
     return []
@@ -354,6 +361,18 @@ def build_parser() -> argparse.ArgumentParser:
         if batch is not None:
             getattr(batch, f"add_{name}_arguments")(b)
         b.set_defaults(func=_delegate("wargame.batch", f"cmd_{name}"))
+
+    from wargame.study import cli as study_cli
+    st = sub.add_parser("study", help="run a study file: cases x replications, statistics, report",
+                        description="Run a study (docs/studies.md): every case x replication on common seeds, resumable; "
+                                    "summary and paired differences against the baseline.")
+    study_cli.add_study_arguments(st)
+    st.set_defaults(func=study_cli.cmd_study)
+    fc = sub.add_parser("forecast", help="the umpire's forecast from a saved position, by rollouts",
+                        description="Play N rollouts on from a saved game (from the true position) and print the "
+                                    "measure's distribution and each capital's chance by H+x.")
+    study_cli.add_forecast_arguments(fc)
+    fc.set_defaults(func=study_cli.cmd_forecast)
     return p
 
 

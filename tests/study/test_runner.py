@@ -1,0 +1,111 @@
+"""The study runner: common seeds, identical rows on any number of workers, resuming, statistics."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from wargame.cli import main
+from wargame.study import report, runner, stats
+
+from .conftest import TINY_STUDY
+
+
+def small(study, reps=3, cases=("baseline", "blue-passive", "red-half")):
+    return dataclasses.replace(study, replications=reps, cases=[c for c in study.cases if c.id in cases])
+
+
+def test_common_seeds_and_row_contents(tiny_study, tmp_path):
+    st = small(tiny_study)
+    rows = runner.run_study(st, tmp_path, runner.local_engine(1))
+    assert [(r["case"], r["rep"]) for r in rows] == [(c, r) for c in ("baseline", "blue-passive", "red-half") for r in range(3)]
+    seeds = {c: [r["seed"] for r in rows if r["case"] == c] for c in ("baseline", "blue-passive", "red-half")}
+    assert seeds["baseline"] == seeds["blue-passive"] == seeds["red-half"] == [runner.game_seed(3, r) for r in range(3)]
+    assert len(set(seeds["baseline"])) == 3
+    for r in rows:
+        assert r["data_sha"] == st.data_sha and r["code_version"] and r["measure"] == r["measure_hours"]
+    assert {r["blue"] for r in rows if r["case"] == "blue-passive"} == {"passive"}
+    assert all("scale_manoeuvre(side=red, keep=0.5" in r["overrides"] for r in rows if r["case"] == "red-half")
+
+
+def test_batch_seeding_is_the_same(tiny_study):
+    from wargame.batch import game_seed
+
+    assert [runner.game_seed(7, i) for i in range(5)] == [game_seed(7, i) for i in range(5)]
+
+
+def test_identical_across_worker_counts_and_chunks(tiny_study, tmp_path):
+    st = small(tiny_study, reps=4)
+    runner.run_study(st, tmp_path / "one", runner.local_engine(1), chunk=1)
+    runner.run_study(st, tmp_path / "two", runner.local_engine(2), chunk=3)
+    assert (tmp_path / "one" / "games.csv").read_bytes() == (tmp_path / "two" / "games.csv").read_bytes()
+
+
+def test_resume_plays_only_what_is_missing(tiny_study, tmp_path):
+    st = small(tiny_study)
+    full = runner.run_study(st, tmp_path / "ref", runner.local_engine(1))
+    out = tmp_path / "run"
+    runner.run_study(small(tiny_study, reps=2), out, runner.local_engine(1))
+    journal = out / "games.jsonl"
+    lines = journal.read_text().splitlines()
+    journal.write_text("\n".join(lines[:-1]) + "\n" + lines[-1][:20])  # a kill mid-write
+    played = []
+    engine = runner.local_engine(1)
+
+    def counting(src, chunks, done):
+        played.extend(j for ch in chunks for j in ch)
+        engine(src, chunks, done)
+
+    rows = runner.run_study(st, out, counting)
+    assert sorted(played) == sorted([(c, 2) for c in ("baseline", "blue-passive", "red-half")] + [("red-half", 1)])
+    assert (out / "games.csv").read_bytes() == (tmp_path / "ref" / "games.csv").read_bytes()
+    assert [json.dumps(r, sort_keys=True) for r in rows] == [json.dumps(r, sort_keys=True) for r in full]
+    played.clear()
+    runner.run_study(st, out, counting)
+    assert played == []
+    changed = dataclasses.replace(st, data_sha="0" * 16)  # other data: nothing finished counts
+    runner.run_study(changed, out, counting)
+    assert len(played) == 9
+
+
+def test_stats():
+    assert abs(stats.t_quantile(0.975, 10) - 2.228) < 1e-3
+    assert abs(stats.t_quantile(0.975, 2) - 4.303) < 1e-3
+    assert abs(stats.sign_test(8, 0) - 2 / 256) < 1e-12 and stats.sign_test(3, 3) == 1.0
+    rows = [{"measure": m, "seed": i} for i, m in enumerate([36, 48, None, 60])]
+    s = stats.summarise(rows, 240)
+    assert (s["min"], s["median"], s["max"], s["reached"], s["by_48"]) == (36, 54, 240, 3, 0.5)
+    base = [{"measure": m, "seed": i} for i, m in enumerate([36, 36, 48, 72])]
+    p = stats.paired(rows, base, 240)
+    assert (p["better"], p["equal"], p["worse"], p["pairs"]) == (2, 1, 1, 4)
+    assert p["diffs"] == [0, 12, 192, -12]
+
+
+def test_markdown_section_is_created_then_replaced(tiny_study, tmp_path):
+    st = small(tiny_study, reps=2)
+    rows = runner.run_study(st, tmp_path / "o", runner.local_engine(1))
+    md = report.markdown(st, report.analyse(st, rows), "wargame study X")
+    doc = tmp_path / "cal.md"
+    doc.write_text("# Calibration\n\ntext before\n")
+    assert report.write_section(doc, "tiny", md)
+    first = doc.read_text()
+    assert first.startswith("# Calibration\n\ntext before\n") and first.count("<!-- study:tiny:begin -->") == 1
+    assert "| **red-half** |" in first and "`wargame study X --case red-half`" in first
+    doc.write_text(first + "\ntext after\n")
+    assert report.write_section(doc, "tiny", md.replace("Tiny", "Small"))
+    second = doc.read_text()
+    assert second.count("<!-- study:tiny:end -->") == 1 and second.endswith("\ntext after\n") and "Small" in second
+    assert not report.write_section(doc, "tiny", md.replace("Tiny", "Small"))
+
+
+def test_cli_study_end_to_end(tmp_path, capsys):
+    out = tmp_path / "o"
+    doc = tmp_path / "doc.md"
+    args = ["study", str(TINY_STUDY), "--out", str(out), "--replications", "2", "--case", "air-0", "--workers", "1",
+            "--quiet", "--markdown-into", str(doc)]
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    assert "air-0" in text and "4 games (2 cases x 2)" in text
+    assert (out / "summary.csv").read_text().count("\n") == 3
+    assert "<!-- study:tiny-study:begin -->" in doc.read_text()
+    assert main(["study", str(TINY_STUDY), "--case", "nope", "--out", str(out)]) == 2
