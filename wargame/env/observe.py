@@ -173,3 +173,12 @@ class Encoder:
             "globals": spaces.Box(0.0, 1.0, (len(GLOBALS),), dtype=np.float32),
             "units": spaces.Box(0.0, 1.0, (self.layout.S, len(UNIT_FEATURES)), dtype=np.float32),
         }
+
+
+def encode(encoder: Encoder, view: View, planner: Any | None) -> dict[str, np.ndarray]:
+    """The observation of `view`'s side, with what its `planner` has planned this phase (or None)."""
+    planned = planner.planned_targets() if planner is not None else {}
+    ordered = planner.done if planner is not None else set()
+    return {"observation": encoder.planes(view, planned, ordered),
+            "globals": encoder.globals(view, len(ordered)),
+            "units": encoder.units(view, ordered)}

@@ -21,7 +21,7 @@ from wargame.model.scenario import Scenario
 from wargame.model.units import Side
 
 from .layout import END, ActionLayout, Spec
-from .observe import Encoder
+from .observe import Encoder, encode
 from .planner import Planner
 from .rewards import make_reward
 
@@ -124,14 +124,8 @@ class Session:
         return got[1]
 
     def observe(self, side: Side) -> dict[str, np.ndarray]:
-        enc = self.encoders[side]
-        view = self.view(side)
         p = self.planner if self.planner is not None and self.planner.side is side else None
-        planned = p.planned_targets() if p is not None else {}
-        ordered = p.done if p is not None else set()
-        return {"observation": enc.planes(view, planned, ordered),
-                "globals": enc.globals(view, len(ordered)),
-                "units": enc.units(view, ordered)}
+        return encode(self.encoders[side], self.view(side), p)
 
     # --- copies and saves -----------------------------------------------------------------------------
 
