@@ -92,10 +92,31 @@ class Encoder:
         self.static = st.reshape(len(STATIC), self.rows, self.cols)
         self.d = {name: len(STATIC) + i for i, name in enumerate(DYNAMIC)}
         self.city_cells = {c.name: self.flat[ix.idx[h]] for h, c in board.cities.items() if h in ix.idx}
+        self._base_view: View | None = None
+        self._base = self.static
 
     # --- the arrays ---------------------------------------------------------------------------------
 
     def planes(self, view: View, planned: dict[int, int], ordered: set[str]) -> np.ndarray:
+        """The hex planes: those of the view are built once per view, then copied and the plan added."""
+        if self._base_view is not view:
+            self._base = self._view_planes(view)
+            self._base_view = view
+        out = self._base.copy()
+        if planned or ordered:
+            flat = out.reshape(len(PLANES), -1)
+            d = self.d
+            ix = self.layout.index
+            cap = float(self.spec.stacking)
+            for u in view.own:
+                if u.id in ordered and u.hex is not None:
+                    f = self.flat[ix.idx[u.hex]]
+                    flat[d["own_ordered"], f] = min(1.0, flat[d["own_ordered"], f] + 1.0 / cap)
+            for t, n in planned.items():
+                flat[d["planned"], self.flat[t]] = min(1.0, n / cap)
+        return out
+
+    def _view_planes(self, view: View) -> np.ndarray:
         spec = self.spec
         out = np.zeros(self.shape, dtype=np.float32)
         out[: len(STATIC)] = self.static
@@ -112,8 +133,6 @@ class Encoder:
                 flat[d[f"{prefix}_{GROUPS[g][0]}"], f] += u.steps / (spec.max_steps * cap)
                 flat[d[f"{prefix}_attack"], f] += u.attack / (spec.max_attack * cap)
                 flat[d[f"{prefix}_defence"], f] += u.defence / (spec.max_defence * cap)
-                if prefix == "own" and u.id in ordered:
-                    flat[d["own_ordered"], f] += 1.0 / cap
         if view.seen:
             flat[d["seen"], [self.flat[ix.idx[h]] for h in view.seen if h in ix.idx]] = 1.0
         me = self.side.value
@@ -121,11 +140,10 @@ class Encoder:
             f = self.city_cells.get(name)
             if f is not None:
                 flat[d["control_own" if holder == me else "control_enemy"], f] = 1.0
-        for t, n in planned.items():
-            flat[d["planned"], self.flat[t]] = n / cap
         flat[d["night"]] = 1.0 if view.night else 0.0
         flat[d["elapsed"]] = min(1.0, (view.turn - 1) / max(1, spec.length_turns))
-        np.minimum(out, 1.0, out=out)
+        dyn = out[len(STATIC):]
+        np.minimum(dyn, 1.0, out=dyn)
         return out
 
     def globals(self, view: View, n_planned: int) -> np.ndarray:
