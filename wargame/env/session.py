@@ -99,8 +99,7 @@ class Session:
             self.game.commit(p.side)
             self._new_phase()
         else:
-            p.apply(a)
-            self._view_cache.pop(p.side, None)
+            p.apply(a)  # the view stays: staging changes nothing a View shows but `staged`, unused here
         return None
 
     def play_bot(self, bot: Any, side: Side, time_limit: float | None = None) -> None:
