@@ -6,7 +6,7 @@ Needs the `rl` extra (numpy, gymnasium, pettingzoo); `import wargame` never impo
     from wargame.env import aec_env, gym_env
     env = gym_env("incursion-2016", side="red", opponent="operational")
 
-Also registered with Gymnasium as `wargame/BalticWargame-v0` (`gymnasium.make(..., scenario=...)`).
+Also registered with Gymnasium as `wargame/BalticWargame-v1` (`gymnasium.make(..., scenario=...)`).
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@
      "units":       float32 (S, F)            one row per unit slot of the action layout
      "action_mask": int8 (n,)}                (PettingZoo only; Gymnasium: `action_masks()`)
 
-The planes are listed in `PLANES` (docs/env.md explains each). The `supply` plane is a slot kept
-for the supply rules the engine is gaining: zeros until then, so adding it does not change shapes.
+The planes are listed in `PLANES` (docs/env.md explains each). The `supply` plane holds, at each
+hex with own units, 1 when they are in supply and 1 - turns out of supply / 4 (at least 0) when not.
 """
 
 from __future__ import annotations
@@ -140,6 +140,11 @@ class Encoder:
             f = self.city_cells.get(name)
             if f is not None:
                 flat[d["control_own" if holder == me else "control_enemy"], f] = 1.0
+        oos = view.out_of_supply
+        for u in view.own:
+            if u.hex is not None:  # 1 in supply, less the longer the unit has been cut off (docs/rules.md, Supply)
+                f = self.flat[ix.idx[u.hex]]
+                flat[d["supply"], f] = max(flat[d["supply"], f], max(0.0, 1.0 - oos.get(u.id, 0) / 4))
         flat[d["night"]] = 1.0 if view.night else 0.0
         flat[d["elapsed"]] = min(1.0, (view.turn - 1) / max(1, spec.length_turns))
         dyn = out[len(STATIC):]

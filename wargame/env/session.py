@@ -26,7 +26,7 @@ from .planner import Planner
 from .rewards import make_reward
 
 #: environment version: bump when dynamics, spaces or rewards change (docs/env.md, "Versions")
-ENV_VERSION = 0
+ENV_VERSION = 1
 
 
 def scenario_of(scenario: str | Path | Scenario) -> Scenario:
