@@ -356,6 +356,37 @@ class OutskirtsEntered(Event):
 
 
 @dataclass(frozen=True)
+class BridgeDemolished(Event):
+    """A demolition attempt: `blown` says whether the bridge came down (the die against the table)."""
+
+    unit: str
+    name: str
+    side: str
+    hex: str
+    across: str
+    river: str
+    die: int
+    blown: bool
+    kind: str = field(default="demolition", init=False)
+
+    def describe(self) -> str:
+        what = "blows" if self.blown else "fails to blow"
+        return f"{self.name} ({self.side}) {what} the bridge over the {self.river} between {self.hex} and {self.across} (d6: {self.die})."
+
+
+@dataclass(frozen=True)
+class BridgeRepaired(Event):
+    side: str
+    hex: str
+    across: str
+    river: str
+    kind: str = field(default="bridged", init=False)
+
+    def describe(self) -> str:
+        return f"{self.side.capitalize()} engineers bridge the {self.river} again between {self.hex} and {self.across}."
+
+
+@dataclass(frozen=True)
 class SupplyChanged(Event):
     """A unit's supply: `turns_out` 0 when restored, else the turns it has been out of supply."""
 
@@ -399,7 +430,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, MoveHalted, FallbackSet,
         AirMissionFlown, SortiesDenied, SortiesLost, Suppressed, AttackDeclared, CombatResolved, StepLost,
         Destroyed, Retreated, Advanced, Detected, UmpireRuled, CityTaken, MeasureReached,
-        OutskirtsEntered, SupplyChanged, ObjectiveHeld, GameEnded)
+        OutskirtsEntered, SupplyChanged, BridgeDemolished, BridgeRepaired, ObjectiveHeld, GameEnded)
 }
 #: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
 UmpireOverruled = UmpireRuled

@@ -6,6 +6,7 @@ serialise to JSON as they are: the TUI, bots, saves and replays use the same obj
     Attack("6324", ("ru-6-1", "ru-6-2"), support=("ru-art-1",), cas=8)
     AirMission("sead", "4530", 8)                # interdiction | sead | counter_air | recon | cover
     Fallback("ee-1-1", "3010")                   # where this unit retreats to, if it must
+    Demolish("lv-1-1", "3242")                   # blow the bridge between the unit's hex and 3242
 
 Whether an order is legal *now* is for `wargame.game.Game.legal` (it needs the state); this module
 only says what an order is.
@@ -93,8 +94,22 @@ class Fallback:
         return {"kind": "fallback", "unit": self.unit, "toward": self.toward}
 
 
-Order = Union[Move, Attack, AirMission, Fallback]
-ORDER_TYPES = (Move, Attack, AirMission, Fallback)
+@dataclass(frozen=True)
+class Demolish:
+    """In its side's movement phase, `unit` (which does not move this phase) blows the bridge that
+    carries a road or railway over the river between its hex and the adjacent hex `across`. A die
+    decides whether the charges bring it down (docs/rules.md, Bridges)."""
+
+    unit: str
+    across: str
+    kind: str = field(default="demolish", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "demolish", "unit": self.unit, "across": self.across}
+
+
+Order = Union[Move, Attack, AirMission, Fallback, Demolish]
+ORDER_TYPES = (Move, Attack, AirMission, Fallback, Demolish)
 
 
 def to_dict(order: Order) -> dict[str, Any]:
@@ -117,9 +132,11 @@ def from_dict(d: dict[str, Any]) -> Order:
             return AirMission(str(d["mission"]), str(d.get("target", "")), int(d["sorties"]))
         if kind == "fallback":
             return Fallback(str(d["unit"]), str(d.get("toward", "")))
+        if kind == "demolish":
+            return Demolish(str(d["unit"]), str(d["across"]))
     except (KeyError, TypeError) as e:
         raise ValueError(f"malformed {kind} order: missing or wrong field {e}") from None
-    raise ValueError(f"unknown order kind {kind!r}; expected move, attack, air or fallback")
+    raise ValueError(f"unknown order kind {kind!r}; expected move, attack, air, fallback or demolish")
 
 
 def describe(order: Order) -> str:
@@ -132,4 +149,6 @@ def describe(order: Order) -> str:
     if isinstance(order, AirMission):
         where = "" if order.mission == "counter_air" else f" at {order.target}"
         return f"{order.sorties} {order.mission.replace('_', ' ')} sorties{where}"
+    if isinstance(order, Demolish):
+        return f"{order.unit} blows the bridge toward {order.across}"
     return f"{order.unit} falls back toward {order.toward}" if order.toward else f"{order.unit} falls back by the rule"

@@ -492,3 +492,26 @@ def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
     routes = [Oracle(g2, Side.BLUE).enemy_supply_route(H(x)) for x in ("0603", "0502", "0804")]
     behind = {g2.hid(r[3]) for r in routes if len(r) > 3}
     assert air and all(a.mission == "interdiction" and a.target in behind for a in air)   # the lines, not the units
+
+
+def test_blue_blows_the_bridge_toward_the_enemy_when_it_comes_near():
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from tests.rules.test_bridges import _RIVER
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import OperationalBot
+    from wargame.game import Game
+    from wargame.orders import Demolish
+
+    b = board(["." * 8] * 3, ["EEEEERRR"] * 3, rivers=_RIVER, roads=["0102 0202 0302 0402 0502 0602 0702 0802"],
+              cities=[("Tallinn", "0102", "EST")], outskirts={"Tallinn": "0102 0101 0103"})
+
+    def blue_orders(red_at: str, detection: int) -> list:
+        g = Game(scenario(b, [unit("b", Side.BLUE, "inf", "0302"), unit("r", Side.RED, "tank", red_at)],
+                          measure=("Tallinn",)), seed=1)
+        g.units["b"].type = __import__("dataclasses").replace(g.units["b"].type, detection=detection)
+        to_phase(g, "movement", Side.BLUE)
+        return OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+
+    assert Demolish("b", "0402") in blue_orders("0602", detection=4)     # seen, three hexes off: blow it
+    assert not any(isinstance(o, Demolish) for o in blue_orders("0802", detection=6))   # five off: not yet
+    assert not any(isinstance(o, Demolish) for o in blue_orders("0602", detection=1))   # not seen: not yet

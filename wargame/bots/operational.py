@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from wargame.hexgrid import Hex, distance, neighbours
 from wargame.model.units import Side, Unit
-from wargame.orders import AirMission, Attack, Move, Order
+from wargame.orders import AirMission, Attack, Demolish, Move, Order
 
 if TYPE_CHECKING:
     from wargame.bots.base import Oracle
@@ -67,6 +67,7 @@ def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex], block
 
 
 LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
+DEMOLISH_NEAR = 4  # Blue blows a bridge beside it once enemy units are this close
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Doctrine:
     keep_dug_in: bool = True              # Blue: a dug-in unit values its position by its entrenchment columns
     garrison: int = 2                     # Blue: units that stay in the outskirts of each measure city
     stand: bool = True                    # Blue: delay: units stand on their positions until enveloped
+    demolish: bool = True                 # Blue: blow the bridges toward the enemy when it comes near
     interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
     interdict_lines: bool = True          # Blue: interdict the lines of communication behind the lead enemy
                                           # units instead of the units themselves
@@ -219,6 +221,30 @@ class OperationalBot:
             stack[u.hex] -= 1
             stack[best] = stack.get(best, 0) + 1
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+        if self.side is Side.BLUE and d.demolish:
+            out += self._demolitions(view, oracle, field, {o.unit for o in out}, enemy_at)
+        return out
+
+    @staticmethod
+    def _demolitions(view: "View", oracle: "Oracle", field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
+        """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
+        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes."""
+        b = view.board
+        out: list[Order] = []
+        chosen: set[frozenset[Hex]] = set()
+        for u in view.own:
+            if u.id in moving or u.attack <= 0 or not any(distance(u.hex, e) <= DEMOLISH_NEAR for e in enemy_at):
+                continue
+            f = field(u)
+            here = f.get(u.hex, 1 << 20)
+            for n in sorted(oracle.terrain.neighbours.get(u.hex, ())):
+                if b.river(u.hex, n) is None or not b.road(u.hex, n) or f.get(n, 1 << 20) <= here:
+                    continue
+                o = Demolish(u.id, oracle.hid(n))
+                if frozenset((u.hex, n)) not in chosen and oracle.legal(o) is None:
+                    chosen.add(frozenset((u.hex, n)))
+                    out.append(o)
+                    break  # one bridge a unit a phase
         return out
 
     def _standing(self, view: "View", oracle: "Oracle", enemy_at: set[Hex]) -> set[str]:

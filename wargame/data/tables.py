@@ -176,6 +176,10 @@ TABLES_SPEC = Record({
     }, _air_check)),
     "detection": F(_section({"night_factor": F(Num(min=0, max=1))})),
     "arrivals": F(_section({"baseline_warning_hours": F(Int(min=0)), "dig_in_warning_hours": F(Int(min=0))})),
+    "bridges": F(_section({
+        "demolish_on": F(Int(min=1, max=7)),
+        "repair_turns": F(Int(min=1, max=99)),
+    })),
     "supply": F(_section({
         "home_countries": F(Seq(Str(pattern=r"[A-Z]{3}", pattern_hint="a three-letter country code"))),
         "depot_population": F(Int(min=0)),
@@ -192,7 +196,7 @@ TABLES_SPEC = Record({
     })),
 }, description="The rules tables (wargame-tables/1). See docs/rules.md.")
 
-SECTIONS = ("movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "supply", "victory")
+SECTIONS = ("movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "bridges", "supply", "victory")
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,9 @@ class Tables:
     end_when_red_holds_measure: bool
     main_force_steps: int
     main_force_categories: frozenset[str]
+    # bridges
+    demolish_on: int
+    bridge_repair_turns: int
     # supply
     supply: dict[str, Any]
     supply_effects: tuple[tuple[int, float, float, float], ...]   # (turns, movement, attack, defence), most turns first
@@ -294,7 +301,8 @@ def tables_from_dict(d: dict[str, Any], tid: str = "standard") -> Tables:
         end_when_red_holds_measure=d["victory"]["end_when_red_holds_measure_cities"],
         main_force_steps=d["victory"]["main_force"]["min_steps"],
         main_force_categories=frozenset(d["victory"]["main_force"]["categories"]),
-        supply={k: v for k, v in d["supply"].items() if k not in ("basis", "effects")},
+        demolish_on=d["bridges"]["demolish_on"], bridge_repair_turns=d["bridges"]["repair_turns"],
+        supply={k: v for k, v in d["supply"].items() if k not in ("basis", "effects", "fitted")},
         supply_effects=tuple(sorted(((e["turns"], e["movement"], e["attack"], e["defence"])
                                      for e in d["supply"]["effects"]), reverse=True)),
         sources=dict(d.get("sources") or {}), raw=d,

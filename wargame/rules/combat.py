@@ -153,7 +153,8 @@ def assess(game: "Game", side: Side, order: Attack, check: bool = True, cas_effe
 
 
 def _river_shift(game: "Game", attackers: list[Unit], target: Hex) -> list[tuple[str, int]]:
-    """A shift only when every attacker attacks across a river; halved (toward 0) over bridges."""
+    """A shift only when every attacker attacks across a river; halved (toward 0) over bridges that
+    stand (a blown bridge is no bridge)."""
     if not attackers:
         return []
     ix = game.index
@@ -163,7 +164,8 @@ def _river_shift(game: "Game", attackers: list[Unit], target: Hex) -> list[tuple
         if r is None:
             return []
         rivers.append(r)
-        bridged = bridged and ix.bridge_between(u.hex, target)
+        a, b = ix.idx[u.hex], ix.idx[target]
+        bridged = bridged and ix.bridge_between(u.hex, target) and ((a, b) if a < b else (b, a)) not in game.state.blown
     worst = "major" if any(r.cls == "major" for r in rivers) else "minor"
     n = game.tables.river_shift[worst]
     if bridged:

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wargame.model.units import Side
-from wargame.orders import AIR_KINDS, AirMission, Attack, Fallback, Move, Order
+from wargame.orders import AIR_KINDS, AirMission, Attack, Demolish, Fallback, Move, Order
 from wargame.rules import fires
 from wargame.rules.movement import check_path, path_to, reachable
 
 if TYPE_CHECKING:
     from wargame.game import Game
 
-PHASE_OF = {Move: "movement", Fallback: "movement", Attack: "combat", AirMission: "air"}
+PHASE_OF = {Move: "movement", Fallback: "movement", Demolish: "movement", Attack: "combat", AirMission: "air"}
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Plan:
     targets: set[int] = field(default_factory=set)
     sorties: int = 0
     fallbacks: set[str] = field(default_factory=set)
+    demolishers: set[str] = field(default_factory=set)
     _stack: dict[int, int] | None = None
 
     def stack(self, game: "Game") -> dict[int, int]:
@@ -72,6 +73,8 @@ class Plan:
             self.sorties += order.sorties
         elif isinstance(order, Fallback):
             self.fallbacks.add(order.unit)
+        elif isinstance(order, Demolish):
+            self.demolishers.add(order.unit)
 
 
 def check(game: "Game", side: Side, order: Order, plan: Plan | None = None) -> tuple[str | None, Any]:
@@ -96,6 +99,12 @@ def check(game: "Game", side: Side, order: Order, plan: Plan | None = None) -> t
             return attack_problem(game, side, order, plan), None
         if isinstance(order, AirMission):
             return air_problem(game, side, order, plan), None
+        if isinstance(order, Demolish):
+            from wargame.rules.bridges import demolish_problem
+
+            if plan is not None and order.unit in plan.demolishers:
+                return f"{order.unit} already has a demolition staged this phase", None
+            return demolish_problem(game, side, order, plan.moved if plan is not None else set()), None
         return fallback_problem(game, side, order, plan), None
     except ValueError as e:  # a malformed hex id
         return str(e), None
@@ -120,6 +129,8 @@ def move_problem(game: "Game", side: Side, o: Move, plan: Plan | None = None) ->
         return f"{u.name} has already moved this phase", None
     if plan is not None and u.id in plan.moved:
         return f"{u.name} already has a move staged this phase", None
+    if plan is not None and u.id in plan.demolishers:
+        return f"{u.name} stays to blow a bridge this phase", None
     stack = plan.stack(game) if plan is not None else game.stack_ints(side)
     if o.path:
         path = [_hex(game, x) for x in o.path]

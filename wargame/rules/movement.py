@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wargame.model.units import Unit
+from wargame.model.units import Side, Unit
+from wargame.rules.bridges import unbridged_cost
 from wargame.rules.zoc import exerts_zoc  # noqa: F401 - kept here for older callers
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def _search(game: "Game", u: Unit, start: int, known: bool) -> tuple[dict[int, i
     inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
     adj = game.index.adj[u.type.mobility]
     start_extra = game.tables.zoc_leave_cost if start in enemy_zoc else 0
+    blown = game.state.blown
     best: dict[int, int] = {start: 0}
     parent: dict[int, int] = {}
     buckets: list[list[int]] = [[] for _ in range(mp + 1)]
@@ -94,6 +96,11 @@ def _search(game: "Game", u: Unit, start: int, known: bool) -> tuple[dict[int, i
                 continue  # entering an enemy zone of control ends the move
             base = c + (start_extra if h == start else 0)
             for j, ec in adj[h]:
+                if blown and ((h, j) if h < j else (j, h)) in blown:
+                    alt = unbridged_cost(game, u.type.mobility, h, j)
+                    if alt is None:
+                        continue
+                    ec = alt
                 nc = base + ec
                 if inter_cost and j in inter:
                     nc += inter_cost
@@ -138,6 +145,8 @@ def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | N
         for j, c in adj[here]:
             if j == h:
                 step = c
+                if game.state.blown and ((here, h) if here < h else (h, here)) in game.state.blown:
+                    step = unbridged_cost(game, u.type.mobility, here, h)
                 break
         if step is None:
             if h not in ix.nbrs[here]:
@@ -166,6 +175,8 @@ def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | N
 def _why_not(game: "Game", u: Unit, a: int, b: int) -> str:
     ix = game.index
     river = ix.river_between(ix.hexes[a], ix.hexes[b])
+    if river is not None and game.state.blown and ((a, b) if a < b else (b, a)) in game.state.blown:
+        return f"the bridge over the {river.name} there is down and {u.type.mobility} units cannot cross a {river.cls} river"
     if river is not None and not ix.bridge_between(ix.hexes[a], ix.hexes[b]):
         return f"the {river.name} has no bridge there and {u.type.mobility} units cannot cross a {river.cls} river"
     return f"{u.type.mobility} units cannot enter {ix.terrain[b]}"

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Generator
 
 from wargame import events as ev
 from wargame.model.units import Side
-from wargame.orders import AirMission, Attack, Fallback, Move
-from wargame.rules import air, arrivals, combat, fog, movement, supply, victory
+from wargame.orders import AirMission, Attack, Demolish, Fallback, Move
+from wargame.rules import air, arrivals, bridges, combat, fog, movement, supply, victory
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ def start_turn(game: "Game") -> None:
     st.now = float(game.hour)
     game.emit(ev.TurnStarted(st.turn, game.hour, game.night, st.sorties[Side.RED], st.sorties[Side.BLUE]))
     for e in arrivals.arrive_due(game):
+        game.emit(e)
+    for e in bridges.repair(game):
         game.emit(e)
     for e in supply.update(game):
         game.emit(e)
@@ -101,6 +103,8 @@ def resolve(game: "Game", side: Side, plan: "Plan") -> Resolution:
                 _move(game, side, order, info)
             elif isinstance(order, Fallback):
                 _fallback(game, side, order)
+            elif isinstance(order, Demolish):
+                yield from bridges.demolish(game, side, order)
         _entrench(game, side)
         for e in game.after_moves():
             game.emit(e)

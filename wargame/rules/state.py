@@ -49,6 +49,7 @@ class State:
     out_of_supply: dict[str, int] = field(default_factory=dict)   # unit id -> turns out of supply (absent: in supply)
     entered: dict[str, float] = field(default_factory=dict)       # unit id -> hour it entered the hex it holds
     now: float = 0.0                                              # the hour of what is being carried out
+    blown: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # (hex, hex) -> [turn blown, side] of a blown bridge
 
     def copy(self) -> "State":
         s = State(
@@ -67,6 +68,7 @@ class State:
             control=dict(self.control), measure=dict(self.measure), losses=dict(self.losses),
             hold_hour=self.hold_hour, first_unit=dict(self.first_unit),
             out_of_supply=dict(self.out_of_supply), entered=dict(self.entered), now=self.now,
+            blown={k: list(v) for k, v in self.blown.items()},
         )
         return s
 
@@ -92,6 +94,7 @@ class State:
             "hold_hour": self.hold_hour, "first_unit": dict(sorted(self.first_unit.items())),
             "out_of_supply": dict(sorted(self.out_of_supply.items())),
             "entered": dict(sorted(self.entered.items())), "now": self.now,
+            "blown": sorted([ids[a], ids[b], t, s] for (a, b), (t, s) in self.blown.items()),
         }
 
     @staticmethod
@@ -129,6 +132,7 @@ class State:
         st.out_of_supply = dict(d.get("out_of_supply", {}))
         st.entered = dict(d.get("entered", {}))
         st.now = d.get("now", 0.0)
+        st.blown = {(idx_of[a], idx_of[b]): [t, s] for a, b, t, s in d.get("blown", [])}
         return st
 
 
@@ -167,6 +171,12 @@ class StateChanges:
             self._cache.pop(("known", s), None)  # what either side sees may have changed
             self._cache.pop(("supply", s), None)  # and the lines of communication
         self._cache.pop("reach", None)           # every search of reachable hexes
+
+    def forget_routes(self) -> None:
+        """Forget every search of reachable hexes and supply (after a bridge went down or up)."""
+        self._cache.pop("reach", None)
+        for s in Side:
+            self._cache.pop(("supply", s), None)
 
     def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
         st = self.state

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame import events as ev
+from wargame.hexgrid import hexside
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ def _edges(game: "Game") -> list[tuple[tuple[int, int], ...]]:
     cost = game.tables.supply["cost"]
     board = ix.board
     rows: list[tuple[tuple[int, int], ...]] = []
-    from wargame.hexgrid import hexside
-
     for i, h in enumerate(ix.hexes):
         row = []
         if ix.is_land[i]:
@@ -59,6 +58,15 @@ def _edges(game: "Game") -> list[tuple[tuple[int, int], ...]]:
         rows.append(tuple(row))
     ix.allowed_cache["supply_edges"] = rows
     return rows
+
+
+def _unbridged(game: "Game", a: int, b: int) -> int | None:
+    """Trace cost across a blown bridge: cross-country plus the ford of a minor river; a major river
+    cannot be crossed."""
+    ix = game.index
+    river = ix.board.rivers[hexside(ix.hexes[a], ix.hexes[b])]
+    cost = game.tables.supply["cost"]
+    return None if river.cls == "major" else cost["offroad"] + cost["minor_river"]
 
 
 def _static_sources(game: "Game", side: Side) -> tuple[int, ...]:
@@ -114,6 +122,7 @@ def supplied(game: "Game", side: Side) -> dict[int, int]:
     inter = st.interdicted[side.other]
     inter_cost = t["interdicted_cost"]
     edges = _edges(game)
+    blown = {k: _unbridged(game, *k) for k in st.blown}
 
     def open_(i: int) -> bool:
         return allowed[i] and i not in enemy_at and (i not in enemy_zoc or i in friends)
@@ -129,6 +138,11 @@ def supplied(game: "Game", side: Side) -> dict[int, int]:
             if best[h] != c:
                 continue
             for j, ec in edges[h]:
+                if blown:
+                    alt = blown.get((h, j) if h < j else (j, h), ec)
+                    if alt is None:
+                        continue
+                    ec = alt
                 nc = c + ec + (inter_cost if j in inter else 0)
                 if nc > limit or nc >= best.get(j, limit + 1) or not open_(j):
                     continue
