@@ -147,7 +147,8 @@ async def test_save_and_load(saves):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "The 1 order(s) staged this phase are not saved" in str(app.screen.query_one("Static").render())
-        await pilot.press("ctrl+a", *"my game", "enter")  # a name of the player's own
+        app.screen.query_one("Input").value = "my game"  # a name of the player's own
+        await pilot.press("enter")
         await pilot.pause()
         files = sorted(saves.glob("my-game.save"))
         assert files and "Saved" in notes[-1]

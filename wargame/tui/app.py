@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wargame.bots.base import BOTS
@@ -37,11 +37,12 @@ class StartScreen(Screen):
     CSS = """
     #cols { height: 1fr; }
     #left { width: 46; height: 1fr; }
-    #scenarios { height: auto; max-height: 8; min-height: 3; }
+    #scenarios { height: auto; max-height: 7; min-height: 3; }
     #briefing { width: 1fr; padding: 0 1; }
-    #setup { height: auto; }
-    #setup Label { margin-top: 0; }
-    #setup Select { height: 3; }
+    #setup { height: 1fr; }
+    .row { height: 3; }
+    .row Label { width: 6; padding: 1 0 0 1; }
+    .row Select, .row Input { width: 1fr; }
     #umpire { width: 100%; }
     #buttons { height: 3; }
     #buttons Button { margin-right: 1; min-width: 10; }
@@ -62,18 +63,21 @@ class StartScreen(Screen):
         self.scenarios = list_scenarios()
 
     def compose(self) -> ComposeResult:
-        yield Header()
         with Horizontal(id="cols"):
             with Vertical(id="left"):
-                yield OptionList(*[Option(Text(title, no_wrap=True, overflow="ellipsis"), id=sid)
+                # one line per scenario, however long its title: a wrapped title looks like two scenarios
+                yield OptionList(*[Option(title if len(title) <= 42 else title[:41] + "…", id=sid)
                                    for sid, title, _s, _p in self.scenarios], id="scenarios")
                 with VerticalScroll(id="setup"):
-                    yield Label("Red (Russia) is played by")
-                    yield Select(PLAYERS, value=self.red, allow_blank=False, id="red")
-                    yield Label("Blue (NATO) is played by")
-                    yield Select(PLAYERS, value=self.blue, allow_blank=False, id="blue")
-                    yield Label("Seed")
-                    yield Input(str(self.seed), id="seed", type="integer")
+                    with Horizontal(classes="row"):
+                        yield Label("[b red]Red[/]")
+                        yield Select(PLAYERS, value=self.red, allow_blank=False, id="red")
+                    with Horizontal(classes="row"):
+                        yield Label("[b blue]Blue[/]")
+                        yield Select(PLAYERS, value=self.blue, allow_blank=False, id="blue")
+                    with Horizontal(classes="row"):
+                        yield Label("Seed")
+                        yield Input(str(self.seed), id="seed", type="integer")
                     yield Checkbox("Umpire: approve each result", self.umpire, id="umpire")
                     with Horizontal(id="buttons"):
                         yield Button("Start", id="start", variant="primary")

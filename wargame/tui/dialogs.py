@@ -9,7 +9,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from wargame.orders import AIR_KINDS
 
 
 class Dialog(ModalScreen):

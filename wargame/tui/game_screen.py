@@ -7,7 +7,6 @@ The screen is split by concern: `orders_ui` (a human's orders), `watch` (bots on
 from __future__ import annotations
 
 import sys
-import time
 from typing import Any
 
 from rich.text import Text
@@ -20,22 +19,21 @@ from textual.widgets import Footer, RichLog, Static
 
 from wargame.bots.base import Oracle, load_bot
 from wargame.bots.driver import bot_seed
-from wargame.events import Event
 from wargame.game import Game
 from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
 from wargame.orders import Move, Order
 from wargame.render import counter_legend
-from wargame.saves import SaveError, write_save
 from wargame.tui import panels
 from wargame.tui.commands import GameCommands, GoTo
-from wargame.tui.dialogs import Confirm, GameOver, Handover, HelpScreen
-from wargame.tui.gamelog import LogScreen, SummaryScreen, Timeline, turn_summary
+from wargame.tui.dialogs import Confirm, Handover, HelpScreen
+from wargame.tui.gamelog import LogView, Timeline
 from wargame.tui.hexmap import HexMap
 from wargame.tui.orders_ui import HumanOrders
 from wargame.tui.overview import Overview
 from wargame.tui.players import PLAYER_HELP
-from wargame.tui.saves_ui import LoadPicker, SaveAs, autosave, game_tag, saves_dir
+from wargame.tui.saves_ui import game_tag
+from wargame.tui.session import Session
 from wargame.tui.umpire_ui import UmpireFlow
 from wargame.tui.watch import WatchMode
 
@@ -47,7 +45,7 @@ BOT_SWITCH_INTERVAL = 0.0005  # seconds: while a bot thinks in its thread, hand 
 SIDE_WIDTHS, LOG_LINES = ((100, 30), (160, 40), (10**6, 52)), ((30, 4), (45, 8), (10**6, 12))
 
 
-class GameScreen(HumanOrders, WatchMode, UmpireFlow, Screen):
+class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
     CSS = """
     #body { height: 1fr; }
     HexMap { width: 1fr; height: 1fr; }
@@ -263,58 +261,6 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, Screen):
     def action_goto(self) -> None:
         self.app.push_screen(GoTo(self.game.board), lambda h: self.go_to(h) if h is not None else None)
 
-    # --- the log ---------------------------------------------------------------------------------------
-
-    def fog_side(self) -> Side | None:
-        """Whose fog of war the log respects: the one human, the hotseat player at the keyboard, or
-        nobody when bots play both sides."""
-        humans = [s for s, p in self.players.items() if p == "human"]
-        if len(humans) == 1:
-            return humans[0]
-        if not humans:
-            return None
-        return self.viewer or self.human_side() or humans[0]
-
-    def log_line(self, text: str, style: str = "") -> None:
-        self._write(self.timeline.add_line(text, style))
-
-    def log_event(self, e: Event) -> None:
-        entry = self.timeline.add_event(e)
-        if entry is not None:
-            self._write(entry)
-
-    def _write(self, entry) -> None:
-        side = self.fog_side()
-        if entry.shown_to(side.value if side else None):
-            self.query_one("#log", RichLog).write(Text(entry.text, entry.style))
-
-    def rewrite_log(self) -> None:
-        """After a hotseat hand-over: show the log as the new player may see it."""
-        log = self.query_one("#log", RichLog)
-        log.clear()
-        side = self.fog_side()
-        for entry in self.timeline.entries:
-            if entry.shown_to(side.value if side else None):
-                log.write(Text(entry.text, entry.style))
-
-    def action_full_log(self) -> None:
-        side = self.fog_side()
-        self.app.push_screen(LogScreen(self.timeline.entries, side.value if side else None, self.game.turn))
-
-    def action_summary(self, turn: int | None = None) -> None:
-        side = self.fog_side()
-        turn = turn or max(1, self.game.turn - (0 if self.game.over else 1))
-        text = turn_summary(self.timeline.entries, turn, side.value if side else None)
-        self.app.push_screen(SummaryScreen(text), lambda r: self.action_full_log() if r == "log" else None)
-
-    def _summary_due(self, side: Side) -> bool:
-        """A human's first phase of a new turn: show what happened last turn, once."""
-        last = self.game.turn - 1
-        if last < 1 or self.summarised.get(side, 0) >= last:
-            return False
-        self.summarised[side] = last
-        return True
-
     # --- the flow of play ----------------------------------------------------------------------------
 
     def advance(self) -> None:
@@ -409,72 +355,6 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, Screen):
             self.action_pause()
         else:
             self.map.action_select()
-
-    def show_result(self) -> None:
-        r = self.game.result or {}
-        m = f"H+{r.get('measure_hours')}" if r.get("measure_hours") is not None else "not reached"
-        cities = ", ".join(f"{c}: {s}" for c, s in r.get("cities", {}).items())
-        hold = r.get("hold")
-        if hold:
-            first = f"H+{hold['hours']}" if hold.get("hours") is not None else "never"
-            cities += (f"\nScenario objective, {' and '.join(hold['cities'])}: "
-                       f"{'held by Red' if hold['held'] else 'not held by Red'} at the end; first held by Red: {first}")
-        text = (f"[b]Game over: {r.get('winner', '?')} wins[/b]\n\n{r.get('reason', '')}.\n\n"
-                f"RAND measure (first Red unit in the outskirts of Tallinn or Riga): [b]{m}[/b]\n"
-                + "".join(f"  {c}: H+{h}\n" for c, h in r.get("hours", {}).items())
-                + f"\nSteps lost: Red {r.get('losses', {}).get('red')}, Blue {r.get('losses', {}).get('blue')}; "
-                f"units destroyed: Red {r.get('destroyed', {}).get('red')}, Blue {r.get('destroyed', {}).get('blue')}\n"
-                f"Objectives: {cities}")
-        self.app.push_screen(GameOver(text), self._after_game)
-
-    def _after_game(self, choice: Any) -> None:
-        if choice == "report":
-            self.action_report()
-        elif choice == "new":
-            self.action_new_game()
-        elif choice == "quit":
-            self.app.exit()
-
-    def action_report(self) -> None:
-        if self.game.over:
-            self.app.push_screen(LogScreen(self.timeline.entries, None, self.game.turn))
-
-    def action_new_game(self) -> None:
-        if self.game.over:
-            self.app.pop_screen()  # back to the start screen
-
-    # --- saving ------------------------------------------------------------------------------------------
-
-    def record(self) -> dict[str, Any]:
-        rec = self.game.to_record()
-        rec["players"] = {s.value: p for s, p in self.players.items()}
-        return rec
-
-    def autosave(self) -> None:
-        if all(p == "replay" for p in self.players.values()):
-            return  # watching a replay writes nothing
-        try:
-            autosave(self.record(), self.tag, self.game.turn)
-        except (OSError, SaveError) as e:
-            self.log_line(f"autosave failed: {e}", "red")
-
-    def action_save(self) -> None:
-        n = len(self.staged)
-        note = (f"The {n} order(s) staged this phase are not saved: a save holds committed phases." if n else "")
-        default = time.strftime(f"{self.game.scenario.id}-T{self.game.turn:02d}-%Y%m%d-%H%M")
-        self.app.push_screen(SaveAs(default, note), self._save_as)
-
-    def _save_as(self, name: str | None) -> None:
-        if not name:
-            return
-        try:
-            path = write_save(saves_dir() / name, self.record())
-            self.notify(f"Saved: {path}")
-        except (OSError, SaveError) as e:
-            self.notify(f"Save failed: {e}", severity="error")
-
-    def action_load(self) -> None:
-        self.app.push_screen(LoadPicker(), lambda p: self.app.load_game(p, replace=True) if p else None)
 
     # --- other screens ---------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import RichLog, Static
 
 from wargame import events as ev
+from wargame.model.units import Side
 
 STYLE = {"combat": "bold", "measure": "bold yellow", "game_over": "bold", "rejected": "red", "halted": "yellow",
          "umpire": "magenta", "city": "bold", "destroyed": "bold"}
@@ -95,6 +96,60 @@ def turn_summary(entries: Iterable[Entry], turn: int, side: str | None) -> Text:
 FILTERS = [("all", "every line"), ("combat", "attacks, losses, cities"), ("turn", "this turn only")]
 COMBAT_KINDS = {"attack", "combat", "step_lost", "destroyed", "retreated", "advanced", "city", "measure", "umpire",
                 "game_over", "suppressed"}
+
+
+class LogView:
+    """Mixed into GameScreen: the log pane under the reader's fog, the full log and the summaries."""
+
+    def fog_side(self) -> Side | None:
+        """Whose fog of war the log respects: the one human, the hotseat player at the keyboard, or
+        nobody when bots play both sides."""
+        humans = [s for s, p in self.players.items() if p == "human"]
+        if len(humans) == 1:
+            return humans[0]
+        if not humans:
+            return None
+        return self.viewer or self.human_side() or humans[0]
+
+    def log_line(self, text: str, style: str = "") -> None:
+        self._write(self.timeline.add_line(text, style))
+
+    def log_event(self, e: ev.Event) -> None:
+        entry = self.timeline.add_event(e)
+        if entry is not None:
+            self._write(entry)
+
+    def _write(self, entry) -> None:
+        side = self.fog_side()
+        if entry.shown_to(side.value if side else None):
+            self.query_one("#log", RichLog).write(Text(entry.text, entry.style))
+
+    def rewrite_log(self) -> None:
+        """After a hotseat hand-over: show the log as the new player may see it."""
+        log = self.query_one("#log", RichLog)
+        log.clear()
+        side = self.fog_side()
+        for entry in self.timeline.entries:
+            if entry.shown_to(side.value if side else None):
+                log.write(Text(entry.text, entry.style))
+
+    def action_full_log(self) -> None:
+        side = self.fog_side()
+        self.app.push_screen(LogScreen(self.timeline.entries, side.value if side else None, self.game.turn))
+
+    def action_summary(self, turn: int | None = None) -> None:
+        side = self.fog_side()
+        turn = turn or max(1, self.game.turn - (0 if self.game.over else 1))
+        text = turn_summary(self.timeline.entries, turn, side.value if side else None)
+        self.app.push_screen(SummaryScreen(text), lambda r: self.action_full_log() if r == "log" else None)
+
+    def _summary_due(self, side: Side) -> bool:
+        """A human's first phase of a new turn: show what happened last turn, once."""
+        last = self.game.turn - 1
+        if last < 1 or self.summarised.get(side, 0) >= last:
+            return False
+        self.summarised[side] = last
+        return True
 
 
 class LogScreen(ModalScreen):

@@ -150,6 +150,8 @@ class OverviewMap(Widget, can_focus=True):
 class Overview(Screen):
     """The whole board scaled to the terminal; Enter takes the map to the cursor."""
 
+    CSS = "OverviewMap { height: 1fr; width: 1fr; } #ov-key { height: auto; }"
+
     BINDINGS = [Binding("escape,o,q", "back", "Back"), Binding("enter", "go", "Go there"),
                 Binding("question_mark", "help", "Help")]
 

@@ -61,7 +61,7 @@ def orders_text(s: "GameScreen") -> Text:
 def describe_order(s: "GameScreen", o: Order) -> str:
     g = s.game
     if isinstance(o, Move):
-        n = len(o.path) - 1
+        n = len(o.path)  # the hexes entered (the path does not hold the start)
         return f"{g.units[o.unit].name}: {o.path[-1]} ({n} hex{'es' if n != 1 else ''})"
     if isinstance(o, Attack):
         return (f"attack {o.target} with {len(o.attackers)} unit(s)" + (f", {len(o.support)} guns" if o.support else "")
