@@ -341,9 +341,9 @@ def counter_legend(per_line: int = 0, types: Iterable[Any] = (), width: int = 0)
         if seen:
             t.append_text(_wrap([Text(f"{k} {v}") for k, v in sorted(seen.items())], width))
         return t
-    t.append("counters: ")
+    t.append("counter ")
     t.append("⊗3+", _st(COUNTER_BG, SIDE_FG[Side.RED], True))
-    t.append(" = branch (APP-6), steps left, + more units in the hex\n")
+    t.append(": branch (APP-6), steps, + more units\n")
     items = [Text.assemble((g, _st(COUNTER_BG, "#202020", True)), f" {branch.replace('_', ' ')}")
              for branch, g in BRANCH_GLYPH.items()]
     if per_line:

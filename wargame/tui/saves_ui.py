@@ -97,7 +97,7 @@ def list_saves(folder: Path | None = None) -> list[SaveInfo]:
             continue
         state = (rec.get("snapshot") or {}).get("state") or {}
         turn = state.get("turn") if isinstance(state.get("turn"), int) else None
-        pi = state.get("phase_index")
+        pi = state.get("phase")
         phase = f", {PHASES[pi][1].value} {PHASES[pi][0]}" if isinstance(pi, int) and 0 <= pi < len(PHASES) else ""
         if state.get("over"):
             phase = ", over"
