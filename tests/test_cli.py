@@ -84,8 +84,45 @@ def test_map_draws_a_window_with_units(capsys):
         assert "AR3" in text and "▭" not in text  # the ASCII fallback: the two-letter codes
     finally:
         render.set_ascii(False)
-    assert main(["map", str(TINY / "maps" / "tiny.yaml"), "--at", "Tallinn", "--size", "40x12"]) == 0
-    assert "★Ta" in capsys.readouterr().out
+    assert main(["map", str(TINY / "maps" / "tiny.yaml"), "--at", "tallinn", "--size", "40x12"]) == 0
+    text = capsys.readouterr().out
+    assert "★" in text and any("Tallinn" in line for line in text.splitlines()[1:-8])  # the name under the hex
+
+
+def test_map_fits_the_terminal_unless_full(capsys, monkeypatch):
+    from rich.cells import cell_len
+
+    from wargame import cli
+
+    monkeypatch.setattr(cli.out, "_width", 80)
+    assert main(["map", "baltic"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and max(cell_len(x) for x in lines) <= 80  # board window and legend: nothing wraps
+    assert any("--full" in x for x in lines)
+    assert main(["map", "baltic", "--full"]) == 0
+    assert max(cell_len(x) for x in capsys.readouterr().out.splitlines()) > 300
+
+
+def test_map_finds_a_city_in_any_case_and_suggests(capsys):
+    assert main(["map", "baltic", "--at", "riga", "--size", "80x20"]) == 0
+    assert "Riga" in capsys.readouterr().out
+    assert main(["map", "baltic", "--at", "rgia"]) == 2
+    assert "did you mean Riga" in capsys.readouterr().err
+
+
+def test_play_refuses_an_unknown_player_or_scenario_with_exit_2(capsys):
+    assert main(["play", "incursion-2016", "--red", "bogus"]) == 2
+    err = capsys.readouterr().err
+    assert "--red 'bogus'" in err and "operational" in err and "Traceback" not in err
+    assert main(["play", "nosuch"]) == 2
+    assert "no scenario 'nosuch'" in capsys.readouterr().err
+    assert main(["play", "--load", "/nonexistent/x.save"]) == 2
+
+
+def test_play_help_lists_the_bots():
+    r = run("play", "--help")
+    for bot in ("passive", "random", "operational", "search"):
+        assert f"  {bot}" in r.stdout
 
 
 def test_map_bad_arguments_exit_2(capsys):

@@ -122,3 +122,56 @@ def test_the_legend_explains_every_glyph():
     text = legend().plain
     for branch, g in BRANCH_GLYPH.items():
         assert f"{g} {branch.replace('_', ' ')}" in text
+
+
+def _baltic():
+    from wargame.data.maps import load_map
+
+    return load_map("baltic")
+
+
+def test_ascii_mode_draws_only_ascii_and_lists_the_codes():
+    sc = load_scenario(TINY / "scenarios" / "tiny.yaml")
+    set_ascii(True)
+    lines = render_board(sc.board, units=sc.units) + [legend(width=80, types=sc.units)]
+    text = "\n".join(line.plain for line in lines)
+    assert text.isascii(), sorted({c for c in text if not c.isascii()})
+    for u in sc.units:
+        assert f"{u.type.symbol} {u.type.name}" in text  # every two-letter code is explained
+    stack = [u for u in sc.units if u.hex is not None][:2]
+    assert counter_text(stack)[2] == "+"  # the legend's "+ when more units share the hex"
+    assert "+ when more units share the hex" in text
+
+
+def test_place_names_are_drawn_in_full_under_the_hex_and_short_forms_are_unique():
+    b = _baltic()
+    drawn = {text for labels in render.place_labels(b).values() for _, text, _ in labels}
+    for name in ("Tallinn", "Riga", "Tartu", "Vilnius"):
+        assert name in drawn  # capitals and objectives in full
+    short = render.short_names(b)
+    assert len(set(short.values())) == len(short)  # no "Ta" for both Tallinn and Tartu
+    for s, n in render.place_key(b):
+        assert short[n] == s
+    # a unit on Riga does not hide the name: the name is on the lower line
+    riga = b.city_named("Riga")
+    sc = load_scenario("incursion-2016")
+    u = next(u for u in sc.units if u.hex is not None).copy()
+    u.hex = riga.hex
+    col, row = render.to_offset(riga.hex)
+    top, bottom = row_pairs(b, row, 0, b.cols, stacks_of([u]), {}, {})
+    assert "Riga" in "".join(t for t, _ in bottom) and render.counter_text([u]) in "".join(t for t, _ in top)
+
+
+def test_find_place_ignores_case_and_accents_and_suggests():
+    b = _baltic()
+    assert render.find_place(b, "riga")[0].name == "Riga"
+    assert render.find_place(b, "CESIS")[0].name == "Cēsis"
+    assert render.find_place(b, "siauliai")[0].name == "Šiauliai"
+    city, near = render.find_place(b, "ta")
+    assert city is None and {"Tallinn", "Tartu"} <= set(near)
+    assert render.find_place(b, "rgia") == (None, ["Riga"])
+
+
+def test_the_legend_wraps_at_whole_items():
+    for line in legend(width=60, board=_baltic()).plain.splitlines():
+        assert len(line) <= 60, line

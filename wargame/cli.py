@@ -209,7 +209,7 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 
 def cmd_map(args: argparse.Namespace) -> int:
-    from wargame.render import legend, render_board, window_around
+    from wargame.render import find_place, legend, render_board, window_around
 
     board, units, scenario = _load_board_and_units(args.name)
     centre = None
@@ -217,16 +217,20 @@ def cmd_map(args: argparse.Namespace) -> int:
         try:
             centre = board.parse_hex(args.at)
         except ValueError as e:
-            city = board.city_named(args.at)
+            city, near = find_place(board, args.at)
             if city is None:
-                raise UsageError(f"--at {args.at}: {e}; or give a city name on the map") from None
+                hint = f"; did you mean {', '.join(near)}?" if near else "; or give a city name on the map"
+                raise UsageError(f"--at {args.at}: {e}{hint}") from None
             centre = city.hex
+    term_w, term_h = out.size.width, out.size.height
     if args.size:
         w, h = _parse_size(args.size)
-    elif args.at:
-        w, h = out.size.width, max(20, out.size.height - 4)
-    else:
+    elif args.full:
         w, h = board.cols * 4 + 2, board.rows * 2
+    elif args.at:
+        w, h = term_w, max(20, term_h - 4)
+    else:
+        w, h = term_w, board.rows * 2  # the terminal's width, every row: it scrolls, it does not wrap
     win = window_around(board, centre, w, h)
     marks = {}
     for hexes in board.outskirts.values():
@@ -237,11 +241,14 @@ def cmd_map(args: argparse.Namespace) -> int:
     scale = f" ({board.hex_size_km:g} km hexes)" if "km hexes" not in title else ""
     out.print(Text(f"{title} — hexes {win.col0 + 1:02d}{win.row0 + 1:02d} to "
                    f"{win.col0 + win.cols:02d}{win.row0 + win.rows:02d}{scale}", style="bold"))
+    if win.cols < board.cols or win.rows < board.rows:
+        out.print(Text(f"(a window of {win.cols}x{win.rows} of {board.cols}x{board.rows} hexes: --full draws all, "
+                       "--at HEX|CITY moves it)", style="dim"))
     wide = Console(width=max(out.size.width, win.cols * 4 + 4), highlight=False, force_terminal=out.is_terminal,
                    color_system=out.color_system or None, soft_wrap=True)
     for line in render_board(board, win, units, marks):
         wide.print(line, no_wrap=True, overflow="crop", crop=False)
-    out.print(legend())
+    out.print(legend(width=max(40, min(term_w, w) if args.size else term_w), types=units, board=board), soft_wrap=False)
     return 0
 
 
@@ -276,7 +283,29 @@ def cmd_oob(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_player(flag: str, name: str | None) -> None:
+    """`--red`/`--blue`: human, a built-in bot, or package.module:Class (checked when the game starts)."""
+    from wargame.bots.base import BOTS
+
+    if name is None or name == "human" or name in BOTS or ":" in name:
+        return
+    raise UsageError(f"{flag} {name!r}: expected human or a bot: {', '.join(BOTS)} (or package.module:Class)")
+
+
 def cmd_play(args: argparse.Namespace) -> int:
+    _check_player("--red", args.red)
+    _check_player("--blue", args.blue)
+    if args.scenario is not None:
+        from wargame.data import paths
+
+        if not paths.resolve("scenarios", args.scenario).exists():
+            from wargame.data.scenario import list_scenarios
+
+            known = ", ".join(sid for sid, *_ in list_scenarios())
+            raise UsageError(f"no scenario {args.scenario!r}; known scenarios: {known} (or a path to a scenario file)")
+    for flag, path in (("--load", args.load), ("--watch", args.watch)):
+        if path is not None and not Path(path).is_file():
+            raise UsageError(f"{flag} {path}: no such save file")
     try:
         tui = importlib.import_module("wargame.tui")
     except ImportError as e:
@@ -314,8 +343,16 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play in the terminal (the default command)",
                           description="Open the terminal UI: choose a scenario and who plays each side, or load a game.")
     play.add_argument("scenario", nargs="?", help="scenario id (see `wargame scenarios`); default: the start screen")
-    play.add_argument("--red", default=None, help="who plays Red: human, or a bot name")
-    play.add_argument("--blue", default=None, help="who plays Blue: human, or a bot name")
+    from wargame.tui.players import PLAYER_HELP
+
+    import textwrap
+
+    play.formatter_class = argparse.RawDescriptionHelpFormatter
+    play.epilog = "players:\n" + "\n".join(textwrap.fill(v, 78, initial_indent=f"  {k:<12}", subsequent_indent=" " * 14)
+                                            for k, v in PLAYER_HELP.items())
+    names = ", ".join(PLAYER_HELP)
+    play.add_argument("--red", default=None, metavar="PLAYER", help=f"who plays Red: {names} (see below)")
+    play.add_argument("--blue", default=None, metavar="PLAYER", help=f"who plays Blue: {names} (see below)")
     play.add_argument("--seed", type=int, default=None, help="random seed (default: chosen at random and shown)")
     play.add_argument("--umpire", action="store_true", help="umpire mode: every random result is proposed for approval")
     play.add_argument("--load", metavar="SAVE", default=None, help="load a saved game and play on")
@@ -336,8 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     m = sub.add_parser("map", help="draw a board (or a scenario's board with its units) in the terminal",
                        description="Draw the board with terrain colours, rivers and borders on hexsides, roads, cities, and units when a scenario is given.")
     m.add_argument("name", metavar="SCENARIO_OR_MAP", help="a scenario id, a map id (e.g. baltic), or a path")
-    m.add_argument("--at", metavar="HEX", help="centre the window on a hex id (e.g. 3736) or a city name")
-    m.add_argument("--size", metavar="WxH", help="window size in terminal cells (default: the whole board, or the terminal with --at)")
+    m.add_argument("--at", metavar="HEX", help="centre the window on a hex id (e.g. 3736) or a city name (any case, accents optional: riga, adazi)")
+    m.add_argument("--size", metavar="WxH", help="window size in terminal cells (default: the terminal's width, every row)")
+    m.add_argument("--full", action="store_true", help="draw the whole board, however wide")
     m.add_argument("--ascii", action="store_true", help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)")
     m.set_defaults(func=cmd_map)
 

@@ -21,6 +21,11 @@ def saves(tmp_path, monkeypatch):
 
 
 async def end_phase(pilot):
+    from wargame.tui.gamelog import SummaryScreen
+
+    if isinstance(pilot.app.screen, SummaryScreen):  # a new turn opens with last turn's summary
+        await pilot.press("enter")
+        await pilot.pause()
     await pilot.press("e")
     await pilot.pause()
     assert isinstance(pilot.app.screen, Confirm)
@@ -71,7 +76,7 @@ async def test_move_undo_and_end_phase_against_a_bot(saves):
         await end_phase(pilot)
         assert g.units[uid].hex == dest
         assert g.phase == "combat" and g.active_side is Side.RED
-        assert (saves / "autosave.save").exists()
+        assert [p.name[-9:] for p in saves.glob("auto-tiny-*.save")] == ["-T01.save"]
 
 
 async def test_attack_preview_then_attack(saves):
@@ -141,9 +146,12 @@ async def test_save_and_load(saves):
         screen.notify = lambda text, **kw: notes.append(text)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        files = sorted(saves.glob("tiny-*.save"))
-        assert files
-        assert "the 1 order(s) staged this phase are not in the save" in notes[-1]
+        assert "The 1 order(s) staged this phase are not saved" in str(app.screen.query_one("Static").render())
+        app.screen.query_one("Input").value = "my game"  # a name of the player's own
+        await pilot.press("enter")
+        await pilot.pause()
+        files = sorted(saves.glob("my-game.save"))
+        assert files and "Saved" in notes[-1]
         turn, phase = g.turn, g.phase
     app2 = WargameApp(load=str(files[0]))
     async with app2.run_test(size=(100, 32)) as pilot:
@@ -213,8 +221,10 @@ async def test_overlays_and_the_command_palette():
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        from wargame.tui.game_screen import saves_dir
-        assert list(saves_dir().glob("tiny-*.save"))
+        await pilot.press("enter")  # the name offered
+        await pilot.pause(0.3)
+        from wargame.tui.saves_ui import saves_dir
+        assert list(saves_dir().glob("tiny-T01-*.save"))
 
 
 async def test_the_path_is_shown_and_the_umpire_rules_in_the_tui():
@@ -345,8 +355,8 @@ async def test_undo_takes_back_the_order_at_the_cursor_and_reports_what_depended
         screen.map.cursor = g.parse("0502")  # on r1's destination: x takes back r1's move
         await pilot.press("x")
         assert g.staged == ()
-        assert notes[-1] == ("undone: 1st Tank Bn: 0502 (1 hexes)\n"
-                             "also undone: 1st Arty Bn: 0602 (1 hexes) (0602 already holds 2 units (the stacking limit))")
+        assert notes[-1] == ("undone: 1st Tank Bn: 0502 (1 hex)\n"
+                             "also undone: 1st Arty Bn: 0602 (1 hex) (0602 already holds 2 units (the stacking limit))")
         await pilot.press("x")
         assert notes[-1] == "no order to undo this phase"
         # the staged orders are the engine's: a commit carries out what is staged there

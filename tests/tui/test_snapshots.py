@@ -31,3 +31,11 @@ def test_game_screen_in_movement_with_a_unit_selected(snap_compare):
 
 def test_game_screen_at_80x24(snap_compare):
     assert snap_compare(WargameApp(TINY, "human", "operational", 4), terminal_size=(80, 24))
+
+
+def test_game_screen_at_200x60(snap_compare):
+    assert snap_compare(WargameApp(TINY, "human", "operational", 4), terminal_size=(200, 60))
+
+
+def test_overview_at_80x24(snap_compare):
+    assert snap_compare(WargameApp(TINY, "human", "operational", 4), terminal_size=(80, 24), press=["o"])

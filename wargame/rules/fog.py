@@ -46,6 +46,8 @@ class View:
     staged: tuple["Order", ...] = ()         # own orders staged this phase
     waiting_for_umpire: bool = False
     seen: frozenset[Hex] = frozenset()       # hexes the side can see into now
+    enemy_zoc: frozenset[Hex] = frozenset()  # the zone of control of the enemy units it sees (where it must stop)
+    enemy_ad: frozenset[Hex] = frozenset()   # hexes under the umbrella of the enemy air defence it sees
     entrench: dict[str, int] = field(default_factory=dict)       # own unit id -> its movement phases unmoved
     out_of_supply: dict[str, int] = field(default_factory=dict)  # own unit id -> turns out of supply
     first_unit: dict[str, float] = field(default_factory=dict)   # city -> hour the first Red unit entered its outskirts
@@ -100,6 +102,22 @@ def look(game: "Game") -> list[ev.Event]:
     return out
 
 
+def _known_rings(game: "Game", side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
+    """The enemy zone of control and air-defence umbrellas as far as `side` sees them: the same rules
+    that bind its moves and sorties (`known_enemy_ints`, `air.ad_units`), so a player's overlays
+    cannot disagree with the adjudicator."""
+    st = game.state
+    ix = game.index
+    hexes = ix.hexes
+    zoc, _ = game.known_enemy_ints(side)
+    ad: set[int] = set()
+    for uid, h in st.pos.items():
+        u = st.units[uid]
+        if u.side is not side and h in seen and u.type.ad_strength > 0 and uid not in st.suppressed:
+            ad.update(ix.ball(h, u.type.ad_range))
+    return frozenset(hexes[i] for i in zoc), frozenset(hexes[i] for i in ad)
+
+
 def make_view(game: "Game", side: Side) -> View:
     st = game.state
     seen = coverage(game, side)
@@ -112,6 +130,6 @@ def make_view(game: "Game", side: Side) -> View:
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
                 st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
                 dict(st.result) if st.result else None, game.scenario.clock, staged, game.pending is not None,
-                frozenset(hexes[i] for i in seen),
+                frozenset(hexes[i] for i in seen), *_known_rings(game, side, seen),
                 {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},
                 {u.id: st.out_of_supply[u.id] for u in own if u.id in st.out_of_supply}, dict(st.first_unit))

@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from wargame.bots.base import BOTS
@@ -25,7 +25,9 @@ from wargame.game import Game, replay
 from wargame.model.units import Side
 from wargame.saves import SaveError, read_save, scenario_of
 from wargame.tui.dialogs import HelpScreen
-from wargame.tui.game_screen import GameScreen, saves_dir
+from wargame.tui.game_screen import GameScreen
+from wargame.tui.players import PLAYER_HELP
+from wargame.tui.saves_ui import LoadPicker
 
 PLAYERS = [("human", "human")] + [(f"bot: {b}", b) for b in BOTS]
 DEFAULT_SCENARIO = "incursion-2016"
@@ -34,43 +36,52 @@ DEFAULT_SCENARIO = "incursion-2016"
 class StartScreen(Screen):
     CSS = """
     #cols { height: 1fr; }
-    #left { width: 44; }
-    #scenarios { height: 1fr; }
-    #briefing { width: 1fr; padding: 0 2; }
-    #setup { height: auto; padding: 1 0; }
-    #setup Label { margin-top: 1; }
-    #buttons { height: auto; }
-    #buttons Button { margin-right: 2; }
+    #left { width: 46; height: 1fr; }
+    #scenarios { height: auto; max-height: 7; min-height: 3; }
+    #briefing { width: 1fr; padding: 0 1; }
+    #setup { height: 1fr; }
+    .row { height: 3; }
+    .row Label { width: 6; padding: 1 0 0 1; }
+    .row Select, .row Input { width: 1fr; }
+    #umpire { width: 100%; }
+    #buttons { height: 3; }
+    #buttons Button { margin-right: 1; min-width: 10; }
     """
-    BINDINGS = [Binding("enter", "start", "Start", priority=False), Binding("ctrl+l", "load", "Load autosave"),
+    BINDINGS = [Binding("enter", "start", "Start", priority=False), Binding("ctrl+l", "load", "Load a game"),
                 Binding("question_mark", "help", "Help"), Binding("q", "app.quit", "Quit")]
     KEYS = [("up/down", "choose a scenario"), ("Tab", "next field"), ("Enter", "start the game"),
-            ("Ctrl+L", "load the last autosave"), ("?", "this help"), ("q", "quit")]
+            ("Ctrl+L", "load a game: choose a save"), ("?", "this help"), ("q", "quit")]
 
     def __init__(self, scenario: str | None, red: str | None, blue: str | None, seed: int | None, umpire: bool):
         super().__init__()
         self.initial = scenario or DEFAULT_SCENARIO
-        self.red, self.blue = red or "human", blue or "operational"
+        valid = {v for _, v in PLAYERS}
+        self.red = red if red in valid else "human"        # a bot given as module:Class is not in the list
+        self.blue = blue if blue in valid else "operational"
         self.seed = seed if seed is not None else random.randrange(1, 100000)
         self.umpire = umpire
         self.scenarios = list_scenarios()
 
     def compose(self) -> ComposeResult:
-        yield Header()
         with Horizontal(id="cols"):
             with Vertical(id="left"):
-                yield OptionList(*[Option(f"{title}", id=sid) for sid, title, _s, _p in self.scenarios], id="scenarios")
-                with Vertical(id="setup"):
-                    yield Label("Red (Russia) is played by")
-                    yield Select(PLAYERS, value=self.red, allow_blank=False, id="red")
-                    yield Label("Blue (NATO) is played by")
-                    yield Select(PLAYERS, value=self.blue, allow_blank=False, id="blue")
-                    yield Label("Seed")
-                    yield Input(str(self.seed), id="seed", type="integer")
-                    yield Checkbox("Umpire mode: approve every combat result", self.umpire, id="umpire")
+                # one line per scenario, however long its title: a wrapped title looks like two scenarios
+                yield OptionList(*[Option(title if len(title) <= 42 else title[:41] + "…", id=sid)
+                                   for sid, title, _s, _p in self.scenarios], id="scenarios")
+                with VerticalScroll(id="setup"):
+                    with Horizontal(classes="row"):
+                        yield Label("[b red]Red[/]")
+                        yield Select(PLAYERS, value=self.red, allow_blank=False, id="red")
+                    with Horizontal(classes="row"):
+                        yield Label("[b blue]Blue[/]")
+                        yield Select(PLAYERS, value=self.blue, allow_blank=False, id="blue")
+                    with Horizontal(classes="row"):
+                        yield Label("Seed")
+                        yield Input(str(self.seed), id="seed", type="integer")
+                    yield Checkbox("Umpire: approve each result", self.umpire, id="umpire")
                     with Horizontal(id="buttons"):
                         yield Button("Start", id="start", variant="primary")
-                        yield Button("Load autosave", id="load")
+                        yield Button("Load…", id="load")
             yield VerticalScroll(Static(id="briefing-text"), id="briefing")
         yield Footer()
 
@@ -119,10 +130,10 @@ class StartScreen(Screen):
         self.app.start_game(sid, players, seed, umpire)
 
     def action_load(self) -> None:
-        self.app.load_game(saves_dir() / "autosave.save")
+        self.app.push_screen(LoadPicker(), lambda p: self.app.load_game(p) if p else None)
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Start", self.KEYS))
+        self.app.push_screen(HelpScreen("Start", self.KEYS + [(k, v) for k, v in PLAYER_HELP.items()]))
 
 
 class WargameApp(App):
@@ -209,7 +220,7 @@ class WargameApp(App):
                                     decisions=rec.get("decisions", [])))
         self.notify(f"Replaying {path.name}: space pauses, . steps, + and - change speed, G jumps to the end")
 
-    def load_game(self, path: Path) -> None:
+    def load_game(self, path: Path, replace: bool = False) -> None:
         try:
             rec = read_save(path)
             sc = load_scenario(scenario_of(rec))
@@ -220,5 +231,7 @@ class WargameApp(App):
         if problems:
             self.notify("; ".join(problems), severity="warning", timeout=10)
         players = {Side(s): p for s, p in rec.get("players", {"red": "human", "blue": "operational"}).items()}
+        if replace and len(self.screen_stack) > 2:
+            self.pop_screen()  # the game being left: it was autosaved after its last phase
         self.push_screen(GameScreen(game, players))
         self.notify(f"Loaded {path.name}: turn {game.turn}, {game.phase} phase")

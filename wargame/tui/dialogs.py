@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
-from wargame.orders import AIR_KINDS
 
 
 class Dialog(ModalScreen):
@@ -18,10 +18,14 @@ class Dialog(ModalScreen):
     Dialog Horizontal { height: auto; margin-top: 1; }
     Dialog Button { margin-right: 2; }
     """
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel"), Binding("question_mark", "help", "Help", show=False)]
+    HELP_KEYS: list[tuple[str, str]] = [("Enter", "the default button"), ("Esc", "cancel"), ("Tab", "next field")]
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(type(self).__name__, self.HELP_KEYS))
 
 
 class HelpScreen(Dialog):
@@ -29,6 +33,9 @@ class HelpScreen(Dialog):
     HelpScreen > VerticalScroll { width: 72; max-width: 95%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
     """
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_none", "Close")]
+
+    def action_help(self) -> None:
+        self.dismiss(None)
 
     def __init__(self, title: str, keys: list[tuple[str, str]], extra=None):
         super().__init__()
@@ -49,6 +56,7 @@ class Confirm(Dialog):
     """A yes/no question: Enter or y says yes, Esc or n says no."""
 
     BINDINGS = [Binding("escape,n", "dismiss_none", "No"), Binding("enter,y", "yes", "Yes")]
+    HELP_KEYS = [("Enter or y", "yes"), ("Esc or n", "no")]
     YES, NO, VARIANT = "Yes (y)", "No (n)", "primary"
 
     def __init__(self, text: str):
@@ -80,6 +88,9 @@ class UmpireDialog(Dialog):
     """A proposed combat result: accept, re-roll, or replace it with a note."""
 
     BINDINGS = [Binding("a", "accept", "Accept"), Binding("r", "reroll", "Re-roll")]
+    HELP_KEYS = [("a", "accept the proposed result"), ("r", "re-roll: the new roll is shown before it stands"),
+                 ("Tab", "to the replacement and note fields"), ("Replace", "put the typed result in its place"),
+                 ("Esc", "accept")]
 
     def __init__(self, text: str):
         super().__init__()
@@ -116,10 +127,21 @@ class UmpireDialog(Dialog):
             self.action_accept()
 
 
-class AirDialog(Dialog):
-    """Assign an air mission at the cursor hex."""
+AIR_HELP = {
+    "interdiction": "slows the enemy: the hex and its ring cost +1 MP to enter, half MP to start in, this turn",
+    "sead": "attacks enemy air defence (SAM units) in the hex: suppressed for the turn, sometimes a step lost",
+    "counter_air": "fighter sweeps: denies the enemy about one sortie for every two flown",
+    "recon": "reconnaissance: shows enemy units within 2 hexes for the turn",
+    "cover": "stands by over the hex: the first enemy attack within 1 hex this turn is shifted left",
+}
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel"), Binding("enter", "ok", "Fly")]
+
+class AirDialog(Dialog):
+    """Assign an air mission at the cursor hex: up/down choose the mission, Enter flies it."""
+
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel"), Binding("enter", "ok", "Fly", priority=True)]
+    HELP_KEYS = [("up/down", "choose the mission"), ("Tab", "to the number of sorties"), ("Enter", "fly it"),
+                 ("Esc", "cancel")] + [(k.replace("_", " "), v) for k, v in AIR_HELP.items()]
 
     def __init__(self, target: str, sorties: int):
         super().__init__()
@@ -129,24 +151,68 @@ class AirDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"[b]Air mission at {self.target}[/b] — {self.sorties} sorties left this turn")
-            yield Select([(k.replace("_", " "), k) for k in AIR_KINDS], value="interdiction", id="kind", allow_blank=False)
+            yield OptionList(*[Option(f"{k.replace('_', ' ')}: [dim]{v}[/dim]", id=k) for k, v in AIR_HELP.items()], id="kind")
+            yield Label("Sorties:")
             yield Input(value=str(min(8, self.sorties)), id="sorties", type="integer")
+            yield Static("", id="air-error")
             with Horizontal():
                 yield Button("Fly (Enter)", id="ok", variant="primary")
                 yield Button("Cancel (Esc)", id="no")
 
+    def on_mount(self) -> None:
+        ol = self.query_one(OptionList)
+        ol.highlighted = 0
+        ol.focus()
+
     def action_ok(self) -> None:
+        ol = self.query_one(OptionList)
+        kind = list(AIR_HELP)[ol.highlighted or 0]
+        text = self.query_one("#sorties", Input).value.strip()
         try:
-            n = int(self.query_one("#sorties", Input).value or 0)
+            n = int(text)
         except ValueError:
             n = 0
-        self.dismiss((self.query_one("#kind", Select).value, n))
+        if n <= 0 or n > self.sorties:
+            self.query_one("#air-error", Static).update(
+                f"[red]Give 1 to {self.sorties} sorties (you typed {text or 'nothing'}).[/red]")
+            return
+        self.dismiss((kind, n))
+
+    def on_option_list_option_selected(self, e: OptionList.OptionSelected) -> None:
+        self.action_ok()
 
     def on_button_pressed(self, e: Button.Pressed) -> None:
         if e.button.id == "ok":
             self.action_ok()
         else:
             self.dismiss(None)
+
+
+class RerollDialog(Dialog):
+    """The umpire's re-roll, shown before it stands: keep the re-roll or the first roll."""
+
+    BINDINGS = [Binding("enter,a", "keep_reroll", "Re-roll stands"), Binding("escape,k", "keep_original", "First roll")]
+    HELP_KEYS = [("Enter or a", "the re-roll stands"), ("Esc or k", "the first roll stands")]
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("[b]Umpire: re-roll[/b]\n\n" + self.text)
+            with Horizontal():
+                yield Button("Re-roll stands (Enter)", id="reroll", variant="primary")
+                yield Button("Keep the first roll (k)", id="original")
+
+    def action_keep_reroll(self) -> None:
+        self.dismiss("reroll")
+
+    def action_keep_original(self) -> None:
+        self.dismiss("original")
+
+    def on_button_pressed(self, e: Button.Pressed) -> None:
+        self.dismiss(e.button.id)
 
 
 class Handover(Dialog):
@@ -176,7 +242,11 @@ class Handover(Dialog):
 
 
 class GameOver(Dialog):
-    BINDINGS = [Binding("escape,enter,q", "dismiss_none", "Close")]
+    """The result, and what next: the report (the log and turn summaries), a new game, or quit."""
+
+    BINDINGS = [Binding("escape,enter", "dismiss_none", "Close"), Binding("r", "choose('report')", "Report"),
+                Binding("n", "choose('new')", "New game"), Binding("q", "choose('quit')", "Quit")]
+    HELP_KEYS = [("Enter / Esc", "back to the map"), ("r", "the full log"), ("n", "a new game"), ("q", "quit")]
 
     def __init__(self, text: str):
         super().__init__()
@@ -185,4 +255,14 @@ class GameOver(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.text)
-            yield Label("[dim]Enter closes; q quits from the map.[/dim]")
+            with Horizontal():
+                yield Button("Report (r)", id="report", variant="primary")
+                yield Button("New game (n)", id="new")
+                yield Button("Quit (q)", id="quit")
+            yield Label("[dim]Enter goes back to the map; the game is saved.[/dim]")
+
+    def action_choose(self, what: str) -> None:
+        self.dismiss(what)
+
+    def on_button_pressed(self, e: Button.Pressed) -> None:
+        self.dismiss(e.button.id)

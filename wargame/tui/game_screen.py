@@ -1,14 +1,16 @@
-"""The game screen: the map, the panels, the log; humans give orders, bots think in a worker."""
+"""The game screen: the map, the panels, the log; humans give orders, bots think in a worker.
+
+The screen is split by concern: `orders_ui` (a human's orders), `watch` (bots on both sides),
+`umpire_ui` (rulings), `panels` (the side panel's texts), `gamelog` (the log and turn summaries),
+`overview`, `commands` (palette, go to) and `saves_ui` (saves and the load picker)."""
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
+import sys
 from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.command import Hit, Hits, Provider
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,93 +19,66 @@ from textual.widgets import Footer, RichLog, Static
 
 from wargame.bots.base import Oracle, load_bot
 from wargame.bots.driver import bot_seed
-from wargame.game import Decision, Game
-from wargame.hexgrid import Hex, distance, neighbours
+from wargame.game import Game
+from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
-from wargame.orders import AirMission, Attack, Move, Order, describe
-from wargame.render import counter_legend, glyph
-from wargame.saves import SaveError, write_save
-from wargame.tui.dialogs import AirDialog, AttackPreview, Confirm, GameOver, Handover, HelpScreen, UmpireDialog
+from wargame.orders import Move, Order
+from wargame.render import counter_legend
+from wargame.tui import panels
+from wargame.tui.commands import GameCommands, GoTo
+from wargame.tui.dialogs import Confirm, Handover, HelpScreen
+from wargame.tui.gamelog import LogView, Timeline
 from wargame.tui.hexmap import HexMap
+from wargame.tui.orders_ui import HumanOrders
+from wargame.tui.overview import Overview
+from wargame.tui.players import PLAYER_HELP
+from wargame.tui.saves_ui import game_tag
+from wargame.tui.session import Session
+from wargame.tui.umpire_ui import UmpireFlow
+from wargame.tui.watch import WatchMode
 
-REACH = "#2fb3a3"
-SELECTED = "#c8a000"
-TARGET = "#b03030"
-ATTACKER = "#d08000"
-PATH = "#9be870"
-SIDE_STYLE = {Side.RED: "bold red", Side.BLUE: "bold blue"}
-
-
-def saves_dir() -> Path:
-    import os
-
-    env = os.environ.get("WARGAME_SAVES")
-    base = Path(env) if env else Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "baltic-wargame"
-    return base
-
-
+REACH, SELECTED, TARGET, ATTACKER, PATH = "#2fb3a3", "#c8a000", "#b03030", "#d08000", "#9be870"
+OVERLAY = {"zoc": "#7a3a7a", "ad": "#8a5a20"}
 INTERACTIVE_BUDGET = 6.0  # seconds a look-ahead bot may think per look in the TUI
-
-
-class GameCommands(Provider):
-    """The game's commands in the command palette (Ctrl+P)."""
-
-    COMMANDS = [
-        ("End the phase", "end_phase", "adjudicate this phase's orders"),
-        ("Undo an order", "undo", "take back the order at the cursor, else the last one (and what depended on it)"),
-        ("Attack the hex under the cursor", "attack", "preview the odds first"),
-        ("Air mission at the cursor", "air", "interdiction, SEAD or counter-air (air phase)"),
-        ("Save the game", "save", "write a save file"),
-        ("Overlay: enemy zones of control", "overlay('zoc')", "toggle"),
-        ("Overlay: enemy air-defence umbrellas", "overlay('ad')", "toggle"),
-        ("Overlay: who holds the cities", "overlay('control')", "toggle"),
-        ("Overview of the whole board", "overview", "one cell per hex"),
-        ("Help: keys", "help", "the keys of this screen"),
-        ("Quit", "quit_game", "asks first; the game is autosaved"),
-    ]
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        screen = self.screen
-        for name, action, help_text in self.COMMANDS:
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), lambda a=action: screen.run_action(a), help=help_text)
-
-
 BOT_SWITCH_INTERVAL = 0.0005  # seconds: while a bot thinks in its thread, hand the GIL back to the UI often
+# (terminal width or height below which, side panel width, log lines)
+SIDE_WIDTHS, LOG_LINES = ((100, 30), (160, 40), (10**6, 52)), ((30, 4), (45, 8), (10**6, 12))
 
 
-class GameScreen(Screen):
+class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
     CSS = """
     #body { height: 1fr; }
     HexMap { width: 1fr; height: 1fr; }
-    #side { width: 38; min-width: 30; }
+    #side { width: 38; }
     #side Static { margin-bottom: 1; }
-    #hexinfo { height: 7; }
-    #unitinfo { height: 7; }
-    RichLog { height: 8; border-top: solid $accent; }
+    #log { height: 8; border-top: solid $accent; }
     """
     COMMANDS = Screen.COMMANDS | {GameCommands}
     BINDINGS = [
         Binding("e", "end_phase", "End phase"),
+        Binding("a", "attack", "Attack"),
+        Binding("x,backspace", "undo", "Undo"),
+        Binding("g,slash", "goto", "Go to"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit_game", "Quit"),
+        Binding("m", "air", "Air mission", show=False),
+        Binding("tab", "next_unit", "Next unit", show=False),
         Binding("z", "overlay('zoc')", "ZOC", show=False),
         Binding("d", "overlay('ad')", "Air defence", show=False),
         Binding("c", "overlay('control')", "Control", show=False),
-        Binding("a", "attack", "Attack"),
-        Binding("m", "air", "Air mission"),
-        Binding("x,backspace", "undo", "Undo"),
-        Binding("tab", "next_unit", "Next unit"),
         Binding("escape", "cancel", "Cancel", show=False),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("ctrl+l", "load", "Load", show=False),
         Binding("o", "overview", "Overview", show=False),
-        Binding("space", "pause", "Pause", show=False),
+        Binding("L", "full_log", "Log", show=False),
+        Binding("t", "summary", "Turn summary", show=False),
+        Binding("r", "report", "Report", show=False),
+        Binding("n", "new_game", "New game", show=False),
+        Binding("space", "space", "Pause", show=False),
         Binding("full_stop", "step", "Step", show=False),
         Binding("plus", "faster", "Faster", show=False),
         Binding("minus", "slower", "Slower", show=False),
         Binding("G", "to_end", "Jump to end", show=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit_game", "Quit"),
     ]
     KEYS = [
         ("arrows hjkl", "move the cursor (h/l west/east, k/j up/down)"), ("y u b n", "north-west, north-east, south-west, south-east"),
@@ -111,10 +86,13 @@ class GameScreen(Screen):
         ("Tab", "next unit of yours"), ("a", "attack the enemy hex under the cursor (preview first)"),
         ("m", "air mission at the cursor (air phase)"),
         ("x", "undo the order at the cursor (else the last one) and any order that depended on it"),
-        ("e", "end the phase: the orders are adjudicated"), ("Esc", "drop the selection"), ("Ctrl+S", "save the game"),
+        ("e", "end the phase: the orders are adjudicated"), ("Esc", "drop the selection"),
+        ("g or /", "go to a city or hex (riga, tallinn, 3110)"), ("o", "overview of the whole theatre"),
+        ("L", "the whole log (scroll, filter)"), ("t", "last turn's summary"),
         ("z d c", "overlays: enemy zones of control, enemy air-defence umbrellas, who holds the cities"),
-        ("o", "overview of the whole board"), ("Ctrl+P", "command palette: every command by name"),
-        ("space . + - G", "watch mode: pause, step, faster, slower, jump to the end"), ("?", "this help"), ("q", "quit (asks first)"),
+        ("Ctrl+S / Ctrl+L", "save under a name / load a save"), ("Ctrl+P", "command palette: every command, go to any city"),
+        ("space . + - G", "watch mode: pause, step a phase, faster, slower, jump to the end"),
+        ("r n", "after the game: the report, a new game"), ("?", "this help"), ("q", "quit (asks first)"),
     ]
 
     def __init__(self, game: Game, players: dict[Side, str], name: str = "game",
@@ -136,10 +114,16 @@ class GameScreen(Screen):
         self.paused = False
         self.delay = 0.6
         self.viewer: Side | None = None  # whose eyes the map shows; None = all (watch mode)
+        self.umpire_view = False          # the umpire is ruling: both sides are shown
         self.last_human: Side | None = None
+        self.cursors: dict[Side, Hex] = {}  # hotseat: where each player left the cursor
+        self.tag = game_tag(game.scenario.id)
         self.save_name = name
         self.overlay: str | None = None
         self.path_hexes: list[Hex] = []
+        self.timeline = Timeline()
+        self.summarised: dict[Side, int] = {}
+        self._visible: list[Unit] | None = None
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -154,6 +138,12 @@ class GameScreen(Screen):
         yield RichLog(id="log", wrap=True, markup=False)
         yield Footer()
 
+    def on_resize(self) -> None:
+        """Small terminals keep the map; large ones get a wider panel and a longer log."""
+        w, h = self.app.size
+        self.query_one("#side").styles.width = next(v for lim, v in SIDE_WIDTHS if w < lim)
+        self.query_one("#log").styles.height = next(v for lim, v in LOG_LINES if h < lim)
+
     @property
     def staged(self) -> tuple[Order, ...]:
         """The orders staged this phase: the engine's (`Game.stage`), not a copy kept here."""
@@ -164,22 +154,30 @@ class GameScreen(Screen):
         return self.query_one(HexMap)
 
     def on_mount(self) -> None:
-        import sys
-
         # a bot thinks in a thread; a short GIL switch interval keeps keys answered while it does
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(BOT_SWITCH_INTERVAL)
+        self.on_resize()
         sc = self.game.scenario
         self.log_line(f"{sc.title}. Seed {self.game.seed}. Red: {self.players[Side.RED]}, Blue: {self.players[Side.BLUE]}.")
         for e in self.game.events:
             self.log_event(e)
-        first = next((u for u in self.game.units.values() if u.hex is not None and self.players[u.side] == "human"), None)
-        capital = sc.board.city_named(sc.victory.measure[0]) if sc.victory.measure else None
-        self.map.cursor = first.hex if first else (capital.hex if capital else self.map.cursor)
-        if all(p != "human" for p in self.players.values()):
+        humans = [s for s, p in self.players.items() if p == "human"]
+        side = self.game.active_side if self.game.active_side in humans else (humans[0] if humans else None)
+        self.map.cursor = self.home_hex(side)
+        if self.watching():
             self.set_interval(0.1, self._watch_tick)
         self.map.focus()
         self.call_after_refresh(self.advance)
+
+    def home_hex(self, side: Side | None) -> Hex:
+        """Where a player's cursor starts: where they left it, else their first unit, else the capital."""
+        if side in self.cursors:
+            return self.cursors[side]
+        first = next((u for u in self.game.units_of(side)), None) if side is not None else None
+        sc = self.game.scenario
+        capital = sc.board.city_named(sc.victory.measure[0]) if sc.victory.measure else None
+        return first.hex if first else (capital.hex if capital else self.map.cursor)
 
     # --- what is shown ------------------------------------------------------------------------------
 
@@ -189,7 +187,7 @@ class GameScreen(Screen):
 
     def visible_units(self) -> list[Unit]:
         g = self.game
-        if self.viewer is None:
+        if self.viewer is None or self.umpire_view:
             units = [u.copy() for u in g.units.values() if u.hex is not None and u.alive]
         else:
             v = g.view(self.viewer)
@@ -202,29 +200,19 @@ class GameScreen(Screen):
                 u.hex = g.parse(moved[u.id])
         return units
 
-    def overlay_tint(self) -> dict[Hex, str]:
-        """Hexes to colour for the chosen overlay, from what the viewer can see."""
-        from wargame.hexgrid import within
-        from wargame.rules.movement import exerts_zoc
+    def shown_units(self) -> list[Unit]:
+        return self._visible if self._visible is not None else self.visible_units()
 
+    def overlay_tint(self) -> dict[Hex, str]:
+        """Hexes to colour for the chosen overlay, from the viewer's `View` (what it can know)."""
         g = self.game
-        units = self.visible_units()
         me = self.viewer or g.active_side
+        if self.overlay in OVERLAY and me is not None:
+            v = g.view(me)
+            hexes = v.enemy_zoc if self.overlay == "zoc" else v.enemy_ad
+            return {h: OVERLAY[self.overlay] for h in hexes}
         out: dict[Hex, str] = {}
-        if self.overlay == "zoc":
-            blocked = g.terrain.zoc_blocked_pairs
-            for u in units:
-                if u.side is not me and exerts_zoc(u):
-                    for n in [u.hex] + g.terrain.neighbours[u.hex]:
-                        if n == u.hex or (u.hex, n) not in blocked:
-                            out[n] = "#7a3a7a"
-        elif self.overlay == "ad":
-            for u in units:
-                if u.side is not me and u.type.ad_strength > 0:
-                    for n in within(u.hex, u.type.ad_range):
-                        if n in g.board.terrain:
-                            out[n] = "#8a5a20" if g.board.is_land(n) else "#5a3a20"
-        elif self.overlay == "control":
+        if self.overlay == "control":
             for c in g.board.cities.values():
                 holder = g.control.get(c.name)
                 if holder is not None:
@@ -259,116 +247,19 @@ class GameScreen(Screen):
         self.update_hexinfo(self.map.cursor)
 
     def update_status(self) -> None:
-        g = self.game
-        t = Text()
-        t.append(f"Turn {g.turn}/{g.scenario.clock.length_turns}  H+{g.hour}  {'night' if g.night else 'day'}\n", "bold")
-        if g.over:
-            t.append("Game over\n", "bold")
-        else:
-            side = g.active_side
-            who = self.players[side]
-            t.append(f"{side.value.capitalize()} {g.phase}", SIDE_STYLE[side])
-            t.append(f" — {who}{' (thinking…)' if self.busy else ''}\n")
-            if self.viewer is not None or all(p != "human" for p in self.players.values()):
-                t.append(f"sorties left: red {g.sorties[Side.RED]}, blue {g.sorties[Side.BLUE]}\n" if self.viewer is None else
-                         f"sorties left: {g.sorties[self.viewer]}\n")
-        m = ", ".join(f"{c} H+{h}" for c, h in sorted(g.measure.items(), key=lambda x: x[1])) or "not reached"
-        t.append(f"RAND measure: {m}\n")
-        if all(p != "human" for p in self.players.values()):
-            t.append(f"watch: {'paused' if self.paused else 'running'}, {self.delay:.1f} s/phase\n", "dim")
-        self.query_one("#status", Static).update(t)
-        o = Text("Orders this phase:\n", "bold")
-        for i, order in enumerate(self.staged, 1):
-            o.append(f" {i}. {self.describe_order(order)}\n", "")
-        if not self.staged:
-            o.append(" none\n", "dim")
-        self.query_one("#orders", Static).update(o)
-
-    def describe_order(self, o: Order) -> str:
-        g = self.game
-        if isinstance(o, Move):
-            return f"{g.units[o.unit].name}: {o.path[-1]} ({len(o.path)} hexes)"
-        if isinstance(o, Attack):
-            return f"attack {o.target} with {len(o.attackers)} unit(s)" + (f", {len(o.support)} guns" if o.support else "") + (f", {o.cas} CAS" if o.cas else "")
-        if isinstance(o, AirMission):
-            return f"{o.mission.replace('_', ' ')} at {o.target}, {o.sorties} sorties"
-        return describe(o)
+        self.query_one("#status", Static).update(panels.status_text(self))
+        self.query_one("#orders", Static).update(panels.orders_text(self))
 
     def update_hexinfo(self, h: Hex) -> None:
-        b = self.game.board
-        t = Text()
-        t.append(f"Hex {self.game.hid(h)}: {b.terrain.get(h, '?')}", "bold")
-        country = b.country.get(h)
-        if country:
-            t.append(f", {country}")
-        city = b.cities.get(h)
-        if city:
-            t.append(f"\n{city.name} ({city.population:,})" + (" capital" if city.capital else ""))
-            holder = self.game.control.get(city.name)
-            if holder:
-                t.append(f", held by {holder.value}")
-        for name, hexes in b.outskirts.items():
-            if h in hexes:
-                t.append(f"\nOutskirts of {name} (RAND measure)", "yellow")
-        rivers = sorted({b.rivers[s].name for s in (self._side(h, n) for n in neighbours(h)) if s in b.rivers})
-        if rivers:
-            t.append(f"\nRiver: {', '.join(rivers)}")
-        if h in self.reach:
-            t.append(f"\nMove here: {self.reach[h]} MP", "green")
-        for u in getattr(self, "_visible", None) or self.visible_units():
-            if u.hex == h:
-                t.append(f"\n{glyph(u.type)} {u.type.symbol} {u.name} ({u.side.value}) {u.steps}/{u.type.steps}", SIDE_STYLE[u.side])
-        self.query_one("#hexinfo", Static).update(t, layout=False)  # fixed height: no re-layout per key
-        sel = self.game.units.get(self.selected) if self.selected else None
-        ut = Text()
-        if sel is not None:
-            ut.append(f"{sel.name}\n", "bold")
-            ut.append(f"{glyph(sel.type)} {sel.type.symbol} {sel.type.branch.replace('_', ' ')}\n", SIDE_STYLE[sel.side])
-            ut.append(f"{sel.type.name}\n{sel.formation}\nattack {sel.attack:g}, defence {sel.defence:g}, steps {sel.steps}/{sel.type.steps}\n"
-                      f"MP {sel.type.movement} ({sel.type.mobility})" + (f", fires {sel.type.range} hexes" if sel.type.range else ""))
-        self.query_one("#unitinfo", Static).update(ut, layout=False)
+        self.query_one("#hexinfo", Static).update(panels.hex_text(self, h))
+        self.query_one("#unitinfo", Static).update(panels.unit_text(self))
 
-    @staticmethod
-    def _side(a: Hex, b: Hex):
-        from wargame.hexgrid import hexside
+    def go_to(self, h: Hex) -> None:
+        self.map.cursor = h
+        self.map.scroll_to_region(self.map._region(h).grow((8, 16, 8, 16)), animate=False, center=True)
 
-        return hexside(a, b)
-
-    def fog_side(self) -> Side | None:
-        """Whose fog of war the log respects: the one human, the hotseat player at the keyboard, or
-        nobody when bots play both sides."""
-        humans = [s for s, p in self.players.items() if p == "human"]
-        if len(humans) == 1:
-            return humans[0]
-        return self.viewer if humans else None
-
-    def _shown(self, event) -> bool:
-        from wargame.events import visible_to
-
-        side = self.fog_side()
-        return event is None or side is None or visible_to(event, side.value)
-
-    def log_line(self, text: str, style: str = "", event=None) -> None:
-        if not hasattr(self, "_log_entries"):
-            self._log_entries = []
-        self._log_entries.append((event, text, style))
-        if self._shown(event):
-            self.query_one(RichLog).write(Text(text, style))
-
-    def rewrite_log(self) -> None:
-        """After a hotseat hand-over: show the log as the new player may see it."""
-        log = self.query_one(RichLog)
-        log.clear()
-        for event, text, style in getattr(self, "_log_entries", []):
-            if self._shown(event):
-                log.write(Text(text, style))
-
-    def log_event(self, e) -> None:
-        if e.kind == "phase":
-            return
-        style = {"combat": "bold", "measure": "bold yellow", "game_over": "bold", "rejected": "red", "halted": "yellow",
-                 "umpire": "magenta"}.get(e.kind, "")
-        self.log_line(f"T{self.game.turn} {e.describe()}", style, event=e)
+    def action_goto(self) -> None:
+        self.app.push_screen(GoTo(self.game.board), lambda h: self.go_to(h) if h is not None else None)
 
     # --- the flow of play ----------------------------------------------------------------------------
 
@@ -390,17 +281,23 @@ class GameScreen(Screen):
         if self.players[side] == "human":
             humans = [s for s, p in self.players.items() if p == "human"]
             if len(humans) == 2 and self.last_human is not None and self.last_human is not side:
+                self.cursors[self.last_human] = self.map.cursor
                 self.viewer = None
                 self.map.blanked = True
                 self.map.invalidate()
                 self.app.push_screen(Handover(f"{side.value.capitalize()} ({g.scenario.sides[side].name})",
                                               f"Turn {g.turn}, {side.value} {g.phase} phase."), self._handed_over)
                 return
+            first = self.last_human is None
             self.viewer = side
             self.last_human = side
+            if first:
+                self.rewrite_log()
             self.refresh_all()
+            if self._summary_due(side):
+                self.action_summary(g.turn - 1)
             return
-        if all(p != "human" for p in self.players.values()):
+        if self.watching():
             self.viewer = None
             self.refresh_all()
             return  # watch mode: the timer steps
@@ -409,8 +306,6 @@ class GameScreen(Screen):
         self.run_bot(side)
 
     def on_unmount(self) -> None:
-        import sys
-
         sys.setswitchinterval(self._switch_interval)
 
     def _handed_over(self, _: Any) -> None:
@@ -418,9 +313,12 @@ class GameScreen(Screen):
         self.viewer = side
         self.last_human = side
         self.map.blanked = False
+        self.map.cursor = self.home_hex(side)
         self.map.invalidate()
         self.rewrite_log()
         self.refresh_all()
+        if self._summary_due(side):
+            self.action_summary(self.game.turn - 1)
 
     @work(thread=True, group="bot")
     def run_bot(self, side: Side) -> None:
@@ -451,351 +349,34 @@ class GameScreen(Screen):
         self.autosave()
         self.advance()
 
-    def ask_umpire(self) -> None:
-        p = self.game.pending
-        if p.kind == "sead":
-            text = f"{p.describe()}\nReplace with NE (no effect), S (suppressed) or S1 (suppressed and a step lost)."
-            self.app.push_screen(UmpireDialog(text), self._umpire_ruled)
-            return
-        if p.kind == "air":
-            m = p.order
-            text = (f"{self.game.active_side.value.capitalize()} flies {m.sorties} {m.mission.replace('_', ' ')} sorties at {m.target}.\n"
-                    f"Air defence covering it: loss chance {self.game.ad_loss_probability(self.game.active_side, self.game.parse(m.target)):.0%} a sortie.\n"
-                    f"Proposed: [b]{p.result}[/b] sorties lost. (Replace with a number.)")
-            self.app.push_screen(UmpireDialog(text), self._umpire_ruled)
-            return
-        a = p.assessment
-        shifts = "\n".join(f"  {r}: {n:+d}" for r, n in a.shifts) or "  none"
-        text = (f"{a.side.value.capitalize()} attacks {self.game.hid(a.target)}: {a.attack:g} against {a.defence:g}, "
-                f"odds {a.odds} → column {a.column_name}\nShifts:\n{shifts}\nDie: {p.roll} → proposed result [b]{p.result}[/b]")
-        self.app.push_screen(UmpireDialog(text), self._umpire_ruled)
+    def action_space(self) -> None:
+        """Space pauses a watched game; at the keyboard it selects, like Enter."""
+        if self.watching():
+            self.action_pause()
+        else:
+            self.map.action_select()
 
-    def _umpire_ruled(self, ruling) -> None:
-        action, result, note = ruling or ("accept", "", "")
-        try:
-            events = self.game.decide(Decision(action, result, note))
-        except ValueError as e:
-            self.notify(str(e), severity="error")
-            self.ask_umpire()
-            return
-        for e in events:
-            self.log_event(e)
-        self.autosave()
-        self.advance()
+    # --- other screens ---------------------------------------------------------------------------------
 
-    def show_result(self) -> None:
-        r = self.game.result or {}
-        m = f"H+{r.get('measure_hours')}" if r.get("measure_hours") is not None else "not reached"
-        cities = ", ".join(f"{c}: {s}" for c, s in r.get("cities", {}).items())
-        hold = r.get("hold")
-        if hold:
-            first = f"H+{hold['hours']}" if hold.get("hours") is not None else "never"
-            cities += (f"\nScenario objective, {' and '.join(hold['cities'])}: "
-                       f"{'held by Red' if hold['held'] else 'not held by Red'} at the end; first held by Red: {first}")
-        text = (f"[b]Game over: {r.get('winner', '?')} wins[/b]\n\n{r.get('reason', '')}.\n\n"
-                f"RAND measure (first Red unit in the outskirts of Tallinn or Riga): [b]{m}[/b]\n"
-                + "".join(f"  {c}: H+{h}\n" for c, h in r.get("hours", {}).items())
-                + f"\nSteps lost: Red {r.get('losses', {}).get('red')}, Blue {r.get('losses', {}).get('blue')}; "
-                f"units destroyed: Red {r.get('destroyed', {}).get('red')}, Blue {r.get('destroyed', {}).get('blue')}\n"
-                f"Objectives: {cities}")
-        self.app.push_screen(GameOver(text))
-
-    # --- saving ------------------------------------------------------------------------------------------
-
-    def record(self) -> dict[str, Any]:
-        rec = self.game.to_record()
-        rec["players"] = {s.value: p for s, p in self.players.items()}
-        return rec
-
-    def autosave(self) -> None:
-        if all(p == "replay" for p in self.players.values()):
-            return  # watching a replay writes nothing
-        try:
-            write_save(saves_dir() / "autosave.save", self.record())
-        except (OSError, SaveError) as e:
-            self.log_line(f"autosave failed: {e}", "red")
-
-    def action_save(self) -> None:
-        name = time.strftime(f"{self.game.scenario.id}-%Y%m%d-%H%M%S.save")
-        try:
-            path = write_save(saves_dir() / name, self.record())
-            n = len(self.staged)
-            # a save holds committed phases only: staged orders are given again after loading
-            self.notify(f"Saved: {path}" + (f"\n(the {n} order(s) staged this phase are not in the save; "
-                                            "a loaded game starts this phase with none)" if n else ""))
-        except (OSError, SaveError) as e:
-            self.notify(f"Save failed: {e}", severity="error")
-
-    # --- human orders -------------------------------------------------------------------------------------
-
-    def on_hex_map_moved(self, m: HexMap.Moved) -> None:
-        new_path = self.game.path(self.selected, m.hex) if self.selected and m.hex in self.reach else []
-        if new_path or self.path_hexes:
-            self.path_hexes = new_path[:-1]  # the path shown up to the destination (the cursor)
-            self.map.set_content(tint=self.tints())
-        self.update_hexinfo(m.hex)
-
-    def on_hex_map_selected(self, m: HexMap.Selected) -> None:
-        side = self.human_side()
-        if side is None or self.busy:
-            return
-        g = self.game
-        h = m.hex
-        mine = [u for u in self.visible_units() if u.hex == h and u.side is side]
-        if g.phase == "movement":
-            if self.selected and h in self.reach:
-                path = g.path(self.selected, h)
-                why = g.stage(side, Move(self.selected, tuple(g.hid(x) for x in path)))
-                if why:
-                    self.notify(why, severity="warning")
-                    return
-                self.selected, self.reach, self.path_hexes = None, {}, []
-            elif mine:
-                staged = {o.unit for o in self.staged if isinstance(o, Move)}
-                free = [u for u in mine if u.id not in staged]
-                if not free:
-                    self.notify("units here already have orders (x undoes)")
-                    return
-                ids = [u.id for u in free]
-                nxt = ids[(ids.index(self.selected) + 1) % len(ids)] if self.selected in ids else ids[0]
-                self.selected = nxt
-                self.reach = g.reachable(nxt)
-                if not self.reach:
-                    self.notify(f"{g.units[nxt].name} cannot move")
-            else:
-                self.selected, self.reach = None, {}
-        elif g.phase == "combat":
-            busy = {a for o in self.staged if isinstance(o, Attack) for a in o.attackers}
-            for u in mine:
-                if u.attack > 0 and u.id not in busy:
-                    if u.id in self.attackers:
-                        self.attackers.remove(u.id)
-                    else:
-                        self.attackers.append(u.id)
-                    self.selected = u.id
-        self.refresh_all()
-
-    def attack_targets(self) -> set[Hex]:
-        g = self.game
-        units = [g.units[i] for i in self.attackers]
-        enemy = {u.hex for u in self.visible_units() if u.side is not g.active_side}
-        return {e for e in enemy if any(distance(u.hex, e) == 1 for u in units if u.hex is not None)}
-
-    def action_attack(self) -> None:
-        side = self.human_side()
-        g = self.game
-        if side is None or g.phase != "combat":
-            self.notify("attacks are declared in your combat phase")
-            return
-        target = self.map.cursor
-        atk = tuple(i for i in self.attackers if distance(g.units[i].hex, target) == 1)
-        if not atk:
-            busy = {a for o in self.staged if isinstance(o, Attack) for a in o.attackers}
-            atk = tuple(u.id for u in g.units_of(side) if u.attack > 0 and u.id not in busy and distance(u.hex, target) == 1)
-        busy_fire = {s for o in self.staged if isinstance(o, Attack) for s in o.support}
-        support = tuple(u.id for u in sorted(g.units_of(side), key=lambda u: (-u.type.support, u.id))
-                        if u.type.support > 0 and u.id not in busy_fire and distance(u.hex, target) <= u.type.range)[: g.tables.max_support_units]
-        left = g.sorties[side] - sum(o.cas for o in self.staged if isinstance(o, Attack))
-        cas = min(8, left) if left >= g.tables.cas_sorties_per_shift else 0
-        order = Attack(g.hid(target), atk, support, cas)
-        why = g.legal(side, order)
-        if why:
-            self.notify(why, severity="warning")
-            return
-        a = g.preview(order)
-        names = ", ".join(g.units[i].name for i in atk)
-        shifts = "\n".join(f"  {r}: {n:+d}" for r, n in a.shifts) or "  none"
-        probs = "  ".join(f"{k} {v:.0%}" for k, v in sorted(a.probabilities.items(), key=lambda kv: -kv[1]))
-        text = (f"[b]Attack {g.hid(target)}[/b]\nAttackers: {names}\nSupport: {len(support)} fire units, {cas} CAS sorties\n\n"
-                f"Attack {a.attack:g} : defence {a.defence:g} = {a.odds} → column {g.tables.columns[a.base_column]}\n"
-                f"Shifts:\n{shifts}\nFinal column: [b]{a.column_name}[/b]\n\nResults: {probs}")
-        self.app.push_screen(AttackPreview(text), lambda ok: self._stage(side, order) if ok else None)
-
-    def _stage(self, side: Side, order: Order) -> None:
-        """Stage an order with the engine; if it refuses, say why (nothing is staged)."""
-        why = self.game.stage(side, order)
-        if why:
-            self.notify(why, severity="warning")
-            return
-        self.attackers = []
-        self.refresh_all()
-
-    def action_air(self) -> None:
-        side = self.human_side()
-        g = self.game
-        if side is None or g.phase != "air":
-            self.notify("air missions are flown in your air phase")
-            return
-        left = g.sorties[side] - sum(o.sorties for o in self.staged if isinstance(o, AirMission)) \
-            - sum(o.cas for o in self.staged if isinstance(o, Attack))
-        def done(res):
-            if not res:
-                return
-            kind, n = res
-            self._stage(side, AirMission(kind, g.hid(self.map.cursor), n))
-        self.app.push_screen(AirDialog(g.hid(self.map.cursor), left), done)
-
-    def staged_at(self, h: Hex) -> int:
-        """Index of the latest staged order at a hex (a move ending there, an attack or air mission on
-        it), or -1 (the last order) if none."""
-        hid = self.game.hid(h)
-        for i in range(len(self.staged) - 1, -1, -1):
-            o = self.staged[i]
-            if (isinstance(o, Move) and o.path and o.path[-1] == hid) or getattr(o, "target", None) == hid:
-                return i
-        return -1
-
-    def action_undo(self) -> None:
-        """Take back the staged order at the cursor, or else the last one. The engine also takes back
-        the orders that depended on it (a move into the hex it emptied); every one removed is reported."""
-        if self.human_side() is None or self.busy:
-            return
-        gone = self.game.unstage(self.staged_at(self.map.cursor)) if self.staged else []
-        if not gone:
-            self.notify("no order to undo this phase")
-            return
-        (first, _), rest = gone[0], gone[1:]
-        lines = [f"undone: {self.describe_order(first)}"]
-        lines += [f"also undone: {self.describe_order(o)} ({why})" for o, why in rest]
-        self.notify("\n".join(lines), severity="warning" if rest else "information")
-        self.selected, self.reach, self.attackers, self.path_hexes = None, {}, [], []
-        self.refresh_all()
-
-    def action_cancel(self) -> None:
-        self.selected, self.reach, self.attackers, self.path_hexes = None, {}, [], []
-        self.refresh_all()
-
-    def action_next_unit(self) -> None:
-        side = self.human_side()
-        if side is None:
-            return
-        staged = {o.unit for o in self.staged if isinstance(o, Move)}
-        units = sorted((u for u in self.game.units_of(side) if u.id not in staged), key=lambda u: u.id)
-        if not units:
-            return
-        ids = [u.id for u in units]
-        nxt = units[(ids.index(self.selected) + 1) % len(units)] if self.selected in ids else units[0]
-        self.map.cursor = nxt.hex
-        self.selected = nxt.id
-        self.reach = self.game.reachable(nxt.id) if self.game.phase == "movement" else {}
-        self.refresh_all()
-
-    def action_end_phase(self) -> None:
-        side = self.human_side()
-        if side is None or self.busy:
-            return
-        n = len(self.staged)
-        self.app.push_screen(Confirm(f"End {side.value}'s {self.game.phase} phase with {n} order(s)?"),
-                             lambda ok: self.commit(side) if ok else None)
+    def window(self) -> tuple[int, int, int, int]:
+        """The main map's visible window as (first column, first row, columns, rows)."""
+        sx, sy = self.map.scroll_offset
+        w, h = self.map.size
+        return sx // 4, sy // 2, max(1, w // 4), max(1, h // 2)
 
     def action_overview(self) -> None:
-        self.app.push_screen(Overview(self.game.board, self.visible_units()))
+        self.app.push_screen(Overview(self.game.board, self.shown_units(), self.window(), self.map.cursor),
+                             lambda h: self.go_to(h) if h is not None else None)
 
     def action_help(self) -> None:
         legend = Text("\n")
-        legend.append_text(counter_legend(per_line=3))
+        legend.append_text(counter_legend(per_line=3, types=self.game.scenario.units))
         self.app.push_screen(HelpScreen("Game", self.KEYS, legend))
+
+    def action_bots(self) -> None:
+        self.app.push_screen(HelpScreen("Players", list(PLAYER_HELP.items())))
 
     def action_quit_game(self) -> None:
         staged = f" The {len(self.staged)} order(s) staged this phase are not saved." if self.staged else ""
         self.app.push_screen(Confirm(f"Quit the game? (It is autosaved after every phase.){staged}"),
                              lambda ok: self.app.exit() if ok else None)
-
-    # --- watch mode ----------------------------------------------------------------------------------------
-
-    _last_step = 0.0
-
-    def _watch_tick(self) -> None:
-        if self.paused or self.busy or self.game.over or self.game.pending is not None:
-            return
-        if time.monotonic() - self._last_step < self.delay:
-            return
-        self.action_step()
-
-    def action_step(self) -> None:
-        if self.busy or self.game.over or self.human_side() is not None:
-            return
-        self._last_step = time.monotonic()
-        self.busy = True
-        self.run_bot(self.game.active_side)
-
-    def action_pause(self) -> None:
-        self.paused = not self.paused
-        self.update_status()
-
-    def action_faster(self) -> None:
-        self.delay = max(0.0, round(self.delay - 0.2, 1))
-        self.update_status()
-
-    def action_slower(self) -> None:
-        self.delay = round(self.delay + 0.2, 1)
-        self.update_status()
-
-    _jump_pending = False
-
-    def action_to_end(self) -> None:
-        if all(p != "human" for p in self.players.values()) and not self.game.over:
-            self.paused = True
-            if self.busy:
-                self._jump_pending = True  # after the phase a bot is thinking about
-            else:
-                self._start_jump()
-
-    def _start_jump(self) -> None:
-        self.busy = True  # set here, on the UI thread, so no timer step can start meanwhile
-        self._run_to_end()
-
-    @work(thread=True, group="bot")
-    def _run_to_end(self) -> None:
-        g = self.game
-        logs = []
-        while not g.over:
-            side = g.active_side
-            orders = list(self.bots[side].orders(g.view(side), Oracle(g, side)))
-            logs.extend(g.submit(side, orders))
-            while g.pending is not None:
-                d = self.decisions.pop(0) if self.decisions else {"action": "accept"}
-                logs.extend(g.decide(Decision(d["action"], d.get("result", ""), d.get("note", ""))))
-        def finish():
-            self.busy = False
-            for e in logs:
-                self.log_event(e)
-            self.autosave()
-            self.advance()
-        self.app.call_from_thread(finish)
-
-
-class Overview(Screen):
-    """The whole board at one cell per hex, for orientation."""
-
-    BINDINGS = [Binding("escape,o,q", "app.pop_screen", "Back"), Binding("question_mark", "help", "Help")]
-
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Overview", [("arrows / PgUp PgDn", "scroll"), ("Esc, o or q", "back to the map"),
-                                                     ("?", "this help")]))
-
-    def __init__(self, board, units):
-        super().__init__()
-        self.board = board
-        self.units = units
-
-    def compose(self) -> ComposeResult:
-        from wargame.hexgrid import from_offset
-        from wargame.render import TERRAIN_BG, SIDE_FG
-
-        at = {}
-        for u in self.units:
-            at.setdefault(u.hex, u)
-        t = Text()
-        for row in range(self.board.rows):
-            if row & 1:
-                t.append(" ")
-            for col in range(self.board.cols):
-                h = from_offset(col, row)
-                u = at.get(h)
-                city = self.board.cities.get(h)
-                ch, fg = ("●", SIDE_FG[u.side]) if u else (("★" if city.capital else "•"), "#000000") if city else (" ", "#000000")
-                t.append(ch + " " if col < self.board.cols - 1 else ch, f"{fg} on {TERRAIN_BG[self.board.terrain[h]]}")
-            t.append("\n")
-        yield VerticalScroll(Static(t))
-        yield Footer()

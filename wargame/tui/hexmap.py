@@ -40,7 +40,7 @@ class HexMap(ScrollView, can_focus=True):
         Binding("n,3", "step('se')", "SE", show=False),
         Binding("up,k,8", "step('up')", "Up", show=False),
         Binding("down,j,2", "step('down')", "Down", show=False),
-        Binding("enter,space,5", "select", "Select", show=True),
+        Binding("enter,5", "select", "Select", show=False),  # space is the screen's: pause when watching
     ]
 
     cursor: reactive[Hex] = reactive(Hex(0, 0), always_update=True)
