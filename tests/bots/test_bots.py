@@ -231,23 +231,23 @@ def test_the_search_bot_keeps_the_best_doctrine_and_looks_again_every_few_turns(
 
     names = [d.name for d in BLUE_DOCTRINES]
     scores = {n: 0.0 for n in names}
-    scores["delay deep"] = 5.0
+    scores["air on the spearheads"] = 5.0
     bot = Scripted(Side.BLUE, scores, rollouts=2, replan=2)
     g = Game(tiny, seed=3)
     while g.active_side is not Side.BLUE:
         g.submit(g.active_side, [])
     bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
-    assert bot.doctrine.name == "delay deep"
+    assert bot.doctrine.name == "air on the spearheads"
     # a race of 3 rounds of 2 look-aheads: all 6 doctrines, then the current one and the best half of
     # the 5 challengers (2), then the current one and the best challenger
     assert len(bot.calls) == 6 * 2 + 3 * 2 + 2 * 2
     played = bot.looks[0]["played"]
-    assert played["standard"] == played["delay deep"] == 6 and sorted(played.values()) == [2, 2, 2, 4, 6, 6]
+    assert played["standard"] == played["air on the spearheads"] == 6 and sorted(played.values()) == [2, 2, 2, 4, 6, 6]
     assert len({s for _, s in bot.calls}) == 6                 # 6 draws of the dice ...
     for seed in {s for _, s in bot.calls}:                     # ... each met by every doctrine still in the race
         assert len({n for n, s in bot.calls if s == seed}) in (6, 3, 2)
-    assert bot.looks[0]["scores"]["delay deep"] == 5.0 and bot.looks[0]["rollouts"] == 6
-    scores["delay deep"], scores["standard"] = 0.0, 0.0       # a tie: the current doctrine stays
+    assert bot.looks[0]["scores"]["air on the spearheads"] == 5.0 and bot.looks[0]["rollouts"] == 6
+    scores["air on the spearheads"], scores["standard"] = 0.0, 0.0       # a tie: the current doctrine stays
     g.submit(Side.BLUE, [])
     while g.turn < 3:                                          # no new look before turn 1 + 2
         if g.active_side is Side.BLUE:
@@ -257,7 +257,7 @@ def test_the_search_bot_keeps_the_best_doctrine_and_looks_again_every_few_turns(
     while g.active_side is not Side.BLUE:
         g.submit(g.active_side, [])
     bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
-    assert len(bot.looks) == 2 and bot.looks[1]["turn"] == 3 and bot.doctrine.name == "delay deep"
+    assert len(bot.looks) == 2 and bot.looks[1]["turn"] == 3 and bot.doctrine.name == "air on the spearheads"
 
 
 def test_the_search_bot_takes_the_best_plan_first_and_changes_it_only_for_a_clear_gain(tiny):
@@ -266,7 +266,7 @@ def test_the_search_bot_takes_the_best_plan_first_and_changes_it_only_for_a_clea
     from wargame.game import Game
 
     scores = {d.name: 0.0 for d in BLUE_DOCTRINES}
-    scores["delay"] = 1.0                                      # under the 3-hour margin ...
+    scores["no counter-attacks"] = 1.0                                      # under the 3-hour margin ...
     bot = Scripted(Side.BLUE, scores, rollouts=1, replan=1)
     g = Game(tiny, seed=3)
 
@@ -277,11 +277,11 @@ def test_the_search_bot_takes_the_best_plan_first_and_changes_it_only_for_a_clea
         g.submit(Side.BLUE, [])
 
     look()
-    assert bot.doctrine.name == "delay"                        # ... but the first look has no plan to keep
-    scores["deep line"] = 3.5                                  # 2.5 h better than "delay": not enough
+    assert bot.doctrine.name == "no counter-attacks"                        # ... but the first look has no plan to keep
+    scores["deep line"] = 3.5                                  # 2.5 h better than "no counter-attacks": not enough
     while len(bot.looks) < 2:
         look()
-    assert bot.doctrine.name == "delay"
+    assert bot.doctrine.name == "no counter-attacks"
     scores["deep line"] = 4.5                                  # 3.5 h better: the plan changes
     while len(bot.looks) < 3:
         look()

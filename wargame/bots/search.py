@@ -50,11 +50,13 @@ RED_DOCTRINES = (
     Doctrine("pin, bypass, mass fires", pin=2, patience=1, mass_fires=True),
 )
 BLUE_DOCTRINES = (
+    # the standard is the delay (stand until enveloped, garrison the capitals, blow the bridges,
+    # interdict the lines); the others change one of its choices
     Doctrine(),
-    Doctrine("delay", min_column=99),
-    Doctrine("delay deep", min_column=99, line_offset=14),
-    Doctrine("deep line", line_offset=14),
-    Doctrine("forward line", line_offset=2),
+    Doctrine("no counter-attacks", min_column=99),
+    Doctrine("line, not stand", stand=False),
+    Doctrine("deep line", stand=False, line_offset=14),
+    Doctrine("air on the spearheads", interdict_lines=False),
     Doctrine("air for support", interdict=False),
 )
 NOT_REACHED = 10_000
