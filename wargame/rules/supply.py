@@ -69,9 +69,10 @@ def _unbridged(game: "Game", a: int, b: int) -> int | None:
     return None if river.cls == "major" else cost["offroad"] + cost["minor_river"]
 
 
-def _static_sources(game: "Game", side: Side) -> tuple[int, ...]:
-    """Home-country hexes and entry areas of `side` (the part of the sources that never changes), as
-    the hexes on their edge: a trace from inside them costs nothing more."""
+def _static_sources(game: "Game", side: Side) -> tuple[tuple[int, ...], bytearray]:
+    """Home-country hexes and entry areas of `side` (the part of the sources that never changes): the
+    hexes on their edge, where a trace starts (from inside them it costs nothing more), and a mask of
+    them all, which a trace never needs to enter."""
     key = ("supply_static", side)
     got = game._cache.get(key)
     if got is not None:
@@ -90,8 +91,11 @@ def _static_sources(game: "Game", side: Side) -> tuple[int, ...]:
             if i is not None and ix.is_land[i] and allowed[i]:
                 src.add(i)
     edge = tuple(sorted(i for i in src if any(j not in src for j in ix.nbrs[i] if ix.is_land[j])))
-    game._cache[key] = edge
-    return edge
+    mask = bytearray(ix.n)
+    for i in src:
+        mask[i] = 1
+    game._cache[key] = (edge, mask)
+    return edge, mask
 
 
 def depots(game: "Game", side: Side) -> list[int]:
@@ -105,8 +109,10 @@ def depots(game: "Game", side: Side) -> list[int]:
 
 
 def supplied(game: "Game", side: Side) -> dict[int, int]:
-    """Hex int -> trace cost to the nearest source, for every hex within `supply.range` from which a
-    unit of `side` is in supply now. Cached until a unit is placed or the interdiction changes."""
+    """Hex int -> trace cost to the nearest source, for every hex within `supply.range` of a source
+    from which a unit of `side` is in supply now, the edge of its home countries and entry areas
+    included but not the hexes inside them (`supplied_at` answers for any hex). Cached until a unit is
+    placed or the interdiction changes."""
     st = game.state
     stamp = (st.turn, st.phase_index, len(st.interdicted[side.other]), len(st.control))
     key = ("supply", side)
@@ -115,39 +121,52 @@ def supplied(game: "Game", side: Side) -> dict[int, int]:
         return got[1]
     t = game.tables.supply
     limit = t["range"]
-    enemy_at = game.occupied_ints(side.other)
-    enemy_zoc = game.zoc_ints(side.other)
     friends = game.occupied_ints(side)
+    # closed: never entered (a closed country, an enemy-held hex, an enemy zone of control without a
+    # friend in it) or not worth entering (inside the home countries and entry areas: a source itself)
+    edge, inside = _static_sources(game, side)
+    closed = bytearray(inside)
     allowed = game.allowed_mask[side]
-    inter = st.interdicted[side.other]
-    inter_cost = t["interdicted_cost"]
+    for i in range(len(closed)):
+        if not allowed[i]:
+            closed[i] = 1
+    for i in game.occupied_ints(side.other):
+        closed[i] = 1
+    for i in game.zoc_ints(side.other):
+        if i not in friends:
+            closed[i] = 1
+    extra = dict.fromkeys(st.interdicted[side.other], t["interdicted_cost"])
     edges = _edges(game)
     blown = {k: _unbridged(game, *k) for k in st.blown}
-
-    def open_(i: int) -> bool:
-        return allowed[i] and i not in enemy_at and (i not in enemy_zoc or i in friends)
-
-    best: dict[int, int] = {}
+    enemy_at = game.occupied_ints(side.other)
+    enemy_zoc = game.zoc_ints(side.other)
+    big = limit + 1
+    dist = [big] * len(closed)
     buckets: list[list[int]] = [[] for _ in range(limit + 1)]
-    for i in (*_static_sources(game, side), *depots(game, side)):
-        if open_(i) and i not in best:
-            best[i] = 0
+    for i in (*edge, *depots(game, side)):
+        if allowed[i] and dist[i] and i not in enemy_at and (i not in enemy_zoc or i in friends):
+            dist[i] = 0
             buckets[0].append(i)
+    plain = not blown and not extra
     for c in range(limit + 1):
         for h in buckets[c]:  # the list may grow while it is read (zero-cost hexsides)
-            if best[h] != c:
+            if dist[h] != c:
                 continue
             for j, ec in edges[h]:
-                if blown:
-                    alt = blown.get((h, j) if h < j else (j, h), ec)
-                    if alt is None:
-                        continue
-                    ec = alt
-                nc = c + ec + (inter_cost if j in inter else 0)
-                if nc > limit or nc >= best.get(j, limit + 1) or not open_(j):
+                if closed[j]:
                     continue
-                best[j] = nc
-                buckets[nc].append(j)
+                if not plain:
+                    if blown:
+                        alt = blown.get((h, j) if h < j else (j, h), ec)
+                        if alt is None:
+                            continue
+                        ec = alt
+                    ec += extra.get(j, 0)
+                nc = c + ec
+                if nc < dist[j]:
+                    dist[j] = nc
+                    buckets[nc].append(j)
+    best = {i: d for i, d in enumerate(dist) if d < big}
     game._cache[key] = (stamp, best)
     return best
 
@@ -155,7 +174,15 @@ def supplied(game: "Game", side: Side) -> dict[int, int]:
 def in_supply(game: "Game", u: Unit) -> bool:
     """Whether the unit can trace supply from where it stands now."""
     i = game.state.pos.get(u.id)
-    return i is not None and i in supplied(game, u.side)
+    return i is not None and supplied_at(game, u.side, i)
+
+
+def supplied_at(game: "Game", side: Side, i: int) -> bool:
+    """Whether a unit of `side` in hex int i is in supply now: in a source hex (its home countries and
+    entry areas) not held by the enemy, or within range of one."""
+    if _static_sources(game, side)[1][i] and i not in game.occupied_ints(side.other):
+        return True
+    return i in supplied(game, side)
 
 
 def factors(game: "Game", u: Unit) -> tuple[float, float, float]:
@@ -183,11 +210,10 @@ def update(game: "Game") -> list[ev.Event]:
     out: list[ev.Event] = []
     ids = game.index.ids
     for side in Side:
-        ok = supplied(game, side)
         for u in game.units_of(side):
             i = st.pos[u.id]
             n = st.out_of_supply.get(u.id, 0)
-            if i in ok:
+            if supplied_at(game, side, i):
                 if n:
                     del st.out_of_supply[u.id]
                     out.append(ev.SupplyChanged(u.id, u.name, side.value, ids[i], 0))
@@ -213,7 +239,7 @@ def route_home(game: "Game", side: Side, start: int) -> list[int]:
 
         edges = _edges(game)
         allowed = game.allowed_mask[side]
-        best = {i: 0 for i in _static_sources(game, side)}
+        best = {i: 0 for i in _static_sources(game, side)[0]}
         parent = {}
         heap = [(0, i) for i in best]
         heapq.heapify(heap)
@@ -231,4 +257,4 @@ def route_home(game: "Game", side: Side, start: int) -> list[int]:
     path = [start]
     while path[-1] in parent:
         path.append(parent[path[-1]])
-    return path if len(path) > 1 or start in _static_sources(game, side) else []
+    return path if len(path) > 1 or _static_sources(game, side)[1][start] else []

@@ -80,24 +80,24 @@ def main_force(game: "Game") -> list[ev.Event]:
     st = game.state
     if not st.first_unit:
         return []  # no Red unit has been in any outskirts yet
-    from wargame.rules.supply import supplied
+    from wargame.rules.supply import supplied_at
 
     t = game.tables
     out: list[ev.Event] = []
-    ok: dict[int, int] | None = None
     for name in game.scenario.victory.measure:
         if name in st.measure or name not in st.first_unit:
             continue
-        units = []
+        here: list[tuple[int, list]] = []
         for h, cities in game.outskirts_at.items():
             ids = st.at.get(h)
             if not ids or name not in cities or st.units[ids[0]].side is not Side.RED:
                 continue
-            if ok is None:
-                ok = supplied(game, Side.RED)
-            if h not in ok:
-                continue
-            units += [st.units[i] for i in ids if st.units[i].type.category in t.main_force_categories]
+            line = [st.units[i] for i in ids if st.units[i].type.category in t.main_force_categories]
+            if line:
+                here.append((h, line))
+        if sum(u.steps for _, line in here for u in line) < t.main_force_steps:
+            continue  # not enough line troops there, in supply or not: no need to trace
+        units = [u for h, line in here if supplied_at(game, Side.RED, h) for u in line]
         if sum(u.steps for u in units) < t.main_force_steps:
             continue
         units.sort(key=lambda u: (st.entered.get(u.id, 0.0), u.id))
