@@ -515,3 +515,25 @@ def test_blue_blows_the_bridge_toward_the_enemy_when_it_comes_near():
     assert Demolish("b", "0402") in blue_orders("0602", detection=4)     # seen, three hexes off: blow it
     assert not any(isinstance(o, Demolish) for o in blue_orders("0802", detection=6))   # five off: not yet
     assert not any(isinstance(o, Demolish) for o in blue_orders("0602", detection=1))   # not seen: not yet
+
+
+def test_the_imagined_game_holds_nothing_the_side_has_not_seen():
+    from wargame.bots.base import Oracle
+    from wargame.game import Game
+    from wargame.orders import AirMission, Fallback
+
+    sc = load_scenario("incursion-2016")
+    g = Game(sc, seed=2)
+    red_unit = next(u for u in g.units_of(Side.RED) if u.type.attack > 0)
+    g.submit(Side.RED, [AirMission("cover", g.hid(red_unit.hex), 4)])  # Red's secret tasking
+    assert g.phase == "air" and g.active_side is Side.BLUE and g.state.air_orders[Side.RED]
+    g.state.fallback[red_unit.id] = g.state.pos[red_unit.id]
+    g.state.entrench[red_unit.id] = 3
+    seen = g.view(Side.BLUE).enemy
+    imagined = Oracle(g, Side.BLUE).imagine(0)
+    st = imagined.state
+    assert st.air_orders[Side.RED] == [] and st.cover[Side.RED] == [] and st.detected[Side.RED] == set()
+    assert not any(imagined.units[i].side is Side.RED for i in st.fallback)
+    assert all(imagined.units[i].id in {u.id for u in seen} for i in st.entrench if imagined.units[i].side is Side.RED)
+    assert imagined.events == [] and imagined.log == []
+    assert g.state.air_orders[Side.RED] and g.state.fallback   # the true game is untouched

@@ -141,6 +141,24 @@ class Oracle:
             if h != u.hex:
                 g.place(u, h)
             u.steps = strengths.get(u.id, briefed.get(u.id, u.steps))
+        # what the other side has decided and not shown: its air tasking and cover, its fallback
+        # orders, its units' entrenchment and supply, what it sees, its orders and the event log
+        st = g.state
+        enemy = self.side.other
+        st.air_orders[enemy] = []
+        st.cover[enemy] = []
+        st.seen_by_air[enemy] = set()
+        st.detected[enemy] = set()
+        for u in g.units.values():
+            if u.side is enemy:
+                st.fallback.pop(u.id, None)
+                st.out_of_supply.pop(u.id, None)
+                if u.hex is None or u.hex not in seen:
+                    st.entrench.pop(u.id, None)
+                    st.entered.pop(u.id, None)
+        g.events, g.log, g.decisions = [], [], []
+        g.reset_digest()
+        g.invalidate()
         g.umpire = False
         g.pending = None
         g.rng = random.Random(seed)
