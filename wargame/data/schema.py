@@ -16,7 +16,22 @@ from typing import Any, Callable, Sequence
 import yaml
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
+_resolver = yaml.resolver.Resolver()
+_T = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_T + t for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp"))
+MAX_DEPTH = 64          # data files nest a few levels; a deeper file is an attack or an accident
+MAGNITUDE = 1e9         # no number in the data is this big unless its field says so
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    """The Python value of a scalar node. A fresh constructor each time: a shared one keeps a
+    reference to every node it ever built (2 MB per scenario load). ValueError if the text does
+    not fit its tag."""
+    c = yaml.constructor.SafeConstructor()
+    try:
+        return c.construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as e:
+        raise ValueError(str(e).split("\n")[0]) from None
 
 PathT = tuple[Any, ...]
 
@@ -115,7 +130,11 @@ def _scalar(node: yaml.Node, ctx: Context, path: PathT, tags: tuple[str, ...], e
     if not isinstance(node, yaml.ScalarNode) or node.tag.rsplit(":", 1)[-1] not in tags:
         ctx.error(node, path, f"expected {expected}, got {_describe(node)}")
         return None
-    return _constructor.construct_object(node)
+    try:
+        return _construct(node)
+    except ValueError as e:
+        ctx.error(node, path, f"expected {expected}, got {node.value[:40]!r} ({e})")
+        return None
 
 
 @dataclass
@@ -187,6 +206,12 @@ class _Bounded(Spec):
     def validate(self, node, ctx, path):
         v = _scalar(node, ctx, path, self.TAGS, self.NAME)
         if v is None:
+            return None
+        if v != v or v in (float("inf"), float("-inf")):
+            ctx.error(node, path, f"expected a finite number, got {node.value!r}")
+            return None
+        if (self.max is None and v > MAGNITUDE) or (self.min is None and v < -MAGNITUDE):
+            ctx.error(node, path, f"expected {self.NAME} of sane size (at most {MAGNITUDE:g} in magnitude); got {node.value[:40]}")
             return None
         if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
             ctx.error(node, path, f"expected {self.NAME} {_range(self.min, self.max)}; got {v}")
@@ -270,7 +295,11 @@ def _mapping_pairs(node: yaml.Node, ctx: Context, path: PathT) -> list[tuple[str
         if not isinstance(knode, yaml.ScalarNode):
             ctx.error(knode, path, "expected a plain key")
             continue
-        key = str(_constructor.construct_object(knode))
+        try:
+            key = str(_construct(knode))
+        except ValueError as e:
+            ctx.error(knode, path, f"expected a plain key, got {knode.value[:40]!r} ({e})")
+            continue
         if key in seen:
             ctx.error(knode, path + (key,), f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})")
             continue
@@ -378,13 +407,12 @@ def _close_match(key: str, names: Any) -> str | None:
 
 def compose_file(path: Path, ctx: Context) -> yaml.Node | None:
     """Read and compose one YAML file; syntax errors become problems with their place."""
+    from wargame.data.readfile import ReadError, read_text
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", "file not found"))
-        return None
-    except (OSError, UnicodeDecodeError) as e:
-        ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", f"cannot read the file: {e}"))
+        text = read_text(path)
+    except ReadError as e:
+        ctx.problems.append(Problem(ctx.file, e.line, e.column, "(file)", e.message))
         return None
     ctx.lines = text.split("\n")
     return compose_text(text, ctx)
@@ -400,11 +428,62 @@ def compose_text(text: str, ctx: Context) -> yaml.Node | None:
         ctx.problems.append(Problem(ctx.file, line, col, "(syntax)", f"malformed YAML: {msg}"))
         return None
     except yaml.YAMLError as e:
-        ctx.problems.append(Problem(ctx.file, 0, 0, "(syntax)", f"malformed YAML: {e}"))
+        ctx.problems.append(Problem(ctx.file, 1, 1, "(syntax)", f"malformed YAML: {e}"))
+        return None
+    except RecursionError:
+        ctx.problems.append(Problem(ctx.file, *_deepest(text), "(syntax)", f"nested more than {MAX_DEPTH} levels deep"))
         return None
     if node is None:
         ctx.problems.append(Problem(ctx.file, 1, 1, "(top)", "the file is empty"))
-    return node
+        return None
+    before = len(ctx.problems)
+    _plain_data_only(node, ctx)
+    return node if len(ctx.problems) == before else None
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where flow nesting first goes past MAX_DEPTH (a rough place for a file too deep to parse)."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += 1 if ch in "[{" else -1 if ch in "]}" else 0
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, i) + 1
+            return line, i - (text.rfind("\n", 0, i) + 1) + 1
+    return 1, 1
+
+
+def _plain_data_only(root: yaml.Node, ctx: Context) -> None:
+    """Refuse what makes YAML more than data: explicit tags (`!!python/...`, `!!int abc`), merge keys
+    (`<<:`), anchors and aliases (`&a`, `*a`: also the "billion laughs" blow-up), and nesting deeper
+    than MAX_DEPTH. Each refusal carries its line and column."""
+    seen: set[int] = set()
+    todo: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while todo:
+        node, depth = todo.pop()
+        where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in seen:
+            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", "anchors and aliases (&name, *name) are not allowed; write the value out"))
+            return
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", f"nested more than {MAX_DEPTH} levels deep"))
+            return
+        if isinstance(node, yaml.ScalarNode):
+            implicit = _resolver.resolve(yaml.ScalarNode, node.value, (True, False)) if not node.style else _T + "str"
+        elif isinstance(node, yaml.SequenceNode):
+            implicit = _T + "seq"
+        else:
+            implicit = _T + "map"
+        if node.tag == _T + "merge":
+            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", "YAML merge keys (<<) are not allowed; write the keys out"))
+        elif node.tag != implicit or node.tag not in _PLAIN_TAGS:
+            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", f"YAML tags ({node.tag.replace(_T, '!!')}) are not allowed: data files hold plain values"))
+        if isinstance(node, yaml.SequenceNode):
+            todo.extend((c, depth + 1) for c in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in reversed(node.value):
+                todo.append((v, depth + 1))
+                todo.append((k, depth + 1))
 
 
 def load_validated(path: Path, spec: Spec, display: str | None = None, partial: bool = False) -> tuple[Any, Context]:
