@@ -270,6 +270,17 @@ def cmd_oob(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from wargame.bots.base import trust
+
+    for name in (args.red, args.blue):
+        if name:
+            trust(name)  # a plug-in bot named here, on the command line, may be imported
+    for save in (args.load, args.watch):
+        if save:
+            from wargame.saves import players_of, read_save
+
+            rec = read_save(save)  # refuse a bad save here, with its place, before the UI starts
+            players_of(rec, {"red": args.red, "blue": args.blue})
     try:
         tui = importlib.import_module("wargame.tui")
     except ImportError as e:
@@ -345,6 +356,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("replay", help="re-run a saved game and check it reproduces the same events",
                        description="Re-run a saved game from its scenario, seed and orders, and check every event matches.")
     r.add_argument("save", metavar="SAVE")
+    r.add_argument("--scenario", metavar="FILE", default=None,
+                   help="the scenario file, when it is not in the data folder (its data must hash as the save says)")
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
     batch = importlib.import_module("wargame.batch") if _has("wargame.batch") else None

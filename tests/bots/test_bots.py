@@ -78,12 +78,14 @@ def test_a_bot_over_its_time_limit_is_reported(tiny):
 
 
 def test_plugin_bots_by_module_and_class():
-    bot = load_bot("tests.bots.test_bots:Slow", Side.RED, 1)
+    bot = load_bot("tests.bots.test_bots:Slow", Side.RED, 1, trusted=True)
     assert bot.name == "slow"
     with pytest.raises(ValueError, match="unknown bot 'nonsense'"):
         load_bot("nonsense", Side.RED, 1)
     with pytest.raises(ValueError, match="cannot load bot"):
-        load_bot("no.such.module:Bot", Side.RED, 1)
+        load_bot("no.such.module:Bot", Side.RED, 1, trusted=True)
+    with pytest.raises(ValueError, match="given on the command line"):
+        load_bot("tests.bots.test_bots:Slow", Side.RED, 1)  # a name from a file is never imported
 
 
 def test_operational_bots_beat_the_random_bot():
