@@ -360,13 +360,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the scenario file, when it is not in the data folder (its data must hash as the save says)")
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
-    batch = importlib.import_module("wargame.batch") if _has("wargame.batch") else None
+    batch = importlib.import_module("wargame.batch_cli") if _has("wargame.batch_cli") else None
     for name, helptext in (("batch", "run many bot-vs-bot games on all cores"),
                            ("compare", "compare scenarios or postures side by side by batch statistics")):
         b = sub.add_parser(name, help=helptext, description=helptext.capitalize() + ".")
         if batch is not None:
             getattr(batch, f"add_{name}_arguments")(b)
-        b.set_defaults(func=_delegate("wargame.batch", f"cmd_{name}"))
+        b.set_defaults(func=_delegate("wargame.batch_cli", f"cmd_{name}"))
     return p
 
 

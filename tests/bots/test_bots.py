@@ -297,25 +297,6 @@ def test_search_bot_plays_a_whole_legal_game(tiny):
     assert not [e for e in p.game.events if e.kind == "rejected" and e.side == "red"]
 
 
-def test_an_interrupted_batch_keeps_the_finished_rows(tmp_path, monkeypatch):
-    import wargame.batch as batch
-
-    real = batch._play_one
-    calls = []
-
-    def play(job):
-        calls.append(job)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return real(job)
-
-    monkeypatch.setattr(batch, "_play_one", play)
-    rows = batch.run_batch(TINY, 5, seed=2, red="random", blue="random", workers=1, out=tmp_path / "r.csv", progress=False)
-    assert [r["game"] for r in rows] == [0, 1]
-    with open(tmp_path / "r.csv") as f:
-        assert [int(r["game"]) for r in csv.DictReader(f)] == [0, 1]
-
-
 def test_compare_prints_the_scenarios_side_by_side(capsys):
     from wargame.cli import main
 
