@@ -333,6 +333,7 @@ class Record(Spec):
             if name not in out:
                 if f.required:
                     ctx.error(node, path + (name,), f"missing required key {name!r}" + (f" ({f.doc})" if f.doc else ""))
+                    out[name] = None  # reported; present as nothing, so partial readers never meet a KeyError
                 else:
                     out[name] = f.default
         if self.check is not None and len(ctx.problems) == before:
