@@ -139,24 +139,24 @@ def parse_json(text: str, where: str) -> Any:
     """JSON as plain data: no NaN or Infinity, no duplicate keys, no huge numbers, bounded nesting."""
 
     def constant(name: str) -> Any:
-        raise _Refused(f"{name} is not a number a save may hold")
+        raise _Refused(f"{name} is not a number a save may hold", name)
 
     def integer(s: str) -> int:
         if len(s.lstrip("-")) > MAX_INT_DIGITS:
-            raise _Refused(f"a whole number of {len(s)} digits is too big")
+            raise _Refused(f"a whole number of {len(s)} digits is too big", s)
         return int(s)
 
     def real(s: str) -> float:
         v = float(s)
         if v != v or v in (float("inf"), float("-inf")):
-            raise _Refused(f"{s[:20]} is not a finite number")
+            raise _Refused(f"{s[:20]} is not a finite number", s)
         return v
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         d: dict[str, Any] = {}
         for k, v in items:
             if k in d:
-                raise _Refused(f"duplicate key {k[:40]!r}")
+                raise _Refused(f"duplicate key {k[:40]!r}", json.dumps(k), 2)
             d[k] = v
         return d
 
@@ -169,24 +169,26 @@ def parse_json(text: str, where: str) -> Any:
         raise SaveError(f"{where}:{e.lineno}:{e.colno}: not a save file, or a damaged one (invalid JSON: {e.msg})") from None
     except _Refused as e:
         # the decoder does not say where a hook refused: find the first place the text says it
-        line, col = _find(text, e.needle)
+        line, col = _find(text, e.needle, e.nth)
         raise SaveError(f"{where}:{line}:{col}: not a save file, or a damaged one ({e})") from None
     except (RecursionError, ValueError) as e:
         raise SaveError(f"{where}:1:1: not a save file, or a damaged one ({str(e)[:80]})") from None
 
 
 class _Refused(ValueError):
-    def __init__(self, message: str):
+    """A value the JSON hooks refuse; `needle` is its text, to find where it stands (the `nth` time)."""
+
+    def __init__(self, message: str, needle: str, nth: int = 1):
         super().__init__(message)
-        m = re.search(r"'(.*)'|^(\S+)", message)
-        self.needle = (m.group(1) or m.group(2)) if m else ""
+        self.needle, self.nth = needle, nth
 
 
-def _find(text: str, needle: str) -> tuple[int, int]:
-    i = text.find(needle) if needle else -1
-    if i < 0 and needle.startswith("a whole number"):
-        m = re.search(r"\d{%d,}" % (MAX_INT_DIGITS + 1), text)
-        i = m.start() if m else -1
+def _find(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth):
+        i = text.find(needle, i + 1)
+        if i < 0:
+            break
     if i < 0:
         m = re.search(r"NaN|-?Infinity|\d{%d,}|\d[eE]\d{3,}" % (MAX_INT_DIGITS + 1), text)
         i = m.start() if m else 0

@@ -200,6 +200,8 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
                 hex_ = h
             else:
                 arrival, area = u["arrive"]["turn"], u["arrive"]["area"]
+                if arrival is None or area is None:
+                    continue  # already reported by the schema
                 if arrival > data["clock"]["length_turns"]:
                     octx.error_at(where + ("arrive", "turn"), f"turn {arrival} is after the end of scenario {data['id']} "
                                                               f"({data['clock']['length_turns']} turns)")
