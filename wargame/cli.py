@@ -38,7 +38,8 @@ class UsageError(Exception):
 def _print_problems(problems: Sequence[Problem]) -> None:
     for p in problems:
         line = Text()
-        line.append(f"{p.file}:{p.line}:{p.column}" if p.line else p.file, style="bold")
+        name = p.file if len(p.file) <= 120 else p.file[:60] + "..." + p.file[-40:]  # a 5,000-character name
+        line.append(f"{name}:{p.line}:{p.column}" if p.line else name, style="bold")
         line.append(": ")
         line.append(p.path, style="cyan")
         line.append(": ")
