@@ -128,26 +128,30 @@ LOCATED_DATA = re.compile(r"^.+?:\d+:\d+: \S.*$")
 LOCATED_SAVE = re.compile(r"^wargame: .+?(:\d+:\d+: |: (game\.)?[A-Za-z_][\w\[\].]*: )")
 
 
+_PARSER: list[Any] = []
+
+
 def _cli(args: list[str]) -> tuple[int, str]:
-    import functools
+    """`wargame ARGS` in this process: (exit code, stderr). The module's consoles and parser are put
+    back afterwards, so other tests in the same process see the CLI as it was."""
+    import wargame.cli as cli
+    from rich.console import Console
 
-    import wargame.cli
-
-    if not hasattr(wargame.cli.build_parser, "cache_info"):  # the same parser serves every case: 3x faster
-        wargame.cli.build_parser = functools.lru_cache(maxsize=1)(wargame.cli.build_parser)
-    from wargame.cli import main
-
+    saved = cli.err, cli.out, cli.build_parser
+    if not _PARSER:
+        _PARSER.append(saved[2]())
     err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        import wargame.cli as cli
-        from rich.console import Console
-
-        cli.err = Console(file=err, highlight=False, soft_wrap=True, width=10_000)
-        cli.out = Console(file=io.StringIO(), highlight=False, soft_wrap=True)
-        try:
-            rc = main(args)
-        except SystemExit as e:  # argparse
-            rc = e.code if isinstance(e.code, int) else 1
+    cli.err = Console(file=err, highlight=False, soft_wrap=True, width=10_000)
+    cli.out = Console(file=io.StringIO(), highlight=False, soft_wrap=True)
+    cli.build_parser = lambda: _PARSER[0]  # one parser for every case: 3x faster
+    try:
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+            try:
+                rc = cli.main(args)
+            except SystemExit as e:  # argparse
+                rc = e.code if isinstance(e.code, int) else 1
+    finally:
+        cli.err, cli.out, cli.build_parser = saved
     return rc, err.getvalue()
 
 
