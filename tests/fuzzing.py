@@ -15,6 +15,7 @@ TUI's load path, `Game.from_save`) and classifies the outcome:
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
 import random
@@ -88,9 +89,9 @@ def mutate_save(text: str, rng: random.Random) -> str:
         if r < 0.15 and isinstance(parent, dict) and len(parent) > 1:
             del parent[key]
         elif r < 0.25 and isinstance(parent, dict):
-            parent[rng.choice(["scenario_path", "x", "players", "snapshot"])] = rng.choice(_SAVE_VALUES)
+            parent[rng.choice(["scenario_path", "x", "players", "snapshot"])] = copy.deepcopy(rng.choice(_SAVE_VALUES))
         else:
-            parent[key] = rng.choice(_SAVE_VALUES)
+            parent[key] = copy.deepcopy(rng.choice(_SAVE_VALUES))  # a copy: a later edit must not make a cycle
     out = json.dumps(env)
     return out.replace('"__NaN__"', "NaN").replace('"__Inf__"', "Infinity").replace('"__big__"', "9" * 5000)
 
