@@ -8,7 +8,8 @@ import pytest
 from wargame import saves
 from wargame.saves import SaveError, read_save, write_save
 
-RECORD = {"scenario": "tiny", "seed": 7, "orders": [[{"kind": "move", "unit": "r1"}]], "snapshot": {"turn": 2}}
+RECORD = {"record": 3, "scenario": "tiny", "seed": 7, "log": [{"turn": 1, "phase": "air", "side": "red", "orders": [{"kind": "move", "unit": "r1"}]}],
+          "n_events": 2, "events_sha256": "0" * 64}
 
 
 def test_round_trip(tmp_path):

@@ -1,31 +1,39 @@
-"""`wargame batch` and `wargame compare`: many bot-vs-bot games on all cores, with RAND's statistics.
+"""Many bot-vs-bot games on all cores, and RAND's statistics of them: the pure runner (no command
+line, no terminal output; `wargame.batch_cli` is the `wargame batch` / `wargame compare` glue).
 
 Game i of a batch with seed S plays with seed `game_seed(S, i)`, so the rows are the same whatever
 the number of workers. Rows are written as games finish (CSV or JSON Lines, by the file's ending),
 so an interrupted batch keeps every finished game.
+
+Every game runs in a worker process, so no bot can take the batch down: a bot that raises, calls
+sys.exit, gives garbage or illegal orders is reported in its game's `bot_problems`; a bot whose
+constructor fails, a worker that dies (os._exit, a crash) or a game over its time limit (a hung bot)
+is a row with a `problem`, and the worker is replaced. Ctrl+C stops at once and keeps every finished
+row (`BatchResult.interrupted`).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
+import multiprocessing as mp
 import os
+import signal
 import statistics
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, Iterable
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
+from typing import Any, Callable
 
 FIELDS = ["game", "seed", "scenario", "red", "blue", "winner", "measure_hours", "tallinn_hours", "riga_hours",
           "red_steps_lost", "blue_steps_lost", "red_destroyed", "blue_destroyed", "turns", "orders", "bot_problems", "seconds",
-          "objective_held", "objective_hours"]
+          "objective_held", "objective_hours", "problem"]
 THRESHOLDS = (36, 48, 60, 72)
+ORDER_SECONDS = 120.0   # one phase's orders; the search bot needs a few seconds at most
+GAME_SECONDS = 1800.0   # one whole game; a slow game is ~1 minute
 
 _worker_cache: dict[str, Any] = {}
 
@@ -34,15 +42,28 @@ def game_seed(seed: int, i: int) -> int:
     return (seed * 1_000_003 + i * 7919 + 17) & 0x7FFFFFFF
 
 
-def _play_one(job: tuple[str, int, int, str, str]) -> dict[str, Any]:
-    scenario_id, index, seed, red, blue = job
-    from wargame.bots.driver import play_game
+def _scenario(scenario_id: str) -> Any:
     from wargame.data.scenario import load_scenario
 
     sc = _worker_cache.get(scenario_id)
     if sc is None:
         sc = _worker_cache[scenario_id] = load_scenario(scenario_id)
-    p = play_game(sc, seed, red, blue)
+    return sc
+
+
+def _play_one(job: tuple[str, int, int, str, str, float | None]) -> dict[str, Any]:
+    scenario_id, index, seed, red, blue, order_seconds = job
+    from wargame.bots.driver import make_bot, play_game
+    from wargame.model.units import Side
+
+    sc = _scenario(scenario_id)
+    bots = {}
+    for side, spec in ((Side.RED, red), (Side.BLUE, blue)):
+        try:
+            bots[side] = make_bot(spec, side, seed)
+        except (Exception, SystemExit) as e:  # noqa: BLE001 - reported as this game's problem
+            raise GameFailed(f"the {side.value} bot {spec!r} could not be made: {type(e).__name__}: {str(e)[:200]}") from None
+    p = play_game(sc, seed, bots[Side.RED], bots[Side.BLUE], time_limit=order_seconds)
     r = p.game.result
     return {"game": index, "seed": seed, "scenario": sc.id, "red": red, "blue": blue, "winner": r["winner"],
             "measure_hours": r["measure_hours"], "tallinn_hours": r["hours"].get("Tallinn"), "riga_hours": r["hours"].get("Riga"),
@@ -51,7 +72,18 @@ def _play_one(job: tuple[str, int, int, str, str]) -> dict[str, Any]:
             "orders": p.orders, "bot_problems": len(p.problems), "seconds": round(p.seconds, 3),
             # the scenario's own objective (victory.hold), where it has one
             "objective_held": r["hold"]["held"] if r.get("hold") else None,
-            "objective_hours": r["hold"]["hours"] if r.get("hold") else None}
+            "objective_hours": r["hold"]["hours"] if r.get("hold") else None, "problem": None}
+
+
+class GameFailed(Exception):
+    """A game that could not be played to its end; the message says why."""
+
+
+def failed_row(job: tuple, problem: str) -> dict[str, Any]:
+    scenario_id, index, seed, red, blue, _ = job
+    row: dict[str, Any] = {k: None for k in FIELDS}
+    row.update(game=index, seed=seed, scenario=scenario_id, red=red, blue=blue, bot_problems=1, problem=problem)
+    return row
 
 
 class RowWriter:
@@ -73,7 +105,7 @@ class RowWriter:
         if self.jsonl:
             self.f.write(json.dumps(row, ensure_ascii=False) + "\n")
         else:
-            self.csv.writerow({k: ("" if row[k] is None else row[k]) for k in FIELDS})
+            self.csv.writerow({k: ("" if row.get(k) is None else row[k]) for k in FIELDS})
         self.f.flush()
 
     def close(self) -> None:
@@ -81,54 +113,144 @@ class RowWriter:
             self.f.close()
 
 
-def run_batch(scenario_id: str, games: int, seed: int = 1, red: str = "operational", blue: str = "operational",
-              workers: int | None = None, out: Path | None = None, progress: bool = True) -> list[dict[str, Any]]:
-    """Play `games` games; returns the finished rows in game order (also if interrupted)."""
-    from wargame.bots.base import load_bot
-    from wargame.data.scenario import load_scenario
-    from wargame.model.units import Side
+@dataclass
+class BatchResult:
+    rows: list[dict[str, Any]] = field(default_factory=list)      # finished games, in game order
+    failed: list[dict[str, Any]] = field(default_factory=list)    # games with a `problem`, in game order
+    interrupted: bool = False
 
-    load_scenario(scenario_id)  # fail early, in this process, with a clear message
-    load_bot(red, Side.RED, 0)
-    load_bot(blue, Side.BLUE, 0)
-    jobs = [(scenario_id, i, game_seed(seed, i), red, blue) for i in range(games)]
-    workers = max(1, workers or os.cpu_count() or 1)
-    rows: list[dict[str, Any]] = []
+
+def _worker(conn: Any, trusted: list[str]) -> None:
+    """A worker process: plays the games it is sent, one at a time, and answers each with its row
+    or its failure. Ctrl+C is the parent's business."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from wargame.bots.base import trust
+
+    for name in trusted:
+        trust(name)
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            msg: tuple = ("row", _play_one(job))
+        except GameFailed as e:
+            msg = ("fail", str(e))
+        except BaseException as e:  # noqa: BLE001 - SystemExit from a bot included: this game fails, not the batch
+            msg = ("fail", f"the game stopped: {type(e).__name__}: {str(e)[:200]}")
+        try:
+            conn.send(msg)
+        except (OSError, ValueError):
+            return
+
+
+class _Slot:
+    """One worker process and the game it is playing."""
+
+    def __init__(self, ctx: Any, trusted: list[str]):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child, trusted), daemon=True)
+        self.proc.start()
+        child.close()
+        self.job: tuple | None = None
+        self.started = 0.0
+
+    def give(self, job: tuple) -> None:
+        self.job, self.started = job, time.monotonic()
+        self.conn.send(job)
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+def run(scenario_id: str, games: int, seed: int = 1, red: str = "operational", blue: str = "operational",
+        workers: int | None = None, out: Path | None = None, order_seconds: float | None = ORDER_SECONDS,
+        game_seconds: float | None = GAME_SECONDS, on_row: Callable[[dict[str, Any]], None] | None = None) -> BatchResult:
+    """Play `games` games in worker processes. ValueError for an unknown bot name, DataError for a bad
+    scenario (both before any game starts). Never raises for what a bot does."""
+    from wargame.bots.base import BOTS, bot_class
+
+    _scenario(scenario_id)  # fail early, here, with a clear message; forked workers inherit it
+    for name in (red, blue):
+        bot_class(name, trusted=True)  # only imported: a failing constructor is each game's problem
+    trusted = [n for n in (red, blue) if n not in BOTS]
+    jobs = deque((scenario_id, i, game_seed(seed, i), red, blue, order_seconds) for i in range(games))
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    result = BatchResult()
     writer = RowWriter(out)
-    console = Console(stderr=True)
-    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not progress, transient=False)
+    slots: list[_Slot] = []
+
+    def finish(row: dict[str, Any]) -> None:
+        (result.failed if row["problem"] else result.rows).append(row)
+        writer.write(row)
+        if on_row is not None:
+            on_row(row)
+
     try:
-        with bar:
-            task = bar.add_task(f"{scenario_id}: {red} v {blue}", total=games)
-            if workers == 1:
-                for job in jobs:
-                    row = _play_one(job)
-                    rows.append(row)
-                    writer.write(row)
-                    bar.advance(task)
-            else:
-                with ProcessPoolExecutor(max_workers=workers) as pool:
-                    futures = [pool.submit(_play_one, j) for j in jobs]
-                    try:
-                        for fut in as_completed(futures):
-                            row = fut.result()
-                            rows.append(row)
-                            writer.write(row)
-                            bar.advance(task)
-                    except KeyboardInterrupt:
-                        for f in futures:
-                            f.cancel()
-                        raise
+        slots = [_Slot(ctx, trusted) for _ in range(max(1, min(workers or os.cpu_count() or 1, games)))]
+        for s in slots:
+            if jobs:
+                s.give(jobs.popleft())
+        while any(s.job is not None for s in slots):
+            busy = [s for s in slots if s.job is not None]
+            wait([s.conn for s in busy] + [s.proc.sentinel for s in busy], timeout=0.5)
+            for i, s in enumerate(slots):
+                if s.job is None:
+                    continue
+                problem = None
+                try:
+                    if s.conn.poll():
+                        kind, value = s.conn.recv()
+                        finish(value if kind == "row" else failed_row(s.job, value))
+                        s.job = None
+                except (EOFError, OSError):
+                    pass
+                if s.job is not None and not s.proc.is_alive():
+                    problem = f"the worker playing it died (exit code {s.proc.exitcode}): a bot ended the process"
+                elif s.job is not None and game_seconds is not None and time.monotonic() - s.started > game_seconds:
+                    problem = f"over the {game_seconds:g} s time limit for a game (a bot hung): stopped"
+                if problem is not None:
+                    finish(failed_row(s.job, problem))
+                    s.kill()
+                    s = slots[i] = _Slot(ctx, trusted)
+                if s.job is None and jobs:
+                    s.give(jobs.popleft())
     except KeyboardInterrupt:
-        console.print(f"interrupted: {len(rows)} finished games kept" + (f" in {out}" if out else ""))
+        result.interrupted = True
     finally:
+        for s in slots:
+            if s.job is None and s.proc.is_alive():
+                try:
+                    s.conn.send(None)
+                except (OSError, ValueError):
+                    pass
+            s.kill()
         writer.close()
-    rows.sort(key=lambda r: r["game"])
-    return rows
+    result.rows.sort(key=lambda r: r["game"])
+    result.failed.sort(key=lambda r: r["game"])
+    return result
+
+
+def run_batch(scenario_id: str, games: int, seed: int = 1, red: str = "operational", blue: str = "operational",
+              workers: int | None = None, out: Path | None = None, progress: bool = False, **limits: Any) -> list[dict[str, Any]]:
+    """The finished rows of `run` in game order (also if interrupted); `progress` counts games on stderr."""
+    done = [0]
+
+    def tick(row: dict[str, Any]) -> None:
+        done[0] += 1
+        print(f"\r{done[0]}/{games} games", end="" if done[0] < games else "\n", file=sys.stderr, flush=True)
+
+    return run(scenario_id, games, seed, red, blue, workers, out, on_row=tick if progress else None, **limits).rows
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = [r for r in rows if not r.get("problem")]
     n = len(rows)
     hours = sorted(r["measure_hours"] for r in rows if r["measure_hours"] is not None)
     s: dict[str, Any] = {"games": n, "reached": len(hours)}
@@ -148,104 +270,3 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         first = sorted(r["objective_hours"] for r in with_objective if r["objective_hours"] is not None)
         s["objective_median_hours"] = statistics.median(first) if first else None
     return s
-
-
-def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
-    named = list(named)
-    table = Table(title="RAND measure: hours until Red reaches the outskirts of Tallinn or Riga", title_justify="left")
-    table.add_column("")
-    for name, _ in named:
-        table.add_column(name, justify="right")
-
-    def fmt(v: Any, pct: bool = False) -> str:
-        if v is None:
-            return "—"
-        return f"{100 * v:.0f}%" if pct else (f"{v:g}" if isinstance(v, (int, float)) else str(v))
-
-    rows = [("games", "games", False), ("reached in 10 days", "reached", False), ("median hours", "median", False),
-            ("quartiles", None, False), ("fastest / slowest", None, False)]
-    rows += [(f"share reached by {t} h", f"by_{t}", True) for t in THRESHOLDS]
-    rows += [("share in RAND's 36-60 h", "in_36_60", True), ("Red wins", "red_wins", True),
-             ("Red steps lost (mean)", "red_steps_lost", False), ("Blue steps lost (mean)", "blue_steps_lost", False),
-             ("seconds per game", "seconds_per_game", False)]
-    if any("objective_held" in s for _, s in named):
-        rows += [("scenario objective held by Red at the end", "objective_held", True),
-                 ("median hour Red first held it", "objective_median_hours", False)]
-    for label, key, pct in rows:
-        cells = []
-        for _, s in named:
-            if label == "quartiles":
-                cells.append(f"{s['q1']:g} – {s['q3']:g}" if "q1" in s else "—")
-            elif label == "fastest / slowest":
-                cells.append(f"{s['min']:g} / {s['max']:g}" if "min" in s else "—")
-            elif key in ("red_steps_lost", "blue_steps_lost", "seconds_per_game"):
-                cells.append(f"{s[key]:.2f}" if key == "seconds_per_game" else f"{s[key]:.1f}")
-            else:
-                cells.append(fmt(s.get(key), pct))
-        table.add_row(label, *cells)
-    return table
-
-
-# --- the CLI ---------------------------------------------------------------------------------------
-
-
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--games", type=int, default=100, help="games to play (default 100)")
-    p.add_argument("--red", default="operational", help="Red's bot: random, operational or package.module:Class")
-    p.add_argument("--blue", default="operational", help="Blue's bot (as --red)")
-    p.add_argument("--seed", type=int, default=1, help="batch seed: game i uses a seed derived from it (default 1)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
-
-
-def add_batch_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("scenario", help="scenario id or path")
-    _common(p)
-    p.add_argument("--out", type=Path, default=None, help="write one row per game: .csv or .jsonl")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
-
-
-def add_compare_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("scenarios", nargs="+", help="scenario ids or paths")
-    _common(p)
-
-
-def _check(args: argparse.Namespace) -> None:
-    from wargame.cli import UsageError
-
-    if args.games < 1:
-        raise UsageError("--games must be at least 1")
-    if args.workers is not None and args.workers < 1:
-        raise UsageError("--workers must be at least 1")
-    from wargame.bots.base import load_bot
-    from wargame.model.units import Side
-
-    for name, side in ((args.red, Side.RED), (args.blue, Side.BLUE)):
-        try:
-            load_bot(name, side, 0)
-        except ValueError as e:
-            raise UsageError(str(e)) from None
-
-
-def cmd_batch(args: argparse.Namespace) -> int:
-    _check(args)
-    t0 = time.perf_counter()
-    rows = run_batch(args.scenario, args.games, args.seed, args.red, args.blue, args.workers, args.out, not args.quiet)
-    wall = time.perf_counter() - t0
-    out = Console()
-    out.print(summary_table([(rows[0]["scenario"] if rows else args.scenario, summarise(rows))]))
-    out.print(f"{len(rows)} games in {wall:.1f} s ({len(rows) / wall:.1f} games/s)" + (f"; rows in {args.out}" if args.out else ""))
-    return 0
-
-
-def cmd_compare(args: argparse.Namespace) -> int:
-    _check(args)
-    named = []
-    for sid in args.scenarios:
-        rows = run_batch(sid, args.games, args.seed, args.red, args.blue, args.workers, None, True)
-        named.append((rows[0]["scenario"] if rows else sid, summarise(rows)))
-    Console().print(summary_table(named))
-    return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use: wargame batch ...")

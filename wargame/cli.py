@@ -38,7 +38,8 @@ class UsageError(Exception):
 def _print_problems(problems: Sequence[Problem]) -> None:
     for p in problems:
         line = Text()
-        line.append(f"{p.file}:{p.line}:{p.column}" if p.line else p.file, style="bold")
+        name = p.file if len(p.file) <= 120 else p.file[:60] + "..." + p.file[-40:]  # a 5,000-character name
+        line.append(f"{name}:{p.line}:{p.column}" if p.line else name, style="bold")
         line.append(": ")
         line.append(p.path, style="cyan")
         line.append(": ")
@@ -306,6 +307,17 @@ def cmd_play(args: argparse.Namespace) -> int:
     for flag, path in (("--load", args.load), ("--watch", args.watch)):
         if path is not None and not Path(path).is_file():
             raise UsageError(f"{flag} {path}: no such save file")
+    from wargame.bots.base import trust
+
+    for name in (args.red, args.blue):
+        if name:
+            trust(name)  # a plug-in bot named here, on the command line, may be imported
+    for save in (args.load, args.watch):
+        if save:
+            from wargame.saves import players_of, read_save
+
+            rec = read_save(save)  # refuse a bad save here, with its place, before the UI starts
+            players_of(rec, {"red": args.red, "blue": args.blue})
     try:
         tui = importlib.import_module("wargame.tui")
     except ImportError as e:
@@ -390,15 +402,17 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("replay", help="re-run a saved game and check it reproduces the same events",
                        description="Re-run a saved game from its scenario, seed and orders, and check every event matches.")
     r.add_argument("save", metavar="SAVE")
+    r.add_argument("--scenario", metavar="FILE", default=None,
+                   help="the scenario file, when it is not in the data folder (its data must hash as the save says)")
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
-    batch = importlib.import_module("wargame.batch") if _has("wargame.batch") else None
+    batch = importlib.import_module("wargame.batch_cli") if _has("wargame.batch_cli") else None
     for name, helptext in (("batch", "run many bot-vs-bot games on all cores"),
                            ("compare", "compare scenarios or postures side by side by batch statistics")):
         b = sub.add_parser(name, help=helptext, description=helptext.capitalize() + ".")
         if batch is not None:
             getattr(batch, f"add_{name}_arguments")(b)
-        b.set_defaults(func=_delegate("wargame.batch", f"cmd_{name}"))
+        b.set_defaults(func=_delegate("wargame.batch_cli", f"cmd_{name}"))
 
     from wargame.study import cli as study_cli
     st = sub.add_parser("study", help="run a study file: cases x replications, statistics, report",

@@ -27,7 +27,7 @@ from wargame import events as ev
 from wargame.hexgrid import Hex, parse_hex_id
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side, Unit
-from wargame.orders import ORDER_TYPES, Attack, Order
+from wargame.orders import Attack, Order, problem, screen
 from wargame.rules import air, arrivals, combat, movement, record, sequence, victory
 from wargame.rules.fog import View, make_view
 from wargame.rules.index import BoardIndex, allowed_hexes, index_for
@@ -148,9 +148,8 @@ class Game(StateChanges):
     def legal(self, side: Side, order: Order) -> str | None:
         """None if `side` may give this order now (also against the orders it has staged this
         phase), else the reason in plain words."""
-        if not isinstance(order, ORDER_TYPES):
-            return "not an order"
-        return check(self, side, order, self._current_plan(side))[0]
+        why = problem(order)  # every field checked first (wargame.orders): nothing malformed reaches the rules
+        return why if why else check(self, side, order, self._current_plan(side))[0]
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
         """Hexes the unit may move to now -> MP it would spend (empty if it may not move now).
@@ -196,8 +195,9 @@ class Game(StateChanges):
 
     def stage(self, side: Side, order: Order) -> str | None:
         """Add an order to this phase's plan if it is legal (None), else say why (nothing staged)."""
-        if not isinstance(order, ORDER_TYPES):
-            return "not an order"
+        why = problem(order)
+        if why:
+            return why
         plan = self._current_plan(side, create=True)
         why, info = check(self, side, order, plan)
         if why is None:
@@ -245,14 +245,10 @@ class Game(StateChanges):
             plan = self._current_plan(side, create=True)
             given = []
             for o in orders:
-                if isinstance(o, ORDER_TYPES):
-                    d = o.to_dict()
-                    given.append(d)
-                    why = self.stage(side, o)
-                else:
-                    d = o if isinstance(o, dict) else {"kind": "invalid", "value": repr(o)}
-                    given.append(d)
-                    why = "not an order"
+                order, d, why = screen(o)  # malformed items are refused with a reason (wargame.orders)
+                given.append(d)
+                if order is not None:
+                    why = self.stage(side, order)
                 if why:
                     self.emit(ev.OrderRejected(side.value, d, why))
         self.log.append({"turn": self.turn, "phase": self.phase, "side": side.value, "orders": given})

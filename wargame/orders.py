@@ -14,6 +14,8 @@ only says what an order is.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -21,10 +23,16 @@ from typing import Any, Union
 AIR_KINDS = ("interdiction", "sead", "counter_air", "recon", "cover")
 
 
+MAX_ID = 64           # unit and hex ids are short
+MAX_LIST = 200        # a path or a list of attackers is never longer
+MAX_SORTIES = 10_000  # more than any air force flies in a turn
+_HEX = re.compile(r"\d{4}|\d{6}")
+
+
 def _ids(value: Any, what: str) -> tuple[str, ...]:
     if isinstance(value, str) or not isinstance(value, (list, tuple)):
         raise ValueError(f"{what} must be a list of ids")
-    return tuple(str(x) for x in value)
+    return tuple(value)
 
 
 @dataclass(frozen=True)
@@ -117,26 +125,116 @@ def to_dict(order: Order) -> dict[str, Any]:
     return order.to_dict()
 
 
+_KEYS = {"move": {"kind", "unit", "path", "to"}, "attack": {"kind", "target", "attackers", "support", "cas", "advance"},
+         "air": {"kind", "mission", "target", "sorties"}, "fallback": {"kind", "unit", "toward"},
+         "demolish": {"kind", "unit", "across"}}
+
+
 def from_dict(d: dict[str, Any]) -> Order:
-    """Inverse of to_dict. ValueError with a plain message for anything malformed."""
+    """Inverse of to_dict, strictly: exact types, known keys, every field checked (`problem`).
+    ValueError with a plain message for anything malformed."""
     if not isinstance(d, dict):
         raise ValueError(f"an order must be a mapping, got {type(d).__name__}")
     kind = d.get("kind")
+    if not isinstance(kind, str) or kind not in _KEYS:
+        raise ValueError(f"unknown order kind {_short(kind)}; expected move, attack, air, fallback or demolish")
+    extra = set(d) - _KEYS[kind]
+    if extra:
+        raise ValueError(f"unknown field {_short(sorted(map(str, extra))[0])} in a {kind} order")
     try:
         if kind == "move":
-            return Move(str(d["unit"]), _ids(d.get("path", ()), "a move's path"), str(d.get("to", "")))
-        if kind == "attack":
-            return Attack(str(d["target"]), _ids(d["attackers"], "attackers"), _ids(d.get("support", ()), "support"),
-                          int(d.get("cas", 0)), bool(d.get("advance", True)))
-        if kind == "air":
-            return AirMission(str(d["mission"]), str(d.get("target", "")), int(d["sorties"]))
-        if kind == "fallback":
-            return Fallback(str(d["unit"]), str(d.get("toward", "")))
-        if kind == "demolish":
-            return Demolish(str(d["unit"]), str(d["across"]))
-    except (KeyError, TypeError) as e:
-        raise ValueError(f"malformed {kind} order: missing or wrong field {e}") from None
-    raise ValueError(f"unknown order kind {kind!r}; expected move, attack, air, fallback or demolish")
+            o: Order = Move(d["unit"], _ids(d.get("path", ()), "a move's path"), d.get("to", ""))
+        elif kind == "attack":
+            o = Attack(d["target"], _ids(d["attackers"], "attackers"), _ids(d.get("support", ()), "support"),
+                       d.get("cas", 0), d.get("advance", True))
+        elif kind == "air":
+            o = AirMission(d["mission"], d.get("target", ""), d["sorties"])
+        elif kind == "demolish":
+            o = Demolish(d["unit"], d["across"])
+        else:
+            o = Fallback(d["unit"], d.get("toward", ""))
+    except KeyError as e:
+        raise ValueError(f"malformed {kind} order: missing field {e}") from None
+    why = problem(o)
+    if why:
+        raise ValueError(f"malformed {kind} order: {why}")
+    return o
+
+
+def _short(v: Any) -> str:
+    r = repr(v) if isinstance(v, (str, int, float, bool, type(None))) else f"a {type(v).__name__}"
+    return r if len(r) <= 40 else r[:37] + "..."
+
+
+def _id(v: Any, what: str, empty: bool = False, hex_: bool = False) -> str | None:
+    if type(v) is not str:
+        return f"{what} must be text, not {_short(v)}"
+    if not v:
+        return None if empty else f"{what} is empty"
+    if len(v) > MAX_ID or not v.isprintable():
+        return f"{what} is not an id: {_short(v)}"
+    if hex_ and not _HEX.fullmatch(v):
+        return f"{what}: {_short(v)} is not a hex id (expected e.g. '3736')"
+    return None
+
+
+def _id_list(v: Any, what: str, hex_: bool = False, min_len: int = 0) -> str | None:
+    if type(v) is not tuple:
+        return f"{what} must be a tuple of ids, not {_short(v)}"
+    if not min_len <= len(v) <= MAX_LIST:
+        return f"{what} must hold {min_len} to {MAX_LIST} ids, not {len(v)}"
+    for x in v:
+        why = _id(x, f"each of {what}", hex_=hex_)
+        if why:
+            return why
+    return None
+
+
+def _count(v: Any, what: str, lo: int, hi: int) -> str | None:
+    if type(v) is not int:  # not bool, not 2.5, not nan
+        bad = "not a number" if isinstance(v, float) and not math.isfinite(v) else _short(v)
+        return f"{what} must be a whole number, not {bad}"
+    return None if lo <= v <= hi else f"{what} must be from {lo} to {hi}, not {v}"
+
+
+def problem(order: Any) -> str | None:
+    """None if `order` is a well-formed order (every field of the right type, finite, in range),
+    else why not. Whether it is legal now is the game's question (`Game.legal`)."""
+    if type(order) not in ORDER_TYPES:
+        return "not an order"
+    try:
+        if order.kind != {Move: "move", Attack: "attack", AirMission: "air", Fallback: "fallback",
+                          Demolish: "demolish"}[type(order)]:
+            return "the order's kind does not match its type"
+        if isinstance(order, Move):
+            return (_id(order.unit, "the unit") or _id_list(order.path, "the path", hex_=True)
+                    or _id(order.to, "the destination", empty=True, hex_=True)
+                    or (None if order.path or order.to else "a move needs a path or a destination"))
+        if isinstance(order, Attack):
+            return (_id(order.target, "the target", hex_=True) or _id_list(order.attackers, "the attackers")
+                    or _id_list(order.support, "the support") or _count(order.cas, "the CAS sorties", 0, MAX_SORTIES)
+                    or (None if type(order.advance) is bool else f"advance must be true or false, not {_short(order.advance)}"))
+        if isinstance(order, AirMission):
+            return ((None if order.mission in AIR_KINDS else f"unknown air mission {_short(order.mission)}; expected one of {', '.join(AIR_KINDS)}")
+                    or _id(order.target, "the target", empty=order.mission == "counter_air", hex_=True)
+                    or _count(order.sorties, "the sorties", 1, MAX_SORTIES))
+        if isinstance(order, Demolish):
+            return _id(order.unit, "the unit") or _id(order.across, "the hex across the bridge", hex_=True)
+        return _id(order.unit, "the unit") or _id(order.toward, "the fallback hex", empty=True, hex_=True)
+    except Exception as e:  # noqa: BLE001 - a hostile subclass of str or a broken __eq__ is still only a refusal
+        return f"malformed order ({type(e).__name__})"
+
+
+def screen(item: Any) -> tuple[Order | None, dict[str, Any], str | None]:
+    """What `Game.submit` does with one item a player handed in: (the order or None, what the log
+    records, why it is refused or None). The log entry of a refused item is a small plain stub
+    with the reason, so a save always serialises and a replay refuses it again for the same reason."""
+    if isinstance(item, dict) and item.get("kind") == "invalid" and set(item) == {"kind", "why"} and type(item["why"]) is str:
+        return None, {"kind": "invalid", "why": item["why"][:200]}, item["why"][:200]  # a refusal, replayed
+    why = problem(item)
+    if why is not None:
+        return None, {"kind": "invalid", "why": why}, why
+    return item, item.to_dict(), None
 
 
 def describe(order: Order) -> str:

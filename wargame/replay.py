@@ -1,5 +1,10 @@
 """`wargame replay SAVE`: rebuild a saved game from its scenario, seed and orders and check that it
-reproduces the same events and final state (DESIGN rule 4: every game can be audited)."""
+reproduces the same events and final state (DESIGN rule 4: every game can be audited).
+
+The audit is strict: the save must hold its event count and digest, the scenario's data must be
+those it was played on (by content hash), and every difference is a MISMATCH (exit 1). A save that
+cannot be read or replayed at all is refused with its place (exit 2).
+"""
 
 from __future__ import annotations
 
@@ -10,22 +15,22 @@ from rich.text import Text
 
 from wargame.data.scenario import load_scenario
 from wargame.game import replay
-from wargame.saves import read_save
+from wargame.rules.record import RecordError
+from wargame.saves import SaveError, data_matches, read_save, scenario_of
 
 
 def main(args: argparse.Namespace) -> int:
     out = Console(highlight=False, soft_wrap=True)
     record = read_save(args.save)
-    from wargame.saves import scenario_of
-
-    scenario = load_scenario(scenario_of(record))
+    scenario = load_scenario(args.scenario if getattr(args, "scenario", None) else scenario_of(record))
+    changed = data_matches(record, scenario)
     try:
         game, problems = replay(record, scenario)
-    except ValueError as e:
-        from wargame.saves import SaveError
-
-        raise SaveError(f"{args.save}: {e}") from None
-    out.print(Text(f"{scenario.title}: seed {record.get('seed')}, {len(record.get('log', []))} phases of orders, "
+    except RecordError as e:
+        raise SaveError(f"{args.save}: game.{e}") from None
+    if changed:
+        problems.insert(0, changed)
+    out.print(Text(f"{scenario.title}: seed {record['seed']}, {len(record['log'])} phases of orders, "
                    f"{len(game.events)} events, turn {game.turn}{' (over)' if game.over else ''}"))
     if game.result:
         r = game.result

@@ -78,12 +78,14 @@ def test_a_bot_over_its_time_limit_is_reported(tiny):
 
 
 def test_plugin_bots_by_module_and_class():
-    bot = load_bot("tests.bots.test_bots:Slow", Side.RED, 1)
+    bot = load_bot("tests.bots.test_bots:Slow", Side.RED, 1, trusted=True)
     assert bot.name == "slow"
     with pytest.raises(ValueError, match="unknown bot 'nonsense'"):
         load_bot("nonsense", Side.RED, 1)
     with pytest.raises(ValueError, match="cannot load bot"):
-        load_bot("no.such.module:Bot", Side.RED, 1)
+        load_bot("no.such.module:Bot", Side.RED, 1, trusted=True)
+    with pytest.raises(ValueError, match="given on the command line"):
+        load_bot("tests.bots.test_bots:Slow", Side.RED, 1)  # a name from a file is never imported
 
 
 def test_operational_bots_beat_the_random_bot():
@@ -298,25 +300,6 @@ def test_search_bot_plays_a_whole_legal_game(tiny):
     p = play_game(tiny, 4, "search", "random")
     assert p.game.over and not p.problems
     assert not [e for e in p.game.events if e.kind == "rejected" and e.side == "red"]
-
-
-def test_an_interrupted_batch_keeps_the_finished_rows(tmp_path, monkeypatch):
-    import wargame.batch as batch
-
-    real = batch._play_one
-    calls = []
-
-    def play(job):
-        calls.append(job)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return real(job)
-
-    monkeypatch.setattr(batch, "_play_one", play)
-    rows = batch.run_batch(TINY, 5, seed=2, red="random", blue="random", workers=1, out=tmp_path / "r.csv", progress=False)
-    assert [r["game"] for r in rows] == [0, 1]
-    with open(tmp_path / "r.csv") as f:
-        assert [int(r["game"]) for r in csv.DictReader(f)] == [0, 1]
 
 
 def test_compare_prints_the_scenarios_side_by_side(capsys):

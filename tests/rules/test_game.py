@@ -157,7 +157,7 @@ def test_record_save_load_and_replay(tiny_scenario, tmp_path):
     play_random(g, random.Random(3))
     path = g.to_save(tmp_path / "g.save")
     rec = read_save(path)
-    assert (rec["scenario"], rec["seed"], rec["umpire"], rec["record"]) == ("tiny", 11, True, 2)
+    assert (rec["scenario"], rec["seed"], rec["umpire"], rec["record"]) == ("tiny", 11, True, 3)
     assert rec["decisions"] == g.decisions and rec["log"] == g.log
     loaded = Game.from_save(path, tiny_scenario)
     assert loaded.snapshot() == g.snapshot() and loaded.result == g.result and loaded.event_log() == g.event_log()

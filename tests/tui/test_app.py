@@ -153,7 +153,7 @@ async def test_save_and_load(saves):
         files = sorted(saves.glob("my-game.save"))
         assert files and "Saved" in notes[-1]
         turn, phase = g.turn, g.phase
-    app2 = WargameApp(load=str(files[0]))
+    app2 = WargameApp(TINY, load=str(files[0]))  # the scenario file, as on the command line
     async with app2.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         assert isinstance(app2.screen, GameScreen)
@@ -264,7 +264,7 @@ async def test_watching_a_saved_game_replays_it_exactly(tmp_path):
 
     played = play_game(load_scenario(TINY), 6, "operational", "random").game
     path = write_save(tmp_path / "g.save", played.to_record())
-    app = WargameApp(replay=str(path))
+    app = WargameApp(TINY, replay=str(path))
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         screen = app.screen

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from wargame.bots.base import Oracle, load_bot
+from wargame.events import OrderRejected
 from wargame.game import Decision, Game
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side
@@ -34,26 +37,72 @@ def bot_seed(seed: int, side: Side) -> int:
     return (seed * 2654435761 + (1 if side is Side.RED else 2)) & 0xFFFFFFFF
 
 
+class BotTimeout(BaseException):
+    """Raised inside a bot that overruns its time limit (a BaseException, so `except Exception` in a
+    bot does not swallow it)."""
+
+
+MAX_ORDERS = 10_000  # far more than a side has units: a longer answer is a broken bot
+
+
+def _alarm(limit: float | None):
+    """Interrupt a bot stuck in Python code after `limit` seconds (main thread, Unix only); returns
+    the function that cancels the alarm."""
+    if limit is None or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return lambda: None
+
+    def fire(signum, frame):
+        raise BotTimeout()
+
+    old = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, max(limit, 0.001) * 1.5 + 0.05)
+
+    def cancel() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+    return cancel
+
+
 def ask(bot: Any, game: Game, side: Side, time_limit: float | None, problems: list[BotProblem]) -> list:
-    """A bot's orders for the current phase; a bot that raises or overruns is reported, and passes."""
-    t0 = time.perf_counter()
-    try:
-        orders = list(bot.orders(game.view(side), Oracle(game, side)))
-    except Exception as e:  # noqa: BLE001 - a user's bot must not stop the game
-        problems.append(BotProblem(game.turn, game.phase, side.value, getattr(bot, "name", "?"), f"raised {type(e).__name__}: {e}"))
+    """A bot's orders for the current phase. A bot that raises, calls sys.exit, returns something
+    that is not a list of orders, or overruns its time limit is reported, and passes."""
+    name = str(getattr(bot, "name", "?"))[:40]
+
+    def report(text: str) -> list:
+        problems.append(BotProblem(game.turn, game.phase, side.value, name, text))
         return []
+
+    t0 = time.perf_counter()
+    cancel = _alarm(time_limit)
+    try:
+        answer = bot.orders(game.view(side), Oracle(game, side))
+        if not isinstance(answer, (list, tuple)):
+            return report(f"returned {type(answer).__name__}, not a list of orders: nothing given")
+        orders = list(answer[: MAX_ORDERS + 1])
+    except BotTimeout:
+        return report(f"still thinking after its {time_limit:.2f} s limit: stopped, no orders this phase")
+    except (Exception, SystemExit) as e:  # noqa: BLE001 - a user's bot must not stop the game
+        return report(f"raised {type(e).__name__}: {str(e)[:200]}")
+    finally:
+        cancel()
+    if len(orders) > MAX_ORDERS:
+        return report(f"gave more than {MAX_ORDERS} orders: none taken")
     took = time.perf_counter() - t0
     if time_limit is not None and took > time_limit:
-        problems.append(BotProblem(game.turn, game.phase, side.value, getattr(bot, "name", "?"),
-                                   f"took {took:.2f} s, over its {time_limit:.2f} s limit: its orders are dropped"))
-        return []
+        return report(f"took {took:.2f} s, over its {time_limit:.2f} s limit: its orders are dropped")
     return orders
+
+
+def make_bot(spec: str | Any, side: Side, seed: int) -> Any:
+    """A bot from a name (built-in, or a plug-in the caller's code trusts) or a ready object."""
+    return load_bot(spec, side, bot_seed(seed, side), trusted=True) if isinstance(spec, str) else spec
 
 
 def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blue: str | Any = "operational",
               time_limit: float | None = None, umpire: bool = False) -> Played:
-    bots = {Side.RED: load_bot(red, Side.RED, bot_seed(seed, Side.RED)) if isinstance(red, str) else red,
-            Side.BLUE: load_bot(blue, Side.BLUE, bot_seed(seed, Side.BLUE)) if isinstance(blue, str) else blue}
+    """A whole bot-vs-bot game. Every order a bot gives that the game refuses is a bot problem."""
+    bots = {Side.RED: make_bot(red, Side.RED, seed), Side.BLUE: make_bot(blue, Side.BLUE, seed)}
     t0 = time.perf_counter()
     game = Game(scenario, seed=seed, umpire=umpire)
     played = Played(game)
@@ -63,7 +112,10 @@ def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blu
         orders = ask(bots[side], game, side, time_limit, played.problems)
         played.bot_seconds += time.perf_counter() - tb
         played.orders += len(orders)
-        game.submit(side, orders)
+        for e in game.submit(side, orders):
+            if isinstance(e, OrderRejected) and e.side == side.value:
+                played.problems.append(BotProblem(game.turn, game.phase, side.value, str(getattr(bots[side], "name", "?"))[:40],
+                                                  f"illegal order: {e.reason}"))
         while game.pending is not None:
             game.decide(Decision("accept"))
     played.seconds = time.perf_counter() - t0

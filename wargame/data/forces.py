@@ -31,12 +31,12 @@ UNIT_TYPE = Record({
     "symbol": F(Str(pattern=r"..", pattern_hint="exactly two characters")),
     "mobility": F(Str(choices=MOBILITIES)),
     "movement": F(Int(min=0, max=60), doc="movement points per turn"),
-    "attack": F(Num(min=0)),
-    "defence": F(Num(min=0)),
+    "attack": F(Num(min=0, max=1000)),
+    "defence": F(Num(min=0, max=1000)),
     "steps": F(Int(min=1, max=10)),
     "range": F(Int(min=0, max=50), required=False, default=0, doc="fire-support range in hexes"),
-    "support": F(Num(min=0), required=False, default=0, doc="fire-support strength in range"),
-    "air_defence": F(Record({"range": F(Int(min=0, max=60)), "strength": F(Num(min=0))}),
+    "support": F(Num(min=0, max=1000), required=False, default=0, doc="fire-support strength in range"),
+    "air_defence": F(Record({"range": F(Int(min=0, max=60)), "strength": F(Num(min=0, max=1000))}),
                      required=False, default={"range": 0, "strength": 0}),
     "detection": F(Int(min=0, max=20), required=False, default=1),
     "source": F(Str(), required=False, default=""),
@@ -49,7 +49,7 @@ UNIT_TYPES_SPEC = Record({
     "types": F(Seq(UNIT_TYPE, min_items=1)),
 }, description="Unit types and their values (wargame-unit-types/1). See docs/formats.md.")
 
-ARRIVE = Record({"turn": F(Int(min=1)), "area": F(Str(pattern=r"[a-z][a-z0-9_\-]*", pattern_hint="a map area id"))})
+ARRIVE = Record({"turn": F(Int(min=1, max=10_000), doc="checked against the scenario's length"), "area": F(Str(pattern=r"[a-z][a-z0-9_\-]*", pattern_hint="a map area id"))})
 
 
 def _placed_once(value: dict[str, Any], ctx: Context, path: tuple, node: Any) -> None:
@@ -72,7 +72,7 @@ UNIT = Record({
 }, check=_placed_once)
 
 AIR = Record({
-    "sorties": F(Record({"day": F(Int(min=0)), "night": F(Int(min=0))})),
+    "sorties": F(Record({"day": F(Int(min=0, max=10_000)), "night": F(Int(min=0, max=10_000))})),
     "source": F(Str(), required=False, default=""),
     "assumption": F(Str(), required=False, default=""),
 }, check=_needs_basis)
@@ -85,7 +85,7 @@ OOB_SPEC = Record({
     "description": F(Str(), required=False, default=""),
     "sources": F(MapOf(Str()), required=False, default={}),
     "air": F(AIR, required=False),
-    "units": F(Seq(UNIT)),
+    "units": F(Seq(UNIT, min_items=1)),
 }, description="An order of battle (wargame-oob/1). See docs/formats.md.")
 
 

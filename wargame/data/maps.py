@@ -24,7 +24,7 @@ MAP_SPEC = Record({
     "format": F(Str(choices=("wargame-map/1",)), doc="file format and version"),
     "id": F(Str(pattern=ID, pattern_hint="a lower-case id")),
     "title": F(Str(min_len=1)),
-    "hex_size_km": F(Num(min=0.1), doc="flat-to-flat width of a hex in km"),
+    "hex_size_km": F(Num(min=0.1, max=1000), doc="flat-to-flat width of a hex in km"),
     "cols": F(Int(min=1, max=999)),
     "rows": F(Int(min=1, max=999)),
     "projection": F(Record({
@@ -53,7 +53,7 @@ MAP_SPEC = Record({
     "cities": F(Seq(Record({
         "name": F(Str(min_len=1)),
         "hex": F(HexId()),
-        "population": F(Int(min=0)),
+        "population": F(Int(min=0, max=100_000_000)),
         "country": F(Str(pattern=r"[A-Z]{3}", pattern_hint="a 3-letter country code")),
         "capital": F(Bool(), required=False, default=False),
         "objective": F(Bool(), required=False, default=False),
@@ -189,6 +189,7 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
         road_names.append((r["name"], r["kind"], tuple(path)))
 
     cities: dict[Hex, City] = {}
+    named: dict[str, str] = {}
     for i, c in enumerate(d["cities"]):
         try:
             h = parse_hex_id(c["hex"])
@@ -198,6 +199,13 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
         if h not in terrain:
             ctx.error_at(("cities", i, "hex"), f"hex {c['hex']} is off the board")
             continue
+        if terrain[h] == "sea":
+            ctx.error_at(("cities", i, "hex"), f"city {c['name']!r} stands on a sea hex ({c['hex']}); a city is on land")
+            continue
+        if c["name"] in named:
+            ctx.error_at(("cities", i, "name"), f"two cities are named {c['name']!r} (the other at {named[c['name']]}); names must be unique")
+            continue
+        named[c["name"]] = c["hex"]
         old = cities.get(h)
         if old is None or old.population < c["population"]:
             cities[h] = City(c["name"], h, c["population"], c["country"], c["capital"], c["objective"])

@@ -7,6 +7,7 @@ Every problem names its file, line, column and field; all problems are reported 
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from wargame.data import paths
 from wargame.data.forces import load_oob, load_unit_types
 from wargame.data.maps import load_map
+from wargame.data.readfile import read_text
 from wargame.data.schema import Bool, Context, DataError, F, Int, Record, Seq, Spec, Str, load_validated
 from wargame.hexgrid import parse_hex_id
 from wargame.model.scenario import AirPool, Clock, Scenario, SideSetup, Victory
@@ -64,7 +66,7 @@ def scenario_spec() -> Record:
         "sides": F(Record({"red": F(side), "blue": F(side)})),
         "neutral": F(Seq(COUNTRY), required=False, default=[]),
         "victory": F(Record({
-            "measure": F(Seq(Str(min_len=1)), doc="outskirts names: first Red entry is the RAND measure"),
+            "measure": F(Seq(Str(min_len=1), min_items=1), doc="outskirts names: first Red entry is the RAND measure"),
             "objectives": F(Seq(Str(min_len=1)), required=False, default=[]),
             "red_goals": F(Seq(Str(min_len=1)), required=False, default=[],
                            doc="cities Red's bots drive on (default: the measure cities)"),
@@ -89,22 +91,39 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     data, ctx = load_validated(path, scenario_spec(), paths.display(path))
     problems = []
 
-    def attempt(fn, *args):
+    refs: list[Path] = [path]
+
+    def attempt(fn, field: tuple, kind: str, *args):
+        """Load a referenced file; a problem with the file as a whole (missing, unreadable, a path
+        that leaves the data folders) is placed at the line of the scenario that names it."""
+        ref = data
+        for k in field:
+            ref = ref[k]
         try:
-            return fn(*args)
+            target = _relative(path, kind, ref)
+        except ValueError as e:
+            ctx.error_at(field, str(e))
+            return None
+        refs.append(target)
+        try:
+            return fn(target, *args)
         except DataError as e:
-            problems.extend(e.problems)
+            for p in e.problems:
+                if p.line:
+                    problems.append(p)
+                else:
+                    ctx.error_at(field, f"{kind.replace('_', ' ')} {ref[:80]!r}: {p.file[-80:]}: {p.message}")
             return None
 
-    board = attempt(load_map, _relative(path, "maps", data["map"]))
-    loaded_types = attempt(load_unit_types, _relative(path, "orders_of_battle", data["unit_types"]))
-    tables = attempt(load_tables, _relative(path, "tables", data["tables"]))
-    oobs = [attempt(load_oob, _relative(path, "orders_of_battle", o), True) for o in data["orders_of_battle"]]
-    if problems or board is None or loaded_types is None:
+    board = attempt(load_map, ("map",), "maps")
+    loaded_types = attempt(load_unit_types, ("unit_types",), "orders_of_battle")
+    tables = attempt(load_tables, ("tables",), "tables")
+    oobs = [attempt(load_oob, ("orders_of_battle", i), "orders_of_battle", True) for i in range(len(data["orders_of_battle"]))]
+    if problems or ctx.problems or board is None or loaded_types is None:
         for oob in oobs:  # what each order of battle says of itself still counts
             if oob is not None:
                 problems.extend(oob.ctx.problems)
-        raise DataError(problems)
+        raise DataError(ctx.problems + problems)
     types = loaded_types[0]
 
     params = data["parameters"]
@@ -125,6 +144,8 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     for i, name in enumerate(data["victory"]["measure"]):
         if name not in board.outskirts:
             ctx.error_at(("victory", "measure", i), f"{name!r} has no outskirts on map {board.id} (known: {', '.join(sorted(board.outskirts)) or 'none'})")
+        elif not any(board.is_land(h) for h in board.outskirts[name]):
+            ctx.error_at(("victory", "measure", i), f"the outskirts of {name!r} have no land hex: Red can never reach them")
     for key in ("objectives", "red_goals", "hold"):
         for i, name in enumerate(data["victory"][key]):
             if name not in cities:
@@ -161,7 +182,11 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
             hex_ = None
             arrival, area = 0, None
             if u["hex"] is not None:
-                h = parse_hex_id(u["hex"])
+                try:
+                    h = parse_hex_id(u["hex"])
+                except ValueError as e:
+                    octx.error_at(where + ("hex",), str(e))
+                    continue
                 if not board.on_board(h):
                     octx.error_at(where + ("hex",), f"hex {u['hex']} is off the board ({board.cols}x{board.rows})")
                     continue
@@ -175,6 +200,12 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
                 hex_ = h
             else:
                 arrival, area = u["arrive"]["turn"], u["arrive"]["area"]
+                if arrival is None or area is None:
+                    continue  # already reported by the schema
+                if arrival > data["clock"]["length_turns"]:
+                    octx.error_at(where + ("arrive", "turn"), f"turn {arrival} is after the end of scenario {data['id']} "
+                                                              f"({data['clock']['length_turns']} turns)")
+                    continue
                 if area not in board.areas:
                     octx.error_at(where + ("arrive", "area"), f"{area!r} is not an area of map {board.id}")
                     continue
@@ -185,12 +216,15 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
             units.append(Unit(u["id"], u["name"], side, u["nation"], utype, u["formation"], hex_, steps,
                               arrival, area, u["source"], u["assumption"], oob.id))
         problems.extend(octx.problems)
+    for side in Side:
+        if not any(u.side is side for u in units) and not problems:
+            ctx.error_at(("orders_of_battle",), f"{side.value} has no units: each side needs a force")
     problems.extend(ctx.problems)
     if problems:
         raise DataError(problems)
 
     c = data["clock"]
-    return Scenario(
+    scenario = Scenario(
         id=data["id"], title=data["title"], summary=data["summary"], board=board, unit_types=types,
         units=units, clock=Clock(c["turn_hours"], c["first_turn"], c["length_turns"], c["start"]),
         parameters=params, sides=sides, neutral=neutral,
@@ -198,15 +232,32 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
                         tuple(data["victory"]["red_goals"]), tuple(data["victory"]["hold"])),
         air=air, tables_id=data["tables"], tables=tables, oob_ids=tuple(o.id for o in oobs if o), path=path,
     )
+    scenario.data_sha256 = data_hash(refs)  # type: ignore[attr-defined]  # what a save names
+    return scenario
+
+
+def data_hash(files: list[Path]) -> str:
+    """sha256 over the contents of every file a scenario was built from, in load order: a save names
+    its scenario by id plus this, so replay works from any folder and notices changed data."""
+    h = hashlib.sha256()
+    for f in files:
+        h.update(hashlib.sha256(read_text(f).encode()).digest())
+    return h.hexdigest()
 
 
 def _relative(scenario_path: Path, kind: str, ref: str) -> Path:
-    """Where a scenario's reference points. A path is taken relative to the scenario's folder; a bare
-    id is looked for first in the `<kind>/` folder beside the scenario's own folder (so a copied data
-    tree works wherever it is), then in the data folder."""
+    """Where a scenario's reference points. A path is taken relative to the scenario's folder and
+    must stay inside its data tree (no absolute paths, no `..` out of it); a bare id is looked for
+    first in the `<kind>/` folder beside the scenario's own folder (so a copied data tree works
+    wherever it is), then in the data folder. ValueError for a reference that leaves the tree."""
+    if "\0" in ref or len(ref) > 255:
+        raise ValueError("expected a file id or a short relative path")
     p = paths.resolve(kind, ref)
     if p.parent != paths.data_dir(kind):  # a path, not a bare id
-        return p if p.is_absolute() else scenario_path.parent / p
+        if p.is_absolute() or ".." in p.parts or p.suffix not in (".yaml", ".yml"):
+            raise ValueError(f"{ref[:80]!r}: a data file names another by id or by a relative .yaml path "
+                             "inside its data folder (no absolute paths, no '..')")
+        return scenario_path.parent / p
     sibling = scenario_path.resolve().parent.parent / kind / p.name
     return sibling if sibling.exists() else p
 

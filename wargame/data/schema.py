@@ -15,8 +15,18 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.constructor.SafeConstructor()
+MAGNITUDE = 1e9         # no number in the data is this big unless its field says so
+
+
+def _construct(node: yaml.ScalarNode) -> Any:
+    """The Python value of a scalar node. A fresh constructor each time: a shared one keeps a
+    reference to every node it ever built (2 MB per scenario load). ValueError if the text does
+    not fit its tag."""
+    c = yaml.constructor.SafeConstructor()
+    try:
+        return c.construct_object(node)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as e:
+        raise ValueError(str(e).split("\n")[0]) from None
 
 PathT = tuple[Any, ...]
 
@@ -115,7 +125,11 @@ def _scalar(node: yaml.Node, ctx: Context, path: PathT, tags: tuple[str, ...], e
     if not isinstance(node, yaml.ScalarNode) or node.tag.rsplit(":", 1)[-1] not in tags:
         ctx.error(node, path, f"expected {expected}, got {_describe(node)}")
         return None
-    return _constructor.construct_object(node)
+    try:
+        return _construct(node)
+    except ValueError as e:
+        ctx.error(node, path, f"expected {expected}, got {node.value[:40]!r} ({e})")
+        return None
 
 
 @dataclass
@@ -187,6 +201,12 @@ class _Bounded(Spec):
     def validate(self, node, ctx, path):
         v = _scalar(node, ctx, path, self.TAGS, self.NAME)
         if v is None:
+            return None
+        if v != v or v in (float("inf"), float("-inf")):
+            ctx.error(node, path, f"expected a finite number, got {node.value!r}")
+            return None
+        if (self.max is None and v > MAGNITUDE) or (self.min is None and v < -MAGNITUDE):
+            ctx.error(node, path, f"expected {self.NAME} of sane size (at most {MAGNITUDE:g} in magnitude); got {node.value[:40]}")
             return None
         if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
             ctx.error(node, path, f"expected {self.NAME} {_range(self.min, self.max)}; got {v}")
@@ -270,7 +290,11 @@ def _mapping_pairs(node: yaml.Node, ctx: Context, path: PathT) -> list[tuple[str
         if not isinstance(knode, yaml.ScalarNode):
             ctx.error(knode, path, "expected a plain key")
             continue
-        key = str(_constructor.construct_object(knode))
+        try:
+            key = str(_construct(knode))
+        except ValueError as e:
+            ctx.error(knode, path, f"expected a plain key, got {knode.value[:40]!r} ({e})")
+            continue
         if key in seen:
             ctx.error(knode, path + (key,), f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})")
             continue
@@ -304,6 +328,7 @@ class Record(Spec):
             if name not in out:
                 if f.required:
                     ctx.error(node, path + (name,), f"missing required key {name!r}" + (f" ({f.doc})" if f.doc else ""))
+                    out[name] = None  # reported; present as nothing, so partial readers never meet a KeyError
                 else:
                     out[name] = f.default
         if self.check is not None and len(ctx.problems) == before:
@@ -373,38 +398,20 @@ def _close_match(key: str, names: Any) -> str | None:
     return m[0] if m else None
 
 
-# --- reading files -----------------------------------------------------------------------------
+# --- reading files (wargame.data.yamlread; re-exported here) -------------------------------------
 
 
 def compose_file(path: Path, ctx: Context) -> yaml.Node | None:
-    """Read and compose one YAML file; syntax errors become problems with their place."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", "file not found"))
-        return None
-    except (OSError, UnicodeDecodeError) as e:
-        ctx.problems.append(Problem(ctx.file, 0, 0, "(file)", f"cannot read the file: {e}"))
-        return None
-    ctx.lines = text.split("\n")
-    return compose_text(text, ctx)
+    """Read and compose one YAML file safely; every problem placed (see wargame.data.yamlread)."""
+    from wargame.data.yamlread import compose_file as compose
+
+    return compose(path, ctx)
 
 
 def compose_text(text: str, ctx: Context) -> yaml.Node | None:
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        msg = " ".join(x for x in (e.context, e.problem) if x)
-        ctx.problems.append(Problem(ctx.file, line, col, "(syntax)", f"malformed YAML: {msg}"))
-        return None
-    except yaml.YAMLError as e:
-        ctx.problems.append(Problem(ctx.file, 0, 0, "(syntax)", f"malformed YAML: {e}"))
-        return None
-    if node is None:
-        ctx.problems.append(Problem(ctx.file, 1, 1, "(top)", "the file is empty"))
-    return node
+    from wargame.data.yamlread import compose_text as compose
+
+    return compose(text, ctx)
 
 
 def load_validated(path: Path, spec: Spec, display: str | None = None, partial: bool = False) -> tuple[Any, Context]:

@@ -2,33 +2,116 @@
 
 `to_record(game)` is what a save holds (wargame.saves wraps it in its versioned envelope):
 
-    {"record": 2, "scenario": "incursion-2016", "scenario_path": ..., "tables": "standard",
+    {"record": 3, "scenario": "incursion-2016", "data_sha256": "...", "tables": "standard",
      "seed": 7, "umpire": false, "options": {...},
      "log": [{"turn": 1, "phase": "air", "side": "red", "orders": [...]}, ...],
      "decisions": [{"action": "replace", "result": "NE", "note": "..."}, ...],
      "n_events": 412, "events_sha256": "...", "pending": false,
      "snapshot": {"state": {...}, "rng": [...], "events": [...]}}
 
-`from_record` restores the snapshot when it can (fast), else replays; `replay` always re-runs the
-orders and rulings from the seed and reports every difference from the record (an audit).
+`from_record` re-runs the orders and refuses a record that does not reproduce its own events and
+snapshot (a snapshot is never trusted as state: it is what the audit compares against); `replay`
+re-runs the orders and rulings from the seed and reports every difference from the record. Both
+first check the record field by field (`check_record`): a save is data from anywhere.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from typing import TYPE_CHECKING, Any
 
-from wargame import events as ev
 from wargame.model.units import Side
 from wargame.orders import from_dict
-from wargame.rules.state import State
 from wargame.rules.umpire import Decision
 
 if TYPE_CHECKING:
     from wargame.game import Game
     from wargame.model.scenario import Scenario
 
-RECORD_VERSION = 2
+RECORD_VERSION = 3
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_ID = re.compile(r"[a-z0-9][a-z0-9\-_]{0,63}")
+_KEYS = {"record", "scenario", "data_sha256", "tables", "seed", "umpire", "options", "log", "decisions",
+         "n_events", "events_sha256", "pending", "snapshot", "players"}
+MAX_PHASES = 100_000
+MAX_ORDERS = 10_000
+
+
+class RecordError(ValueError):
+    """A record field is missing or wrong; `str()` starts with the field's path."""
+
+
+def _need(ok: bool, path: str, expected: str, value: Any = None) -> None:
+    if not ok:
+        got = type(value).__name__ if not isinstance(value, (int, float, str, bool, type(None))) else repr(value)
+        raise RecordError(f"{path}: expected {expected}, got {got[:40]}")
+
+
+def _int(v: Any, path: str, lo: int, hi: int) -> None:
+    _need(type(v) is int and lo <= v <= hi, path, f"a whole number from {lo} to {hi}", v)
+
+
+def _str(v: Any, path: str, max_len: int = 64, pattern: "re.Pattern[str] | None" = None, what: str = "text") -> None:
+    _need(isinstance(v, str) and len(v) <= max_len and (pattern is None or pattern.fullmatch(v) is not None), path, what, v)
+
+
+def check_record(rec: Any) -> None:
+    """Every field of a game record, strictly (types, ranges, known keys). RecordError naming the field.
+    A record of another version is refused: the inner format is versioned like the envelope."""
+    _need(isinstance(rec, dict), "(record)", "a mapping", rec)
+    version = rec.get("record")
+    if type(version) is not int or version != RECORD_VERSION:
+        raise RecordError(f"record: record version {str(version)[:20]} is not supported (this program reads version "
+                          f"{RECORD_VERSION}" + ("; the save was written by an older version of the game)" if type(version) is int and version < RECORD_VERSION else ")"))
+    for k in rec:
+        if k not in _KEYS:
+            raise RecordError(f"{str(k)[:40]}: unknown key" + ("; a save never names a file" if "path" in str(k) else ""))
+    for k in ("scenario", "seed", "log", "n_events", "events_sha256"):
+        if k not in rec:
+            raise RecordError(f"{k}: missing (a record names its scenario, seed, orders, event count and digest)")
+    _str(rec["scenario"], "scenario", pattern=_ID, what="a scenario id (never a path)")
+    if "data_sha256" in rec:
+        _need(rec["data_sha256"] == "" or (isinstance(rec["data_sha256"], str) and _HEX64.fullmatch(rec["data_sha256"]) is not None),
+              "data_sha256", "a sha256 in hex", rec["data_sha256"])
+    if "tables" in rec:
+        _str(rec["tables"], "tables", pattern=_ID, what="a tables id")
+    _int(rec["seed"], "seed", -(2**63), 2**63 - 1)
+    for k in ("umpire", "pending"):
+        if k in rec:
+            _need(type(rec[k]) is bool, k, "true or false", rec[k])
+    opts = rec.get("options", {})
+    _need(isinstance(opts, dict) and set(opts) <= {"umpire"} and all(type(v) is bool for v in opts.values()),
+          "options", "a mapping of known options ({\"umpire\": true/false})", opts)
+    _int(rec["n_events"], "n_events", 0, 10**9)
+    _str(rec["events_sha256"], "events_sha256", pattern=_HEX64, what="a sha256 in hex")
+    log = rec["log"]
+    _need(isinstance(log, list) and len(log) <= MAX_PHASES, "log", f"a list of at most {MAX_PHASES} phases", log)
+    for i, e in enumerate(log):
+        p = f"log[{i}]"
+        _need(isinstance(e, dict) and set(e) == {"turn", "phase", "side", "orders"}, p,
+              "a mapping of turn, phase, side and orders", e)
+        _int(e["turn"], p + ".turn", 1, 100_000)
+        _str(e["phase"], p + ".phase", 32)
+        _need(e["side"] in ("red", "blue"), p + ".side", "red or blue", e["side"])
+        _need(isinstance(e["orders"], list) and len(e["orders"]) <= MAX_ORDERS, p + ".orders",
+              f"a list of at most {MAX_ORDERS} orders", e["orders"])
+        for j, o in enumerate(e["orders"]):
+            _need(isinstance(o, dict) and isinstance(o.get("kind"), str), f"{p}.orders[{j}]", "an order (a mapping with a kind)", o)
+    decisions = rec.get("decisions", [])
+    _need(isinstance(decisions, list) and len(decisions) <= MAX_PHASES, "decisions", "a list", decisions)
+    for i, d in enumerate(decisions):
+        p = f"decisions[{i}]"
+        _need(isinstance(d, dict) and set(d) <= {"action", "result", "note"}, p, "a mapping of action, result, note", d)
+        _need(d.get("action") in ("accept", "reroll", "replace"), p + ".action", "accept, reroll or replace", d.get("action"))
+        _str(d.get("result", ""), p + ".result", 8)
+        _str(d.get("note", ""), p + ".note", 2000)
+    snap = rec.get("snapshot", {})
+    _need(isinstance(snap, dict) and set(snap) <= {"state", "rng", "events"}, "snapshot", "a mapping of state, rng, events", snap)
+    players = rec.get("players", {})
+    _need(isinstance(players, dict) and set(players) <= {"red", "blue"}, "players", "a mapping of red and blue", players)
+    for side, name in players.items():
+        _str(name, f"players.{side}", 200, what="a player name")
 
 
 def snapshot(game: "Game", events: bool = True) -> dict[str, Any]:
@@ -43,7 +126,7 @@ def snapshot(game: "Game", events: bool = True) -> dict[str, Any]:
 def to_record(game: "Game") -> dict[str, Any]:
     sc = game.scenario
     return {
-        "record": RECORD_VERSION, "scenario": sc.id, "scenario_path": str(sc.path) if sc.path else None,
+        "record": RECORD_VERSION, "scenario": sc.id, "data_sha256": getattr(sc, "data_sha256", "") or "",
         "tables": game.tables.id, "seed": game.seed, "umpire": game.umpire, "options": {"umpire": game.umpire},
         "log": [dict(e) for e in game.log], "decisions": list(game.decisions),
         "n_events": len(game.events), "events_sha256": game.events_digest(),
@@ -52,32 +135,11 @@ def to_record(game: "Game") -> dict[str, Any]:
 
 
 def from_record(record: dict[str, Any], scenario: "Scenario") -> "Game":
-    """A game from its record: the snapshot restored when it has one and no ruling is pending,
-    otherwise the orders replayed. ValueError if the record does not fit the scenario."""
-    from wargame.game import Game
-
-    snap = record.get("snapshot") or {}
-    if record.get("pending") or not {"state", "rng", "events"} <= set(snap):
-        game, _ = replay(record, scenario)
-        return game
-    try:
-        game = Game(scenario, seed=int(record["seed"]), umpire=bool(record.get("umpire", False)))
-        ix = game.index
-        units = {u.id: u.copy() for u in scenario.units}
-        game.state = State.from_dict(snap["state"], units, {h: i for i, h in enumerate(ix.ids)}, ix.hexes)
-        v, internal, gauss = snap["rng"]
-        game.rng.setstate((v, tuple(internal), gauss))
-        game.events = []
-        game.reset_digest()
-        for d in snap["events"]:
-            game.emit(ev.from_dict(d))
-        game.log = [dict(e) for e in record["log"]]
-        game.decisions = list(record.get("decisions", []))
-        game.invalidate()
-    except (KeyError, TypeError, ValueError, IndexError) as e:
-        raise ValueError(f"the game record's snapshot does not fit scenario {scenario.id}: {e}") from None
-    if record.get("events_sha256") and game.events_digest() != record["events_sha256"]:
-        raise ValueError("the game record's snapshot does not match its event digest")
+    """A game from its record, by re-running its orders and rulings. ValueError if the record does
+    not fit the scenario or does not reproduce its own events and snapshot (damaged or tampered)."""
+    game, problems = replay(record, scenario)
+    if problems:
+        raise ValueError("the game record does not reproduce itself: " + "; ".join(problems))
     return game
 
 
@@ -113,42 +175,41 @@ def replay(record: dict[str, Any], scenario: "Scenario") -> tuple["Game", list[s
     differences from the record (empty = identical events and final state)."""
     from wargame.game import Game
 
+    check_record(record)
+    where = "decisions"
     try:
-        game = Game(scenario, seed=int(record["seed"]), umpire=bool(record.get("umpire", False)))
+        game = Game(scenario, seed=record["seed"], umpire=bool(record.get("umpire", False)))
         decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
         di = 0
-        for entry in record["log"]:
+        for i, entry in enumerate(record["log"]):
+            where = f"log[{i}]"
             while game.pending is not None and di < len(decisions):
                 game.decide(decisions[di])
                 di += 1
             game.submit(Side(entry["side"]), [_order(d) for d in entry["orders"]])
+        where = "decisions"
         while game.pending is not None and di < len(decisions):
             game.decide(decisions[di])
             di += 1
     except (KeyError, TypeError, ValueError) as e:
-        raise ValueError(f"the game record cannot be replayed: {e}") from None
+        raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
     problems = []
     if di < len(decisions):
         problems.append(f"{len(decisions) - di} umpire rulings in the record were never asked for")
-    if record.get("n_events") is not None and record["n_events"] != len(game.events):
+    if record["n_events"] != len(game.events):
         problems.append(f"the events differ from the record ({len(game.events)} events now, {record.get('n_events')} recorded)")
-    elif record.get("events_sha256") and game.events_digest() != record["events_sha256"]:
+    elif game.events_digest() != record["events_sha256"]:
         problems.append(f"the events differ from the record (same count, {len(game.events)}, different content)")
     snap = record.get("snapshot") or {}
     if "state" in snap and game.state.to_dict(game.index.ids) != snap["state"]:
         problems.append("the final state differs from the recorded snapshot")
-    elif "state" not in snap and snap and _legacy_snapshot(game) != snap:
-        problems.append("the final state differs from the recorded snapshot")
+    if "rng" in snap and _rng(game) != snap["rng"]:
+        problems.append("the random generator's state differs from the recorded snapshot")
+    if "events" in snap and [e.to_dict() for e in game.events] != snap["events"]:
+        problems.append("the recorded event log differs from the events the orders produce")
     return game, problems
 
 
-def _legacy_snapshot(game: "Game") -> dict[str, Any]:
-    """The snapshot of records written by the first engine (record version 1)."""
-    st = game.state
-    ids = game.index.ids
-    return {
-        "turn": st.turn, "phase": st.phase_index, "over": st.over,
-        "units": {i: [ids[st.pos[i]] if i in st.pos else None, u.steps] for i, u in sorted(st.units.items())},
-        "measure": dict(sorted(st.measure.items())), "losses": {s.value: n for s, n in st.losses.items()},
-        "control": {n: s.value for n, s in sorted(st.control.items())},
-    }
+def _rng(game: "Game") -> list[Any]:
+    v, internal, gauss = game.rng.getstate()
+    return [v, list(internal), gauss]

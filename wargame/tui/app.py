@@ -23,7 +23,7 @@ from wargame.data.scenario import list_scenarios, load_scenario
 from wargame.data.schema import DataError
 from wargame.game import Game, replay
 from wargame.model.units import Side
-from wargame.saves import SaveError, read_save, scenario_of
+from wargame.saves import SaveError, data_matches, players_of, read_save, scenario_of
 from wargame.tui.dialogs import HelpScreen
 from wargame.tui.game_screen import GameScreen
 from wargame.tui.players import PLAYER_HELP
@@ -211,8 +211,10 @@ class WargameApp(App):
 
         try:
             rec = read_save(path)
-            sc = load_scenario(scenario_of(rec))
-            game = Game(sc, seed=int(rec["seed"]), umpire=bool(rec.get("umpire")))
+            sc = load_scenario(scenario_of(rec, self.args[0]))
+            if sc.id != rec["scenario"]:
+                raise SaveError(f"the save is of scenario {rec['scenario']!r}, not {sc.id!r}")
+            game = Game(sc, seed=rec["seed"], umpire=bool(rec.get("umpire")))
         except (SaveError, DataError, ValueError, KeyError) as e:
             self.notify(f"cannot replay {path}: {e}", severity="error", timeout=10)
             return
@@ -221,17 +223,24 @@ class WargameApp(App):
         self.notify(f"Replaying {path.name}: space pauses, . steps, + and - change speed, G jumps to the end")
 
     def load_game(self, path: Path, replace: bool = False) -> None:
+        """Load a save through the strict reader (wargame.saves): a bad save is a message, never a
+        crash; its players are built-in names or the command line's choice, never code it names.
+        `replace`: the game on screen gives way to it (it was autosaved after its last phase)."""
         try:
             rec = read_save(path)
-            sc = load_scenario(scenario_of(rec))
+            players = {Side(s): p for s, p in players_of(rec, {"red": self.args[1], "blue": self.args[2]}).items()}
+            sc = load_scenario(scenario_of(rec, self.args[0]))
+            if sc.id != rec["scenario"]:
+                raise SaveError(f"the save is of scenario {rec['scenario']!r}, not {sc.id!r}")
+            changed = data_matches(rec, sc)
             game, problems = replay(rec, sc)
+            screen = GameScreen(game, players)
         except (SaveError, DataError, ValueError, KeyError) as e:
             self.notify(f"cannot load {path}: {e}", severity="error", timeout=10)
             return
-        if problems:
-            self.notify("; ".join(problems), severity="warning", timeout=10)
-        players = {Side(s): p for s, p in rec.get("players", {"red": "human", "blue": "operational"}).items()}
+        if changed or problems:
+            self.notify("; ".join(([changed] if changed else []) + problems), severity="warning", timeout=10)
         if replace and len(self.screen_stack) > 2:
             self.pop_screen()  # the game being left: it was autosaved after its last phase
-        self.push_screen(GameScreen(game, players))
+        self.push_screen(screen)
         self.notify(f"Loaded {path.name}: turn {game.turn}, {game.phase} phase")
