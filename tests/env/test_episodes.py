@@ -60,7 +60,10 @@ def test_an_episode_saves_and_replays_identically(tiny_scenario, tmp_path):
     path = env.save(tmp_path / "episode.json")
     game, problems = replay(read_save(path), tiny_scenario)
     assert problems == [] and game.events_digest() == env.game.events_digest()
-    r = subprocess.run([sys.executable, "-m", "wargame", "replay", str(path)], capture_output=True, text=True, timeout=120)
+    from tests.env.conftest import TINY  # a scenario outside the data folder is named on the command line
+
+    r = subprocess.run([sys.executable, "-m", "wargame", "replay", str(path), "--scenario", str(TINY)],
+                       capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "Replay matches the record" in r.stdout
 

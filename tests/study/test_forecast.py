@@ -41,7 +41,9 @@ def test_forecast_is_reproducible_and_leaves_the_game_alone():
 def test_cli_forecast(tmp_path, capsys):
     g = mid_game()
     save = g.to_save(tmp_path / "g.json")
-    assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1"]) == 0
+    tiny = str(DATA.parent.parent / "fixtures" / "tiny" / "scenarios" / "tiny.yaml")
+    assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1"]) == 2   # tiny is not in the data folder
+    assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1", "--scenario", tiny]) == 0
     text = capsys.readouterr().out
     assert "Umpire's forecast" in text and "4 rollouts" in text and "Tallinn" in text
     assert main(["forecast", str(save), "--red", "pkg.mod:Evil"]) == 2

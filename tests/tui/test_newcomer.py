@@ -60,7 +60,7 @@ async def test_a_loaded_game_shows_its_true_history(saves):
             await end_phase(pilot)
         assert app.screen.game.turn >= 2 or isinstance(app.screen, SummaryScreen)
     auto = sorted(saves.glob("auto-*.save"))
-    app2 = WargameApp(load=str(auto[-1]))
+    app2 = WargameApp(TINY, load=str(auto[-1]))  # a scenario outside the data folder is named
     async with app2.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         screen = next(s for s in app2.screen_stack if isinstance(s, GameScreen))
@@ -91,7 +91,7 @@ async def test_the_load_picker_lists_saves_and_loads_the_chosen_one(saves):
     async with app.run_test(size=(100, 32)) as pilot:
         for _ in range(7):
             await end_phase(pilot)
-    app2 = WargameApp()
+    app2 = WargameApp(TINY)  # the scenario outside the data folder is named on the command line
     async with app2.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+l")
         await pilot.pause()

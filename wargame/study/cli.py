@@ -35,6 +35,8 @@ def add_forecast_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--blue", default="operational", help="Blue's bot in the rollouts")
     p.add_argument("--seed", type=int, default=1, help="rollout i plays with a seed derived from it (default 1)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--scenario", metavar="FILE", default=None,
+                   help="the scenario file, when it is not in the data folder (a save names only its id)")
 
 
 def _usage(msg: str) -> Exception:
@@ -118,7 +120,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         if b not in BOTS:
             raise _usage(f"unknown bot {b!r}: the forecast plays the built-in bots ({', '.join(BOTS)})")
     rec = read_save(args.save)
-    sc = load_scenario(scenario_of(rec))
+    sc = load_scenario(scenario_of(rec, args.scenario))
     try:
         game = Game.from_record(rec, sc)
     except ValueError as e:
