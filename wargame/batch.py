@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 FIELDS = ["game", "seed", "scenario", "red", "blue", "winner", "measure_hours", "tallinn_hours", "riga_hours",
+          "first_unit_hours",
           "red_steps_lost", "blue_steps_lost", "red_destroyed", "blue_destroyed", "turns", "orders", "bot_problems", "seconds",
           "objective_held", "objective_hours", "problem"]
 THRESHOLDS = (36, 48, 60, 72)
@@ -67,6 +68,7 @@ def _play_one(job: tuple[str, int, int, str, str, float | None]) -> dict[str, An
     r = p.game.result
     return {"game": index, "seed": seed, "scenario": sc.id, "red": red, "blue": blue, "winner": r["winner"],
             "measure_hours": r["measure_hours"], "tallinn_hours": r["hours"].get("Tallinn"), "riga_hours": r["hours"].get("Riga"),
+            "first_unit_hours": r.get("first_unit_hours"),
             "red_steps_lost": r["losses"]["red"], "blue_steps_lost": r["losses"]["blue"],
             "red_destroyed": r["destroyed"]["red"], "blue_destroyed": r["destroyed"]["blue"], "turns": r["turns"],
             "orders": p.orders, "bot_problems": len(p.problems), "seconds": round(p.seconds, 3),
@@ -260,6 +262,8 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for t in THRESHOLDS:
         s[f"by_{t}"] = sum(1 for h in hours if h <= t) / n if n else 0.0
     s["in_36_60"] = sum(1 for h in hours if 36 <= h <= 60) / n if n else 0.0
+    first = sorted(r["first_unit_hours"] for r in rows if r.get("first_unit_hours") is not None)
+    s["first_unit_median"] = statistics.median(first) if first else None
     s["red_wins"] = sum(1 for r in rows if r["winner"] == "red") / n if n else 0.0
     for side in ("red", "blue"):
         s[f"{side}_steps_lost"] = statistics.mean(r[f"{side}_steps_lost"] for r in rows) if rows else 0.0

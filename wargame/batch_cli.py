@@ -21,7 +21,8 @@ EXIT_GAMES_FAILED = 1
 
 def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
     named = list(named)
-    table = Table(title="RAND measure: hours until Red reaches the outskirts of Tallinn or Riga", title_justify="left")
+    table = Table(title="RAND measure: hours until a Red main force, in supply, holds the outskirts of Tallinn or Riga",
+                  title_justify="left")
     table.add_column("")
     for name, _ in named:
         table.add_column(name, justify="right")
@@ -34,7 +35,8 @@ def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
     rows = [("games", "games", False), ("reached in 10 days", "reached", False), ("median hours", "median", False),
             ("quartiles", None, False), ("fastest / slowest", None, False)]
     rows += [(f"share reached by {t} h", f"by_{t}", True) for t in THRESHOLDS]
-    rows += [("share in RAND's 36-60 h", "in_36_60", True), ("Red wins", "red_wins", True),
+    rows += [("share in RAND's 36-60 h", "in_36_60", True),
+             ("first Red unit in the outskirts (median h)", "first_unit_median", False), ("Red wins", "red_wins", True),
              ("Red steps lost (mean)", "red_steps_lost", False), ("Blue steps lost (mean)", "blue_steps_lost", False),
              ("seconds per game", "seconds_per_game", False)]
     if any("objective_held" in s for _, s in named):

@@ -55,8 +55,10 @@ class StartScreen(Screen):
     def __init__(self, scenario: str | None, red: str | None, blue: str | None, seed: int | None, umpire: bool):
         super().__init__()
         self.initial = scenario or DEFAULT_SCENARIO
-        valid = {v for _, v in PLAYERS}
-        self.red = red if red in valid else "human"        # a bot given as module:Class is not in the list
+        # a plug-in bot (module:Class) named on the command line joins the list (it was trusted there)
+        self.players = PLAYERS + [(f"plug-in: {x}", x) for x in dict.fromkeys((red, blue)) if x and ":" in x]
+        valid = {v for _, v in self.players}
+        self.red = red if red in valid else "human"
         self.blue = blue if blue in valid else "operational"
         self.seed = seed if seed is not None else random.randrange(1, 100000)
         self.umpire = umpire
@@ -71,10 +73,10 @@ class StartScreen(Screen):
                 with VerticalScroll(id="setup"):
                     with Horizontal(classes="row"):
                         yield Label("[b red]Red[/]")
-                        yield Select(PLAYERS, value=self.red, allow_blank=False, id="red")
+                        yield Select(self.players, value=self.red, allow_blank=False, id="red")
                     with Horizontal(classes="row"):
                         yield Label("[b blue]Blue[/]")
-                        yield Select(PLAYERS, value=self.blue, allow_blank=False, id="blue")
+                        yield Select(self.players, value=self.blue, allow_blank=False, id="blue")
                     with Horizontal(classes="row"):
                         yield Label("Seed")
                         yield Input(str(self.seed), id="seed", type="integer")

@@ -39,8 +39,12 @@ def status_text(s: "GameScreen") -> Text:
             used = sorties_assigned(s.staged) if s.viewer is g.active_side else 0
             left = g.sorties[s.viewer] - used
             t.append(f"sorties left: {left}" + (f" ({used} assigned this phase)" if used else "") + "\n")
-    m = ", ".join(f"{c} H+{h}" for c, h in sorted(g.measure.items(), key=lambda x: x[1])) or "not reached"
+    m = ", ".join(f"{c} H+{h:g}" for c, h in sorted(g.measure.items(), key=lambda x: x[1])) or "not reached"
     t.append(f"RAND measure: {m}\n")
+    first = g.state.first_unit
+    if first:
+        t.append("first Red unit in: " + ", ".join(f"{c} H+{h:g}" for c, h in sorted(first.items(), key=lambda x: x[1]))
+                 + "\n", "dim")
     if s.umpire_view:
         t.append("umpire: both sides shown\n", "magenta")
     if watching:

@@ -16,7 +16,8 @@ class Session:
 
     def show_result(self) -> None:
         r = self.game.result or {}
-        m = f"H+{r.get('measure_hours')}" if r.get("measure_hours") is not None else "not reached"
+        m = f"H+{r.get('measure_hours'):g}" if r.get("measure_hours") is not None else "not reached"
+        f = f"H+{r.get('first_unit_hours'):g}" if r.get("first_unit_hours") is not None else "never"
         cities = ", ".join(f"{c}: {s}" for c, s in r.get("cities", {}).items())
         hold = r.get("hold")
         if hold:
@@ -24,8 +25,9 @@ class Session:
             cities += (f"\nScenario objective, {' and '.join(hold['cities'])}: "
                        f"{'held by Red' if hold['held'] else 'not held by Red'} at the end; first held by Red: {first}")
         text = (f"[b]Game over: {r.get('winner', '?')} wins[/b]\n\n{r.get('reason', '')}.\n\n"
-                f"RAND measure (first Red unit in the outskirts of Tallinn or Riga): [b]{m}[/b]\n"
-                + "".join(f"  {c}: H+{h}\n" for c, h in r.get("hours", {}).items())
+                f"RAND measure (a Red main force, in supply, holds the outskirts of Tallinn or Riga): [b]{m}[/b]\n"
+                + "".join(f"  {c}: H+{h:g}\n" for c, h in r.get("hours", {}).items())
+                + f"First Red unit of any kind in the outskirts: {f}\n"
                 + f"\nSteps lost: Red {r.get('losses', {}).get('red')}, Blue {r.get('losses', {}).get('blue')}; "
                 f"units destroyed: Red {r.get('destroyed', {}).get('red')}, Blue {r.get('destroyed', {}).get('blue')}\n"
                 f"Objectives: {cities}")
