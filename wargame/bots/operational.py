@@ -94,7 +94,7 @@ class Doctrine:
                                           # units instead of the units themselves
     red_air: str = "support"              # Red: "support" (close air support only), or interdiction of the
                                           # Blue units in "front" of its lead units or in "depth" (nearest the goals)
-    mass_fires: bool = False              # Red: artillery moves into range of the contacts nearest the goals
+    mass_fires: bool = True               # Red: artillery moves into range of the contacts nearest the goals
                                           # (the spearheads' fights) instead of trailing the columns
     pin: int = 0                          # Red: where a contact cannot be attacked at the doctrine's odds, one
                                           # unit stays to pin it and the rest go round it and its zone of

@@ -155,6 +155,7 @@ TABLES_SPEC = Record({
         "cas_max_shift": F(Int(min=0, max=6)),
         "retreat_blocked_loss": F(Int(min=0, max=3)),
         "advance_max_units": F(Int(min=0, max=20)),
+        "assault_hours": F(Num(min=0, max=24)),
     }, _combat_check)),
     "fires": F(_section({
         "max_units": F(Int(min=0, max=20)),
@@ -232,6 +233,7 @@ class Tables:
     cas_max_shift: int
     retreat_blocked_loss: int
     advance_max_units: int
+    assault_hours: float
     # fires
     max_support_units: int
     fires_shifts: tuple[tuple[float, int], ...]      # (points, shift), most points first
@@ -288,6 +290,7 @@ def tables_from_dict(d: dict[str, Any], tid: str = "standard") -> Tables:
         concentric=tuple(sorted(((e["hexes"], e["shift"]) for e in c["concentric"]), reverse=True)),
         cas_sorties_per_shift=c["cas_sorties_per_shift"], cas_max_shift=c["cas_max_shift"],
         retreat_blocked_loss=c["retreat_blocked_loss"], advance_max_units=c["advance_max_units"],
+        assault_hours=c["assault_hours"],
         max_support_units=f["max_units"],
         fires_shifts=tuple(sorted(((e["points"], e["shift"]) for e in f["shifts"]), reverse=True)),
         ad_strengths=tuple(a["attrition"]["strengths"]),

@@ -238,10 +238,22 @@ def resolve_attack(game: "Game", side: Side, order: Attack) -> Generator[Chance,
         st.seen_by_air[side].add(t)
     a = assess(game, side, order, check=False, cas_effective=cas_eff)
     die, code = yield combat_chance(game, a, order)
+    st.now = assault_hour(game, a.attackers)
     for e in apply(game, a, order, die, code, cas_lost):
         game.emit(e)
     for e in game.after_moves():
         game.emit(e)
+
+
+def assault_hour(game: "Game", attackers: list[Unit]) -> float:
+    """The hour an attack is decided (and its advance made): `combat.assault_hours` after the last
+    attacker arrived where it attacks from (the start of the turn for those that were there before),
+    at the latest the end of the turn. It times the RAND measure of a force that fights its way in."""
+    st = game.state
+    start = float(game.hour)
+    ready = max((st.entered.get(u.id, start) for u in attackers), default=start)
+    end = start + game.scenario.clock.turn_hours
+    return min(end, max(start, ready) + game.tables.assault_hours)
 
 
 def take_losses(game: "Game", units: list[Unit], steps: int, cause: str, by: str = "attack") -> list[ev.Event]:

@@ -68,8 +68,7 @@ def start_phase(game: "Game") -> None:
     if phase == "movement":
         st.moved = set()
     elif phase == "combat":
-        st.attacked, st.fired, st.targets = set(), set(), set()
-        st.now += game.scenario.clock.turn_hours  # combat takes the turn: what it moves, it moves at its end
+        st.attacked, st.fired, st.targets = set(), set(), set()  # each attack sets its own hour (combat.assault_hour)
     game.emit(ev.PhaseStarted(st.turn, phase, side.value))
 
 

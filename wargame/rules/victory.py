@@ -116,10 +116,9 @@ def main_force(game: "Game") -> list[ev.Event]:
 
 def _floor(game: "Game") -> float:
     """The earliest hour a measure taken now can have: the start of the turn in the air and movement
-    phases (and at the start of a turn), its end in the combat phases (combat takes the turn)."""
-    start = float(game.hour)
-    phase = game.phase
-    return start + game.scenario.clock.turn_hours if phase == "combat" else start
+    phases (and at the start of a turn); in a combat phase, the hour of the attack being resolved (a
+    force whose supply an attack restored counts from then)."""
+    return game.state.now if game.phase == "combat" else float(game.hour)
 
 
 def aim_hour(game: "Game") -> int | None:
