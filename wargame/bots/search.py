@@ -47,7 +47,7 @@ RED_DOCTRINES = (
     Doctrine("Tallinn", goals=("Tallinn",)),
     Doctrine("careful interdiction", min_column=4, red_air="front"),
     Doctrine("pin and bypass", pin=2, patience=1),
-    Doctrine("pin, bypass, mass fires", pin=2, patience=1, mass_fires=True),
+    Doctrine("guns trail", mass_fires=False),  # the artillery follows the columns (the old standard)
 )
 BLUE_DOCTRINES = (
     # the standard is the delay (stand until enveloped, garrison the capitals, blow the bridges,
