@@ -61,7 +61,9 @@ def test_the_kremlin_authorises_war_only_on_its_perceived_balance(crisis_scenari
     need = Crisis(crisis_scenario, seed=1).tables["balance"]["invade_at"]
     # a bias that puts the perceived balance just under, then just over, the threshold
     for bias, ok in ((need / seen * 0.9 - 1, False), (need / seen * 1.1 - 1, True)):
-        sc = dataclasses.replace(crisis_scenario, crisis=dataclasses.replace(crisis_scenario.crisis, perception_bias=bias))
+        sc = dataclasses.replace(
+            crisis_scenario, crisis=dataclasses.replace(crisis_scenario.crisis, perception_bias=bias)
+        )
         c = Crisis(sc, seed=1)
         c.submit("red", CrisisOrders())
         c.submit("blue", CrisisOrders())
@@ -86,8 +88,14 @@ def test_undetected_actions_are_hidden_from_blue_until_the_end(crisis_scenario):
     assert not blue.hidden and not any(e.data.get("action") == "sf_infiltration" for e in blue.events)
     assert c.view("red").hidden[0]["action"] == "sf_infiltration"
     while not c.over:
-        c.submit(c.active_side, StandoffChoice(False) if c.phase == "standoff" else CrisisOrders((), "stand_down")
-                 if c.phase == "act" else CrisisOrders())
+        c.submit(
+            c.active_side,
+            StandoffChoice(False)
+            if c.phase == "standoff"
+            else CrisisOrders((), "stand_down")
+            if c.phase == "act"
+            else CrisisOrders(),
+        )
     assert any(e.what == "revealed" and e.visible_to("blue") for e in c.events)
 
 

@@ -43,8 +43,11 @@ def test_pre_deployed_units_arrive_on_turn_one_and_blue_escalation_delays_allies
 
 
 def test_undetected_infiltrations_start_the_war_as_red_special_forces(crisis_scenario):
-    hidden = [HiddenAction(1, "sf_infiltration", False), HiddenAction(2, "sf_infiltration", True),
-              HiddenAction(2, "sf_infiltration", False)]
+    hidden = [
+        HiddenAction(1, "sf_infiltration", False),
+        HiddenAction(2, "sf_infiltration", True),
+        HiddenAction(2, "sf_infiltration", False),
+    ]
     war = _crisis(crisis_scenario, hidden=hidden).war_scenario()
     sf = [u for u in war.units if u.id.startswith("crisis-sf")]
     assert len(sf) == 1  # two undetected, but 0302 holds a Blue unit: never placed there
@@ -97,11 +100,15 @@ def test_a_tampered_crisis_record_is_refused(crisis_scenario):
     sc, camp = _campaign(crisis_scenario)
     rec = camp.played.game.to_record()
     bad = copy.deepcopy(rec)
-    bad["crisis"]["settings"]["perception_bias"] = 0.0   # another crisis: the events differ
+    bad["crisis"]["settings"]["perception_bias"] = 0.0  # another crisis: the events differ
     _, problems = replay(bad, sc)
     assert any("crisis" in p for p in problems)
-    for field, value, where in (("version", 2, "crisis.version"), ("settings", {"days": "x"}, "crisis.settings.days"),
-                                ("log", [{"day": 1}], "crisis.log[0]"), ("sneaky", 1, "sneaky")):
+    for field, value, where in (
+        ("version", 2, "crisis.version"),
+        ("settings", {"days": "x"}, "crisis.settings.days"),
+        ("log", [{"day": 1}], "crisis.log[0]"),
+        ("sneaky", 1, "sneaky"),
+    ):
         bad = copy.deepcopy(rec)
         bad["crisis"][field] = value
         with pytest.raises(RecordError, match=where.replace("[", r"\[")):
@@ -120,8 +127,12 @@ def test_a_record_without_crisis_is_a_plain_war(crisis_scenario):
 def test_the_crisis_section_is_checked_against_the_scenario(tmp_path, crisis_scenario):
     from tests.crisis.conftest import TINY_CRISIS
 
-    text = TINY_CRISIS.read_text().replace('infiltration: ["0402", "0302"]', 'infiltration: ["0602"]') \
-        .replace("limited_goals: [Narva]", "limited_goals: [Atlantis]").replace("red_intent: invade", "red_intent: conquer")
+    text = (
+        TINY_CRISIS.read_text()
+        .replace('infiltration: ["0402", "0302"]', 'infiltration: ["0602"]')
+        .replace("limited_goals: [Narva]", "limited_goals: [Atlantis]")
+        .replace("red_intent: invade", "red_intent: conquer")
+    )
     root = tmp_path / "data"
     for d in ("maps", "orders_of_battle", "scenarios"):
         (root / d).mkdir(parents=True)

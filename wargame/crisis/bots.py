@@ -67,7 +67,10 @@ class RedCrisisBot:
         elif self.intent == "limited":
             covert = ["sf_infiltration", "border_buildup" if buildups < 2 else "information_operation"]
         else:
-            covert = ["border_buildup" if buildups < 3 else "cyber_attack", "sf_infiltration" if sf < 2 else "cyber_attack"]
+            covert = [
+                "border_buildup" if buildups < 3 else "cyber_attack",
+                "sf_infiltration" if sf < 2 else "cyber_attack",
+            ]
         covert = list(dict.fromkeys(covert))
         return CrisisOrders(tuple(overt + covert))
 

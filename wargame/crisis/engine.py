@@ -29,8 +29,13 @@ from wargame.model.scenario import Scenario
 if TYPE_CHECKING:
     from wargame.game import Game
 
-PHASES: tuple[tuple[str, str], ...] = (("signal", "red"), ("respond", "blue"), ("act", "red"),
-                                       ("standoff", "red"), ("standoff", "blue"))
+PHASES: tuple[tuple[str, str], ...] = (
+    ("signal", "red"),
+    ("respond", "blue"),
+    ("act", "red"),
+    ("standoff", "red"),
+    ("standoff", "blue"),
+)
 WAR_OUTCOMES = ("limited", "invasion", "inadvertent")
 
 
@@ -62,7 +67,7 @@ class CrisisView:
     signals: list[str]
     today_blue: list[str]
     standoff: str | None
-    perceived_balance: float | None      # Red only: the correlation of forces as Moscow sees it
+    perceived_balance: float | None  # Red only: the correlation of forces as Moscow sees it
     thresholds: dict[str, float]
     intent: str
     posture: str
@@ -86,8 +91,10 @@ class Crisis:
         t = self.tables
         bonus = t["resolve"]["efp_bonus"] if s.efp and s.efp_formation else 0
         start = s.start_tension if s.start_tension is not None else t["track"]["start"]
-        self.state = CrisisState(tension=min(start, t["track"]["max"] - 1),
-                                 resolve={"red": s.red_resolve, "blue": min(t["resolve"]["max"], s.blue_resolve + bonus)})
+        self.state = CrisisState(
+            tension=min(start, t["track"]["max"] - 1),
+            resolve={"red": s.red_resolve, "blue": min(t["resolve"]["max"], s.blue_resolve + bonus)},
+        )
         self.events: list[CrisisEvent] = []
         self.log: list[dict[str, Any]] = []
         self._start_day()
@@ -118,8 +125,12 @@ class Crisis:
 
     def _start_day(self) -> None:
         st = self.state
-        rules.say(self, "day", f"Day {self.day_label()} ({st.day} of {self.settings.days}): tension {st.tension}.",
-                  tension=st.tension)
+        rules.say(
+            self,
+            "day",
+            f"Day {self.day_label()} ({st.day} of {self.settings.days}): tension {st.tension}.",
+            tension=st.tension,
+        )
 
     # --- questions --------------------------------------------------------------------------------
 
@@ -146,16 +157,29 @@ class Crisis:
         red = side == "red"
         so = st.standoff
         return CrisisView(
-            side=side, day=st.day, days=self.settings.days, phase=self.phase, active=self.active_side,
-            tension=st.tension, track_max=t["track"]["max"], resolve=st.resolve[side], evidence=st.evidence,
-            readiness=st.readiness, warning_hours=st.warning_hours, signals=list(st.signals),
-            today_blue=list(st.today_blue), standoff=so.tier if so is not None else None,
+            side=side,
+            day=st.day,
+            days=self.settings.days,
+            phase=self.phase,
+            active=self.active_side,
+            tension=st.tension,
+            track_max=t["track"]["max"],
+            resolve=st.resolve[side],
+            evidence=st.evidence,
+            readiness=st.readiness,
+            warning_hours=st.warning_hours,
+            signals=list(st.signals),
+            today_blue=list(st.today_blue),
+            standoff=so.tier if so is not None else None,
             perceived_balance=self.balance()[1] if red else None,
             thresholds={"invade": t["balance"]["invade_at"], "limited": t["balance"]["limited_at"]},
-            intent=self.settings.red_intent, posture=self.settings.blue_posture, cbms=self.settings.cbms,
+            intent=self.settings.red_intent,
+            posture=self.settings.blue_posture,
+            cbms=self.settings.cbms,
             actions=self.actions_for(side),
             events=[e for e in self.events if e.visible_to(side)],
-            hidden=[h.to_dict() for h in st.hidden] if red else [h.to_dict() for h in st.hidden if h.detected])
+            hidden=[h.to_dict() for h in st.hidden] if red else [h.to_dict() for h in st.hidden if h.detected],
+        )
 
     def legal(self, side: str, order: CrisisOrder) -> str | None:
         """None if `side` may give this order now, else why, in plain words."""
@@ -220,8 +244,14 @@ class Crisis:
         else:
             assert isinstance(order, StandoffChoice) and st.standoff is not None
             st.standoff.choices[side] = "firm" if order.firm else "back"
-            rules.say(self, "standoff_choice", f"{side.capitalize()} has chosen (hidden until both have).", side, side,
-                      firm=order.firm)
+            rules.say(
+                self,
+                "standoff_choice",
+                f"{side.capitalize()} has chosen (hidden until both have).",
+                side,
+                side,
+                firm=order.firm,
+            )
             if side == "red":
                 st.phase_index = 4
             else:
@@ -236,8 +266,13 @@ class Crisis:
         if order.decision in ("invade", "limited_grab"):
             true, seen = self.balance()
             outcome = "invasion" if order.decision == "invade" else "limited"
-            rules.end(self, outcome, f"Moscow decided on a {'deliberate invasion' if outcome == 'invasion' else 'limited grab'}"
-                      f" at a perceived correlation of {seen:.2f}:1 (true {true:.2f}:1)", "red")
+            rules.end(
+                self,
+                outcome,
+                f"Moscow decided on a {'deliberate invasion' if outcome == 'invasion' else 'limited grab'}"
+                f" at a perceived correlation of {seen:.2f}:1 (true {true:.2f}:1)",
+                "red",
+            )
             return
         encounters = rules.apply_red(self, order.actions)
         if not st.over:

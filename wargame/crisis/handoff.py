@@ -50,13 +50,17 @@ def pre_deploy_candidates(base: Scenario, settings: CrisisSettings, done: list[s
     """Blue's allied (non-Baltic) arrivals, earliest first, not yet pre-deployed."""
     baltic = set(settings.baltic_nations)
     gone = set(done) | (set() if settings.efp else set(efp_units(base, settings)))
-    units = [u for u in base.units if u.side is Side.BLUE and u.hex is None and u.arrival_turn > 1
-             and u.nation not in baltic and u.id not in gone]
+    units = [
+        u
+        for u in base.units
+        if u.side is Side.BLUE and u.hex is None and u.arrival_turn > 1 and u.nation not in baltic and u.id not in gone
+    ]
     return [u.id for u in sorted(units, key=lambda u: (u.arrival_turn, u.id))]
 
 
-def war_scenario(base: Scenario, settings: CrisisSettings, state: CrisisState, tables: CrisisTables,
-                 limited: bool = False) -> Scenario:
+def war_scenario(
+    base: Scenario, settings: CrisisSettings, state: CrisisState, tables: CrisisTables, limited: bool = False
+) -> Scenario:
     """The scenario the war is played on, after this crisis. `base` is never changed (a scenario that
     is already a crisis' war scenario is taken back to its own base first)."""
     base = getattr(base, "crisis_base", None) or base
@@ -69,8 +73,9 @@ def war_scenario(base: Scenario, settings: CrisisSettings, state: CrisisState, t
         allied_shift = -coh["blue_first_delay_turns"]
     elif state.escalated_first == "red":
         allied_shift = coh["red_first_advance_turns"]
-    baltic_shift = (tables["readiness"]["mobilise_turns"] if state.mobilised else 0) \
-        - min(state.undetected("cyber_attack"), coh["cyber_delay_max"])
+    baltic_shift = (tables["readiness"]["mobilise_turns"] if state.mobilised else 0) - min(
+        state.undetected("cyber_attack"), coh["cyber_delay_max"]
+    )
     units: list[Unit] = []
     for u in base.units:
         if u.id in drop:
@@ -90,20 +95,35 @@ def war_scenario(base: Scenario, settings: CrisisSettings, state: CrisisState, t
     n = min(state.undetected("sf_infiltration"), len(free))
     if sf_type is not None:
         for i in range(n):
-            units.append(Unit(f"crisis-sf-{i + 1}", f"Infiltrated special forces {i + 1}", Side.RED, "RUS", sf_type,
-                              "Crisis / infiltrated special forces", free[i],
-                              sf_type.steps, 0, None, "crisis phase: an undetected infiltration",
-                              "placed by the crisis (docs/crisis.md)", "crisis"))
+            units.append(
+                Unit(
+                    f"crisis-sf-{i + 1}",
+                    f"Infiltrated special forces {i + 1}",
+                    Side.RED,
+                    "RUS",
+                    sf_type,
+                    "Crisis / infiltrated special forces",
+                    free[i],
+                    sf_type.steps,
+                    0,
+                    None,
+                    "crisis phase: an undetected infiltration",
+                    "placed by the crisis (docs/crisis.md)",
+                    "crisis",
+                )
+            )
     params = dict(base.parameters)
     params["warning_hours"] = min(24 * 90, int(params.get("warning_hours", 0) or 0) + state.warning_hours)
     victory = base.victory
     if limited and settings.limited_goals:
-        victory = dataclasses.replace(victory, red_goals=tuple(settings.limited_goals), hold=tuple(settings.limited_goals))
-    out = dataclasses.replace(base, units=units, parameters=params, victory=victory)
-    out.crisis_base = base  # type: ignore[attr-defined]
+        victory = dataclasses.replace(
+            victory, red_goals=tuple(settings.limited_goals), hold=tuple(settings.limited_goals)
+        )
+    out: Scenario = dataclasses.replace(base, units=units, parameters=params, victory=victory)
+    setattr(out, "crisis_base", base)  # noqa: B010 - not a field: a war scenario knows its base
     sha = getattr(base, "data_sha256", None)
     if sha is not None:
-        out.data_sha256 = sha  # type: ignore[attr-defined]  # what a save names: the base scenario's data
+        setattr(out, "data_sha256", sha)  # noqa: B010 - what a save names: the base scenario's data
     return out
 
 

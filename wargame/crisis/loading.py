@@ -19,8 +19,14 @@ from wargame.model.scenario import SideSetup
 from wargame.model.units import Side, Unit, UnitType
 
 
-def crisis_settings(d: dict[str, Any], ctx: Context, board: Board, types: dict[str, UnitType], units: list[Unit],
-                    sides: dict[Side, SideSetup]) -> tuple[CrisisSettings | None, list[Path]]:
+def crisis_settings(
+    d: dict[str, Any],
+    ctx: Context,
+    board: Board,
+    types: dict[str, UnitType],
+    units: list[Unit],
+    sides: dict[Side, SideSetup],
+) -> tuple[CrisisSettings | None, list[Path]]:
     """The settings and the tables file they use (for the scenario's data hash); None on a problem."""
     before = len(ctx.problems)
     where = ("crisis",)
@@ -43,9 +49,15 @@ def crisis_settings(d: dict[str, Any], ctx: Context, board: Board, types: dict[s
             ctx.error_at(where + ("infiltration", i), str(e))
             continue
         if not board.on_board(hx) or not board.is_land(hx) or board.country.get(hx) not in blue:
-            ctx.error_at(where + ("infiltration", i), f"hex {h} is not a land hex of Blue's countries ({', '.join(sorted(blue))})")
+            ctx.error_at(
+                where + ("infiltration", i),
+                f"hex {h} is not a land hex of Blue's countries ({', '.join(sorted(blue))})",
+            )
     if d.get("infiltration") and d.get("sf_type") not in types:
-        ctx.error_at(where + ("sf_type",), f"expected a unit type for infiltrated special forces; {d.get('sf_type')!r} is not one")
+        ctx.error_at(
+            where + ("sf_type",),
+            f"expected a unit type for infiltrated special forces; {d.get('sf_type')!r} is not one",
+        )
     pat = d.get("efp_formation") or ""
     if pat and not any(u.side is Side.BLUE and fnmatch.fnmatchcase(u.formation, pat) for u in units):
         ctx.error_at(where + ("efp_formation",), f"no Blue unit's formation matches {pat!r}")

@@ -14,17 +14,26 @@ from wargame.model.scenario import Scenario
 @dataclass
 class Campaign:
     crisis: Crisis
-    played: Any = None          # wargame.bots.driver.Played of the war, or None when no war came
+    played: Any = None  # wargame.bots.driver.Played of the war, or None when no war came
 
     def row(self) -> dict[str, Any]:
         """The crisis' columns of a batch or study row."""
         c, st = self.crisis, self.crisis.state
         true, seen = c.balance()
-        return {"crisis_outcome": c.outcome, "crisis_days": st.day, "crisis_tension": st.tension,
-                "warning_gained": st.warning_hours, "escalated_first": st.escalated_first or "",
-                "caused_by": st.caused_by or "", "incidents_serious": st.incidents["serious"] + st.incidents["high"],
-                "true_balance": true, "perceived_balance": seen, "war": c.war,
-                "red_intent": c.settings.red_intent, "blue_posture": c.settings.blue_posture}
+        return {
+            "crisis_outcome": c.outcome,
+            "crisis_days": st.day,
+            "crisis_tension": st.tension,
+            "warning_gained": st.warning_hours,
+            "escalated_first": st.escalated_first or "",
+            "caused_by": st.caused_by or "",
+            "incidents_serious": st.incidents["serious"] + st.incidents["high"],
+            "true_balance": true,
+            "perceived_balance": seen,
+            "war": c.war,
+            "red_intent": c.settings.red_intent,
+            "blue_posture": c.settings.blue_posture,
+        }
 
 
 def play_crisis(scenario: Scenario, seed: int, intent: str | None = None, posture: str | None = None) -> Crisis:
@@ -34,8 +43,9 @@ def play_crisis(scenario: Scenario, seed: int, intent: str | None = None, postur
     if intent or posture:
         import dataclasses
 
-        c.settings = dataclasses.replace(c.settings, red_intent=intent or c.settings.red_intent,
-                                         blue_posture=posture or c.settings.blue_posture)
+        c.settings = dataclasses.replace(
+            c.settings, red_intent=intent or c.settings.red_intent, blue_posture=posture or c.settings.blue_posture
+        )
     guard = 0
     while not c.over:
         side = c.active_side
@@ -47,8 +57,15 @@ def play_crisis(scenario: Scenario, seed: int, intent: str | None = None, postur
     return c
 
 
-def play_campaign(scenario: Scenario, seed: int, red_bot: Any, blue_bot: Any, time_limit: float | None = None,
-                  intent: str | None = None, posture: str | None = None) -> Campaign:
+def play_campaign(
+    scenario: Scenario,
+    seed: int,
+    red_bot: Any,
+    blue_bot: Any,
+    time_limit: float | None = None,
+    intent: str | None = None,
+    posture: str | None = None,
+) -> Campaign:
     """The crisis, then (if it ended in war) the war with the given war bots on the handed-over scenario."""
     from wargame.bots.driver import play_game
 

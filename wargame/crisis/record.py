@@ -33,8 +33,14 @@ class CrisisRecordError(ValueError):
 
 
 def to_record(c: Crisis) -> dict[str, Any]:
-    return {"version": VERSION, "settings": c.settings.to_dict(), "log": [dict(e) for e in c.log],
-            "n_events": len(c.events), "events_sha256": c.events_digest(), "outcome": c.outcome}
+    return {
+        "version": VERSION,
+        "settings": c.settings.to_dict(),
+        "log": [dict(e) for e in c.log],
+        "n_events": len(c.events),
+        "events_sha256": c.events_digest(),
+        "outcome": c.outcome,
+    }
 
 
 def _need(ok: bool, path: str, expected: str) -> None:
@@ -58,14 +64,20 @@ def check_settings(d: Any) -> CrisisSettings:
     _need(type(bias) in (int, float) and -0.9 <= bias <= 5, "settings.perception_bias", "a number from -0.9 to 5")
     for k in ("cbms", "efp"):
         _need(type(d.get(k, True)) is bool, f"settings.{k}", "true or false")
-    _need(isinstance(d.get("tables", "crisis"), str) and _ID.fullmatch(d.get("tables", "crisis")) is not None,
-          "settings.tables", "a tables id (never a path)")
+    _need(
+        isinstance(d.get("tables", "crisis"), str) and _ID.fullmatch(d.get("tables", "crisis")) is not None,
+        "settings.tables",
+        "a tables id (never a path)",
+    )
     for k in ("efp_formation", "sf_type"):
         _need(isinstance(d.get(k, ""), str) and len(d.get(k, "")) <= 200, f"settings.{k}", "text")
     for k in ("baltic_nations", "infiltration", "limited_goals"):
         v = d.get(k, [])
-        _need(isinstance(v, list) and len(v) <= 50 and all(isinstance(x, str) and len(x) <= 80 for x in v),
-              f"settings.{k}", "a list of short names")
+        _need(
+            isinstance(v, list) and len(v) <= 50 and all(isinstance(x, str) and len(x) <= 80 for x in v),
+            f"settings.{k}",
+            "a list of short names",
+        )
     _need(d.get("red_intent", "coerce") in INTENTS, "settings.red_intent", " or ".join(INTENTS))
     _need(d.get("blue_posture", "firm") in POSTURES, "settings.blue_posture", " or ".join(POSTURES))
     return CrisisSettings.from_dict(dict(d))
@@ -76,7 +88,9 @@ def check_crisis_record(rec: Any) -> None:
     _need(isinstance(rec, dict), "(crisis)", "a mapping")
     v = rec.get("version")
     if type(v) is not int or v != VERSION:
-        raise CrisisRecordError(f"crisis.version: crisis record version {str(v)[:20]} is not supported (this program reads {VERSION})")
+        raise CrisisRecordError(
+            f"crisis.version: crisis record version {str(v)[:20]} is not supported (this program reads {VERSION})"
+        )
     for k in rec:
         _need(k in {"version", "settings", "log", "n_events", "events_sha256", "outcome"}, str(k)[:40], "no such key")
     check_settings(rec.get("settings"))
@@ -84,7 +98,11 @@ def check_crisis_record(rec: Any) -> None:
     _need(isinstance(log, list) and len(log) <= MAX_ENTRIES, "log", f"a list of at most {MAX_ENTRIES} phases")
     for i, e in enumerate(log):
         p = f"log[{i}]"
-        _need(isinstance(e, dict) and set(e) == {"day", "phase", "side", "order"}, p, "a mapping of day, phase, side, order")
+        _need(
+            isinstance(e, dict) and set(e) == {"day", "phase", "side", "order"},
+            p,
+            "a mapping of day, phase, side, order",
+        )
         _need(type(e["day"]) is int and 1 <= e["day"] <= 60, p + ".day", "a day from 1 to 60")
         _need(e["phase"] in ("signal", "respond", "act", "standoff"), p + ".phase", "a crisis phase")
         _need(e["side"] in ("red", "blue"), p + ".side", "red or blue")
@@ -93,10 +111,16 @@ def check_crisis_record(rec: Any) -> None:
         except ValueError as err:
             raise CrisisRecordError(f"crisis.{p}.order: {err}") from None
     _need(type(rec.get("n_events")) is int and 0 <= rec["n_events"] <= 10**7, "n_events", "a count of events")
-    _need(isinstance(rec.get("events_sha256"), str) and _HEX64.fullmatch(rec["events_sha256"]) is not None,
-          "events_sha256", "a sha256 in hex")
-    _need(rec.get("outcome") in (None, "deterrence", "coercion", "limited", "invasion", "inadvertent"), "outcome",
-          "a crisis outcome or null")
+    _need(
+        isinstance(rec.get("events_sha256"), str) and _HEX64.fullmatch(rec["events_sha256"]) is not None,
+        "events_sha256",
+        "a sha256 in hex",
+    )
+    _need(
+        rec.get("outcome") in (None, "deterrence", "coercion", "limited", "invasion", "inadvertent"),
+        "outcome",
+        "a crisis outcome or null",
+    )
 
 
 def replay_crisis(rec: dict[str, Any], scenario: Scenario, seed: int) -> tuple[Crisis, list[str]]:
@@ -107,7 +131,9 @@ def replay_crisis(rec: dict[str, Any], scenario: Scenario, seed: int) -> tuple[C
     c = Crisis(scenario, seed, check_settings(rec["settings"]))
     for i, e in enumerate(rec["log"]):
         if c.over or e["side"] != c.active_side or e["phase"] != c.phase:
-            raise CrisisRecordError(f"crisis.log[{i}]: the record does not fit the crisis ({c.phase} of {c.active_side} now)")
+            raise CrisisRecordError(
+                f"crisis.log[{i}]: the record does not fit the crisis ({c.phase} of {c.active_side} now)"
+            )
         c.submit(e["side"], order_from_dict(e["order"]))
     problems = []
     if len(c.events) != rec["n_events"] or c.events_digest() != rec["events_sha256"]:

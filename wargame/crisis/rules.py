@@ -40,8 +40,15 @@ def change_resolve(c: Crisis, side: str, delta: int, why: str) -> None:
     new = max(0, min(c.tables["resolve"]["max"], st.resolve[side] + delta))
     if new == st.resolve[side]:
         return
-    say(c, "resolve", f"{side.capitalize()} resolve {st.resolve[side]} -> {new}: {why}.", side, side,
-        before=st.resolve[side], after=new)
+    say(
+        c,
+        "resolve",
+        f"{side.capitalize()} resolve {st.resolve[side]} -> {new}: {why}.",
+        side,
+        side,
+        before=st.resolve[side],
+        after=new,
+    )
     st.resolve[side] = new
     r = c.tables["resolve"]
     if st.over:
@@ -65,14 +72,31 @@ def end(c: Crisis, outcome: str, cause: str, by: str | None) -> None:
     st.over, st.outcome, st.cause, st.caused_by = True, outcome, cause, by
     hidden = [h.to_dict() for h in st.hidden if not h.detected]
     if hidden:
-        say(c, "revealed", "Revealed: " + ", ".join(f"{h['action'].replace('_', ' ')} (day {h['day']})" for h in hidden) + ".",
-            actions=hidden)
-    say(c, "ended", f"The crisis ends on day {st.day}: {OUTCOME_TEXT[outcome]} ({cause}).", by or "",
-        outcome=outcome, caused_by=by, warning_hours=st.warning_hours, escalated_first=st.escalated_first)
+        say(
+            c,
+            "revealed",
+            "Revealed: " + ", ".join(f"{h['action'].replace('_', ' ')} (day {h['day']})" for h in hidden) + ".",
+            actions=hidden,
+        )
+    say(
+        c,
+        "ended",
+        f"The crisis ends on day {st.day}: {OUTCOME_TEXT[outcome]} ({cause}).",
+        by or "",
+        outcome=outcome,
+        caused_by=by,
+        warning_hours=st.warning_hours,
+        escalated_first=st.escalated_first,
+    )
 
 
-OUTCOME_TEXT = {"deterrence": "deterrence held", "coercion": "coercion succeeded", "limited": "limited incursion",
-                "invasion": "deliberate invasion", "inadvertent": "inadvertent war"}
+OUTCOME_TEXT = {
+    "deterrence": "deterrence held",
+    "coercion": "coercion succeeded",
+    "limited": "limited incursion",
+    "invasion": "deliberate invasion",
+    "inadvertent": "inadvertent war",
+}
 
 
 # --- Blue's responses -------------------------------------------------------------------------------------
@@ -171,8 +195,10 @@ def red_problem(c: Crisis, signal: bool, actions: tuple[str, ...], decision: str
             _, seen = balance(c.scenario, c.settings, st, t)
             need = t["balance"]["invade_at" if decision == "invade" else "limited_at"]
             if seen < need:
-                return (f"the Kremlin will not authorise it: the correlation of forces looks {seen:.2f}:1 "
-                        f"from Moscow, it wants {need:g}:1")
+                return (
+                    f"the Kremlin will not authorise it: the correlation of forces looks {seen:.2f}:1 "
+                    f"from Moscow, it wants {need:g}:1"
+                )
     return None
 
 
@@ -180,8 +206,9 @@ def apply_red(c: Crisis, actions: tuple[str, ...]) -> list[tuple[str, str]]:
     """Carry out Red's actions; returns the day's encounters as (action, side that caused it)."""
     st, t = c.state, c.tables
     det = t["detection"]
-    bonus = (det["intelligence_bonus"] if "intelligence" in st.today_blue else 0.0) \
-        + (det["observation_bonus"] if "cbm_observation" in st.today_blue else 0.0)
+    bonus = (det["intelligence_bonus"] if "intelligence" in st.today_blue else 0.0) + (
+        det["observation_bonus"] if "cbm_observation" in st.today_blue else 0.0
+    )
     encounters: list[tuple[str, str]] = []
     for a in actions:
         row = t.red(a)
@@ -241,21 +268,34 @@ def incidents(c: Crisis, encounters: list[tuple[str, str]]) -> None:
         if st.over:
             return
         r = c.rng.random()
-        tier = "routine" if r < shares["routine"] else "serious" if r < shares["routine"] + shares["serious"] else "high"
+        tier = (
+            "routine" if r < shares["routine"] else "serious" if r < shares["routine"] + shares["serious"] else "high"
+        )
         st.incidents[tier] += 1
         label = {"routine": "near-routine", "serious": "serious, with escalation risk", "high": "HIGH-RISK"}[tier]
         say(c, "incident", f"Incident ({label}) from a {t.red(action)['text']}.", by, tier=tier, action=action)
         if tier == "high" and c.rng.random() < inc["high_risk_casualties"]:
             extra = 1 if st.info_ops >= inc["trapped_by_propaganda"] else 0
-            say(c, "casualties", "Casualties: an aircraft is lost" + (
-                "; Moscow is trapped by its own propaganda" if extra else "") + ".", by)
+            say(
+                c,
+                "casualties",
+                "Casualties: an aircraft is lost"
+                + ("; Moscow is trapped by its own propaganda" if extra else "")
+                + ".",
+                by,
+            )
             change_tension(c, inc["casualty_tension"] + extra, "casualties in an incident", by)
         if tier != "routine" and (worst is None or _RANK[tier] > _RANK[worst[0]]):
             worst = (tier, by, action)
     if worst is not None and not st.over:
         st.standoff = Standoff(worst[0], worst[1], worst[2])
-        say(c, "standoff", f"Stand-off ({worst[0]}): each side secretly backs down or stands firm.", worst[1],
-            tier=worst[0])
+        say(
+            c,
+            "standoff",
+            f"Stand-off ({worst[0]}): each side secretly backs down or stands firm.",
+            worst[1],
+            tier=worst[0],
+        )
 
 
 def resolve_standoff(c: Crisis) -> None:
@@ -265,9 +305,15 @@ def resolve_standoff(c: Crisis) -> None:
     s = t["standoff"]
     red, blue = so.choices["red"] == "firm", so.choices["blue"] == "firm"
     st.standoff = None
-    say(c, "standoff_resolved", f"Stand-off: Russia {'stands firm' if red else 'backs down'}, NATO "
-        f"{'stands firm' if blue else 'backs down'}.", so.caused_by, red=so.choices["red"], blue=so.choices["blue"],
-        tier=so.tier)
+    say(
+        c,
+        "standoff_resolved",
+        f"Stand-off: Russia {'stands firm' if red else 'backs down'}, NATO {'stands firm' if blue else 'backs down'}.",
+        so.caused_by,
+        red=so.choices["red"],
+        blue=so.choices["blue"],
+        tier=so.tier,
+    )
     if red and blue:
         escalate(c, so.caused_by, "stood firm in a stand-off it caused")
         relief = s["hotline_relief"] if "cbm_hotline" in st.today_blue else 0

@@ -29,37 +29,37 @@ class HiddenAction:
 class Standoff:
     """A serious or high-risk incident waiting for both sides' secret choices."""
 
-    tier: str               # serious | high
-    caused_by: str          # the side whose action brought the encounter
+    tier: str  # serious | high
+    caused_by: str  # the side whose action brought the encounter
     action: str
     choices: dict[str, str] = field(default_factory=dict)  # side -> firm | back
 
 
 @dataclass
 class CrisisState:
-    day: int = 1                         # crisis day 1 is D-days; the war starts after the last
+    day: int = 1  # crisis day 1 is D-days; the war starts after the last
     phase_index: int = 0
     tension: int = 0
     resolve: dict[str, int] = field(default_factory=lambda: {"red": 5, "blue": 5})
-    evidence: int = 0                    # Blue's detected indicators (NATO's consensus needs them)
-    readiness: int = 0                   # 0 peacetime, 1 national, 2 NATO reinforcement decided
-    warning_hours: int = 0               # warning gained: hours at readiness 2 before H-hour
-    air_policing: bool = False           # reinforced air policing (stays once ordered)
+    evidence: int = 0  # Blue's detected indicators (NATO's consensus needs them)
+    readiness: int = 0  # 0 peacetime, 1 national, 2 NATO reinforcement decided
+    warning_hours: int = 0  # warning gained: hours at readiness 2 before H-hour
+    air_policing: bool = False  # reinforced air policing (stays once ordered)
     mobilised: bool = False
-    predeployed: list[str] = field(default_factory=list)   # Blue unit ids brought to turn 1
-    buildup: int = 0                     # Red border build-ups done (detected or not)
+    predeployed: list[str] = field(default_factory=list)  # Blue unit ids brought to turn 1
+    buildup: int = 0  # Red border build-ups done (detected or not)
     info_ops: int = 0
     hidden: list[HiddenAction] = field(default_factory=list)
-    signals: list[str] = field(default_factory=list)       # today's Red signals
-    today_blue: list[str] = field(default_factory=list)    # today's Blue actions
+    signals: list[str] = field(default_factory=list)  # today's Red signals
+    today_blue: list[str] = field(default_factory=list)  # today's Blue actions
     standoff: Standoff | None = None
-    escalated_first: str | None = None   # the side that escalated first
+    escalated_first: str | None = None  # the side that escalated first
     escalation_how: str = ""
     incidents: dict[str, int] = field(default_factory=lambda: {"routine": 0, "serious": 0, "high": 0})
     over: bool = False
-    outcome: str | None = None           # deterrence | coercion | limited | invasion | inadvertent
-    cause: str = ""                      # who or what ended it, in words
-    caused_by: str | None = None         # the side that caused it (inadvertent war: whose act)
+    outcome: str | None = None  # deterrence | coercion | limited | invasion | inadvertent
+    cause: str = ""  # who or what ended it, in words
+    caused_by: str | None = None  # the side that caused it (inadvertent war: whose act)
 
     def copy(self) -> CrisisState:
         return copy.deepcopy(self)
@@ -71,8 +71,11 @@ class CrisisState:
         d = {k: copy.deepcopy(v) for k, v in self.__dict__.items() if k not in ("hidden", "standoff")}
         d["hidden"] = [h.to_dict() for h in self.hidden]
         s = self.standoff
-        d["standoff"] = None if s is None else {"tier": s.tier, "caused_by": s.caused_by, "action": s.action,
-                                                "choices": dict(s.choices)}
+        d["standoff"] = (
+            None
+            if s is None
+            else {"tier": s.tier, "caused_by": s.caused_by, "action": s.action, "choices": dict(s.choices)}
+        )
         return d
 
 
@@ -139,4 +142,6 @@ def order_from_dict(d: Any) -> CrisisOrder:
         if dec is not None and not (isinstance(dec, str) and len(dec) <= 40):
             raise ValueError("decision: expected a decision name or null")
         return CrisisOrders(tuple(acts), dec)
-    raise ValueError("expected a crisis order ({kind: crisis, actions, decision}) or a stand-off choice ({kind: standoff, firm})")
+    raise ValueError(
+        "expected a crisis order ({kind: crisis, actions, decision}) or a stand-off choice ({kind: standoff, firm})"
+    )

@@ -27,12 +27,22 @@ def crisis_markdown(study: Any, rows: list[dict[str, Any]], command: str = "", c
     by_case: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_case.setdefault(r["case"], []).append(r)
-    head = "| case | games | " + " | ".join(OUTCOMES) + " | Blue escalated first | warning gained (wars, mean h) | " \
-           "war measure, median h (wars to Tallinn/Riga) |"
-    lines = [f"#### {study.title}: the crisis", "",
-             f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds (study seed {study.seed})."
-             + (f" Regenerate with `{command}`." if command else ""), "",
-             "### Crisis outcomes by case", "", head, "|" + "---|" * (len(OUTCOMES) + 6)]
+    head = (
+        "| case | games | " + " | ".join(OUTCOMES) + " | Blue escalated first | warning gained (wars, mean h) | "
+        "war measure, median h (wars to Tallinn/Riga) |"
+    )
+    lines = [
+        f"#### {study.title}: the crisis",
+        "",
+        f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds "
+        f"(study seed {study.seed})."
+        + (f" Regenerate with `{command}`." if command else ""),
+        "",
+        "### Crisis outcomes by case",
+        "",
+        head,
+        "|" + "---|" * (len(OUTCOMES) + 6),
+    ]
     for c in study.cases:
         rs = by_case.get(c.id, [])
         n = len(rs)
@@ -41,12 +51,18 @@ def crisis_markdown(study: Any, rows: list[dict[str, Any]], command: str = "", c
         blue_first = _pct(sum(1 for r in rs if r.get("escalated_first") == "blue"), n)
         warn = f"{statistics.mean(float(r['warning_gained']) for r in wars):.0f}" if wars else "-"
         full = [r for r in wars if r.get("crisis_outcome") != "limited"]
-        meas = _median_h([cap if r.get("measure_hours") in (None, "") else float(r["measure_hours"]) for r in full], cap)
+        meas = _median_h(
+            [cap if r.get("measure_hours") in (None, "") else float(r["measure_hours"]) for r in full], cap
+        )
         title = f"{c.id}" + (f" ({c.title})" if getattr(c, "title", "") else "")
         lines.append(f"| {title} | {n} | " + " | ".join(shares) + f" | {blue_first} | {warn} | {meas} ({len(full)}) |")
-    lines += ["", "### The war by the warning gained in the crisis (every invasion and inadvertent war of the study)", "",
-              "| warning gained | wars | RAND measure, median h | Red at Tallinn or Riga by 60 h | not reached |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "### The war by the warning gained in the crisis (every invasion and inadvertent war of the study)",
+        "",
+        "| warning gained | wars | RAND measure, median h | Red at Tallinn or Riga by 60 h | not reached |",
+        "|---|---|---|---|---|",
+    ]
     full = [r for r in rows if r.get("crisis_outcome") in ("invasion", "inadvertent")]
     for lo, hi, label in WARNING_BINS:
         rs = [r for r in full if lo <= int(r.get("warning_gained") or 0) <= hi]
