@@ -76,6 +76,7 @@ class Game(StateChanges):
         self.pending: Proposal | None = None
         self._proc = None                          # the phase being resolved (stopped at `pending`)
         self._plan: Plan | None = None
+        self.crisis: Any = None  # the crisis before H-hour this war followed (wargame.crisis), if any
         self.reset_digest()
         sequence.start_turn(self)
         sequence.start_phase(self)

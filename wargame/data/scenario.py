@@ -74,7 +74,14 @@ def scenario_spec() -> Record:
                       doc="the scenario's own verdict: Red wins if it holds every one of these cities at the end"),
             "description": F(Str(), required=False, default=""),
         })),
+        "crisis": F(_crisis_spec(), required=False, default=None, doc="a crisis phase before H-hour (docs/crisis.md)"),
     }, description="A scenario (wargame-scenario/1). See docs/formats.md.")
+
+
+def _crisis_spec() -> Spec:
+    from wargame.crisis.tables import settings_spec
+
+    return settings_spec()
 
 
 def load_tables(name: str) -> Any:
@@ -219,6 +226,12 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     for side in Side:
         if not any(u.side is side for u in units) and not problems:
             ctx.error_at(("orders_of_battle",), f"{side.value} has no units: each side needs a force")
+    crisis = None
+    if data.get("crisis") is not None:
+        from wargame.crisis.loading import crisis_settings
+
+        crisis, crisis_tables = crisis_settings(data["crisis"], ctx, board, types, units, sides)
+        refs.extend(crisis_tables)
     problems.extend(ctx.problems)
     if problems:
         raise DataError(problems)
@@ -231,6 +244,7 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
         victory=Victory(tuple(data["victory"]["measure"]), tuple(data["victory"]["objectives"]), data["victory"]["description"],
                         tuple(data["victory"]["red_goals"]), tuple(data["victory"]["hold"])),
         air=air, tables_id=data["tables"], tables=tables, oob_ids=tuple(o.id for o in oobs if o), path=path,
+        crisis=crisis,
     )
     scenario.data_sha256 = data_hash(refs)  # type: ignore[attr-defined]  # what a save names
     return scenario

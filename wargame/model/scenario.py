@@ -71,6 +71,7 @@ class Scenario:
     tables: Any = None             # the rules tables, loaded by wargame.data (shape owned by wargame.rules)
     oob_ids: tuple[str, ...] = ()
     path: Path | None = None
+    crisis: Any = None             # the crisis phase before H-hour (wargame.crisis.tables.CrisisSettings), if on
 
     def unit(self, unit_id: str) -> Unit:
         for u in self.units:

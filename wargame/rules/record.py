@@ -33,7 +33,7 @@ RECORD_VERSION = 3
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[a-z0-9][a-z0-9\-_]{0,63}")
 _KEYS = {"record", "scenario", "data_sha256", "tables", "seed", "umpire", "options", "log", "decisions",
-         "n_events", "events_sha256", "pending", "snapshot", "players"}
+         "n_events", "events_sha256", "pending", "snapshot", "players", "crisis"}
 MAX_PHASES = 100_000
 MAX_ORDERS = 10_000
 
@@ -112,6 +112,13 @@ def check_record(rec: Any) -> None:
     _need(isinstance(players, dict) and set(players) <= {"red", "blue"}, "players", "a mapping of red and blue", players)
     for side, name in players.items():
         _str(name, f"players.{side}", 200, what="a player name")
+    if "crisis" in rec:  # the crisis before H-hour: an optional field with its own version (wargame.crisis.record)
+        from wargame.crisis.record import CrisisRecordError, check_crisis_record
+
+        try:
+            check_crisis_record(rec["crisis"])
+        except CrisisRecordError as e:
+            raise RecordError(str(e)) from None
 
 
 def snapshot(game: "Game", events: bool = True) -> dict[str, Any]:
@@ -131,6 +138,7 @@ def to_record(game: "Game") -> dict[str, Any]:
         "log": [dict(e) for e in game.log], "decisions": list(game.decisions),
         "n_events": len(game.events), "events_sha256": game.events_digest(),
         "pending": game.pending is not None, "snapshot": snapshot(game),
+        **({"crisis": game.crisis.to_record()} if getattr(game, "crisis", None) is not None else {}),
     }
 
 
@@ -176,9 +184,19 @@ def replay(record: dict[str, Any], scenario: "Scenario") -> tuple["Game", list[s
     from wargame.game import Game
 
     check_record(record)
+    crisis, problems = None, []
+    if "crisis" in record:  # the crisis first: the war is played on the scenario it hands over
+        from wargame.crisis.record import replay_crisis
+
+        try:
+            crisis, problems = replay_crisis(record["crisis"], scenario, record["seed"])
+        except ValueError as e:
+            raise RecordError(f"crisis: the crisis cannot be replayed: {e}") from None
+        scenario = crisis.war_scenario()
     where = "decisions"
     try:
         game = Game(scenario, seed=record["seed"], umpire=bool(record.get("umpire", False)))
+        game.crisis = crisis
         decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
         di = 0
         for i, entry in enumerate(record["log"]):
@@ -193,7 +211,6 @@ def replay(record: dict[str, Any], scenario: "Scenario") -> tuple["Game", list[s
             di += 1
     except (KeyError, TypeError, ValueError) as e:
         raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
-    problems = []
     if di < len(decisions):
         problems.append(f"{len(decisions) - di} umpire rulings in the record were never asked for")
     if record["n_events"] != len(game.events):

@@ -100,7 +100,12 @@ def cmd_study(args: argparse.Namespace) -> int:
         report.html_report(study, analysis, rows, out / "report.html")
         written.append("report.html")
     if args.markdown_into:
-        changed = report.write_section(args.markdown_into, study.id, report.markdown(study, analysis, command))
+        text = report.markdown(study, analysis, command)
+        if any(r.get("crisis_outcome") for r in rows):  # a crisis scenario: its outcomes first (docs/crisis.md)
+            from wargame.crisis.study import crisis_markdown
+
+            text = crisis_markdown(study, rows, command) + "\n### The war's measure by case (no war counts as not reached)\n\n" + text
+        changed = report.write_section(args.markdown_into, study.id, text)
         con.print(f"section study:{study.id} of {args.markdown_into} {'rewritten' if changed else 'unchanged'}")
     con.print(f"{len(rows)} games ({len(study.cases)} cases x {study.replications}) in {wall:.1f} s; "
               f"in {out}: {', '.join(written)}")

@@ -17,6 +17,7 @@ list of them in order. None of them can name code: they only select, copy and sc
 | `scale_manoeuvre` | keep a fraction of a side's manoeuvre battalions (evenly spread), or of their steps |
 | `set_parameters` | set scenario parameters (`warning_hours`, `red_competence`, ...) |
 | `set_table` | set one rules-table value by dotted path (`combat.night_shift`) |
+| `set_crisis` | set a crisis scenario's crisis settings (`cbms`, `efp`, `perception_bias`, `red_intent`, ...) |
 """
 
 from __future__ import annotations
@@ -123,6 +124,14 @@ def scale_manoeuvre(sc: Scenario, side: Side, keep: float, mode: str = "units") 
 
 def set_parameters(sc: Scenario, values: dict[str, Any]) -> Scenario:
     return dataclasses.replace(sc, parameters={**sc.parameters, **values})
+
+
+def set_crisis(sc: Scenario, values: dict[str, Any]) -> Scenario:
+    """The crisis settings of a scenario with a crisis phase (docs/crisis.md)."""
+    if sc.crisis is None:
+        raise OverrideError(f"set_crisis: scenario {sc.id} has no crisis phase")
+    kw = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items() if v is not None}
+    return dataclasses.replace(sc, crisis=dataclasses.replace(sc.crisis, **kw))
 
 
 def set_table(sc: Scenario, path: str, value: Any) -> Scenario:
@@ -267,6 +276,7 @@ KINDS: dict[str, Callable[[Scenario, dict[str, Any]], Scenario]] = {
     "scale_manoeuvre": lambda sc, p: scale_manoeuvre(sc, _side(p), p["keep"], p.get("mode") or "units"),
     "set_parameters": lambda sc, p: set_parameters(sc, p),
     "set_table": lambda sc, p: set_table(sc, p["path"], p["value"]),
+    "set_crisis": lambda sc, p: set_crisis(sc, p),
 }
 
 

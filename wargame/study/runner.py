@@ -31,6 +31,8 @@ from wargame.study.spec import Study, load_study
 FIELDS = ["study", "case", "rep", "seed", "scenario", "red", "blue", "overrides", "measure", "measure_hours",
           "aim_hours", "tallinn_hours", "riga_hours", "objective_hours", "winner", "red_steps_lost", "blue_steps_lost",
           "turns", "orders", "bot_problems", "code_version", "data_sha", "case_sha"]
+CRISIS_FIELDS = ["crisis_outcome", "crisis_days", "warning_gained", "escalated_first", "caused_by", "incidents_serious",
+                 "true_balance", "perceived_balance", "red_intent", "blue_posture"]  # crisis scenarios only
 Job = tuple[str, int]  # (case id, replication)
 
 
@@ -110,7 +112,20 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
     seed = game_seed(study.seed, rep)
     red = make_bot(case.bots["red"], Side.RED, bot_seed(seed, Side.RED))
     blue = make_bot(case.bots["blue"], Side.BLUE, bot_seed(seed, Side.BLUE))
-    p = play_game(case.scenario, seed, red, blue)
+    crisis: dict[str, Any] = {}
+    if case.scenario.crisis is not None:  # the crisis first; the war only if it comes (docs/crisis.md)
+        from wargame.crisis.play import play_campaign
+
+        camp = play_campaign(case.scenario, seed, red, blue)
+        crisis = {k: v for k, v in camp.row().items() if k in CRISIS_FIELDS}
+        if camp.played is None:
+            return {"study": study.id, "case": case.id, "rep": rep, "seed": seed, "scenario": case.scenario.id,
+                    "red": bot_label(case.bots["red"]), "blue": bot_label(case.bots["blue"]),
+                    "overrides": ov.describe(case.overrides), "measure": None, "winner": "none", "turns": 0, "orders": 0,
+                    "bot_problems": 0, "code_version": version, "data_sha": study.data_sha, "case_sha": case.sha, **crisis}
+        p = camp.played
+    else:
+        p = play_game(case.scenario, seed, red, blue)
     r = p.game.result
     row = {"study": study.id, "case": case.id, "rep": rep, "seed": seed, "scenario": case.scenario.id,
            "red": bot_label(case.bots["red"]), "blue": bot_label(case.bots["blue"]), "overrides": ov.describe(case.overrides),
@@ -119,7 +134,7 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
            "objective_hours": r["hold"]["hours"] if r.get("hold") else None, "winner": r["winner"],
            "red_steps_lost": r["losses"]["red"], "blue_steps_lost": r["losses"]["blue"], "turns": r["turns"],
            "orders": p.orders, "bot_problems": len(p.problems), "code_version": version,
-           "data_sha": study.data_sha, "case_sha": case.sha}
+           "data_sha": study.data_sha, "case_sha": case.sha, **crisis}
     row["measure"] = row[study.measure]
     return row
 
@@ -246,11 +261,13 @@ def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int 
 
 
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:
+    rows = list(rows)
+    names = FIELDS + (CRISIS_FIELDS if any("crisis_outcome" in r for r in rows) else [])
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=FIELDS, lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=names, lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow({k: ("" if r.get(k) is None else r[k]) for k in FIELDS})
+        w.writerow({k: ("" if r.get(k) is None else r[k]) for k in names})
     return buf.getvalue()
 
 
@@ -263,7 +280,7 @@ def write_rows(rows: list[dict[str, Any]], out: Path) -> list[Path]:
         import pyarrow.parquet as pq
     except ImportError:
         return written
-    cols = {k: [r.get(k) for r in rows] for k in FIELDS}
+    cols = {k: [r.get(k) for r in rows] for k in FIELDS + (CRISIS_FIELDS if any("crisis_outcome" in r for r in rows) else [])}
     pq.write_table(pa.table(cols), out / "games.parquet")
     written.append(out / "games.parquet")
     return written

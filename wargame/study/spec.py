@@ -84,6 +84,7 @@ class Partial(Spec):
 
 
 def _override_specs() -> dict[str, Spec]:
+    from wargame.crisis.tables import settings_spec as crisis_settings_spec
     from wargame.data.scenario import parameters_spec
 
     names = Seq(Str(min_len=1), min_items=1)
@@ -104,6 +105,7 @@ def _override_specs() -> dict[str, Spec]:
         "scale_manoeuvre": Record({"side": F(SIDE), "keep": F(Num(min=0.01, max=1)),
                                    "mode": F(Str(choices=("units", "steps")), required=False, default="units")}),
         "set_parameters": Partial(parameters_spec()),
+        "set_crisis": Partial(crisis_settings_spec()),
         "set_table": Record({"path": F(Str(pattern=r"[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*", pattern_hint="a dotted path")),
                              "value": F(Scalar())}),
     }
@@ -249,6 +251,8 @@ def _scenario_files(path: Path) -> list[Path]:
     d = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = [path, _relative(path, "maps", d["map"]), _relative(path, "orders_of_battle", d.get("unit_types") or "unit_types"),
            _relative(path, "tables", d.get("tables") or "standard")]
+    if isinstance(d.get("crisis"), dict):  # a crisis phase reads its own tables (docs/crisis.md)
+        out.append(_relative(path, "tables", d["crisis"].get("tables") or "crisis"))
     return out + [_relative(path, "orders_of_battle", o) for o in d["orders_of_battle"]]
 
 
