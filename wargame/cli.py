@@ -406,6 +406,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the scenario file, when it is not in the data folder (its data must hash as the save says)")
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
+    rp = sub.add_parser("report", help="write an after-action report of a saved game (.html or .md)",
+                        description="Write one self-contained after-action report from a save: briefing, a map per turn, "
+                                    "the timeline, charts, rulings and injects, the outcome.")
+    rp.add_argument("save", metavar="SAVE")
+    rp.add_argument("--out", metavar="FILE", required=True, help="report.html (with a turn slider) or report.md")
+    rp.add_argument("--scenario", metavar="FILE", default=None,
+                    help="the scenario file, when it is not in the data folder")
+    rp.set_defaults(func=_delegate("wargame.aar.report", "main"))
+
     batch = importlib.import_module("wargame.batch_cli") if _has("wargame.batch_cli") else None
     for name, helptext in (("batch", "run many bot-vs-bot games on all cores"),
                            ("compare", "compare scenarios or postures side by side by batch statistics")):
