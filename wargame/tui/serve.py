@@ -72,6 +72,7 @@ def make_server(args: argparse.Namespace, token: str | None) -> Any:
                 web.get("/", self.handle_roles, name="index"),
                 web.get("/ws/{role}/{token}", self.handle_role_ws, name="websocket"),
                 web.static("/static", self.statics_path, name="static"),
+                web.get("/favicon.ico", lambda request: web.Response(status=204)),
                 web.get("/{role}", self.handle_role_page, name="role"),
             ])
             app.on_startup.append(self.on_startup)
