@@ -27,6 +27,7 @@ from wargame.data.scenario import load_scenario
 from wargame.events import fmt_hour
 from wargame.game import Game
 from wargame.model.units import Side, Unit
+from wargame.planning import PlanningTimer, read_timer, write_timer
 from wargame.saves import SaveError, read_save, scenario_of, write_save
 from wargame.tui.gamelog import Timeline, turn_summary
 from wargame.tui.overview import OverviewMap
@@ -75,6 +76,11 @@ class FollowApp(App):
         self.check()
         self.set_interval(FOLLOW_SECONDS, self.check)
 
+    def status(self) -> Text:
+        timer = read_timer(self.session)
+        line = status_line(self.game, self.side) if self.game else "Waiting for the facilitator to start the game..."
+        return Text(line + (f" | {timer.text()}" if timer else ""))
+
     def action_reload(self) -> None:
         self.seen = None
         self.check()
@@ -85,6 +91,7 @@ class FollowApp(App):
         except OSError:
             return
         if stamp == self.seen:
+            self.query_one("#status", Static).update(self.status())  # the planning clock ticks
             return
         self.seen = stamp
         try:
@@ -104,7 +111,7 @@ class FollowApp(App):
 
     def show(self, game: Game) -> None:
         self.game = game
-        self.query_one("#status", Static).update(Text(status_line(game, self.side)))
+        self.query_one("#status", Static).update(self.status())
         box = self.query_one("#mapbox", Vertical)
         box.remove_children()
         centre = next(iter(game.board.cities))
@@ -129,10 +136,34 @@ def facilitator_app(args: argparse.Namespace) -> App:
     load = str(session) if session.is_file() else None
 
     class FacilitatorApp(WargameApp):
+        BINDINGS = [*WargameApp.BINDINGS, Binding("ctrl+t", "timer_toggle", "Timer start/pause"),
+                    Binding("ctrl+e", "timer_extend", "Timer +1 min"), Binding("ctrl+r", "timer_reset", "Timer reset")]
+
         def __init__(self) -> None:
             super().__init__(args.scenario, args.red or "human", args.blue or "human",
                              args.seed if args.seed is not None else 1, True, load, None)
             self.published = -1
+            self.timer = PlanningTimer()
+            self.phase_seen: tuple[int, int] | None = None
+
+        def timer_changed(self) -> None:
+            try:
+                write_timer(session, self.timer)
+            except OSError as e:
+                self.notify(f"cannot publish the timer: {e}", severity="error")
+            self.notify(self.timer.text().capitalize(), timeout=3)
+
+        def action_timer_toggle(self) -> None:
+            self.timer.toggle()
+            self.timer_changed()
+
+        def action_timer_extend(self) -> None:
+            self.timer.extend(60)
+            self.timer_changed()
+
+        def action_timer_reset(self) -> None:
+            self.timer.reset()
+            self.timer_changed()
 
         def on_mount(self) -> None:
             super().on_mount()
@@ -145,6 +176,15 @@ def facilitator_app(args: argparse.Namespace) -> App:
                 return
             screen = screens[-1]
             game = screen.game
+            phase = (game.turn, game.phase_index)
+            if self.phase_seen is not None and phase != self.phase_seen:
+                self.timer.reset()  # a new phase: the full planning time again, stopped until started
+                write_timer(session, self.timer)
+            self.phase_seen = phase
+            if self.timer.running and self.timer.expired:
+                self.timer.pause()
+                write_timer(session, self.timer)
+                self.notify("Planning time is up", severity="warning", timeout=10)
             if game.pending is not None or len(game.events) == self.published:
                 return
             try:
