@@ -74,7 +74,8 @@ class PlanningTimer:
         seconds, left, deadline = d.get("seconds"), d.get("left"), d.get("deadline")
         if not (_number(seconds) and _number(left) and (deadline is None or _number(deadline))):
             return None
-        return cls(float(seconds), float(left), None if deadline is None else float(deadline))
+        end = None if deadline is None else float(deadline)
+        return cls(float(seconds or 0), float(left or 0), end)
 
 
 def _number(v: Any) -> bool:
