@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 ARGS   ?= play
 
-.PHONY: play test bench map map-check clean
+.PHONY: play test bench map map-check browser-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ map: $(VENV)/.installed-mapgen
 
 map-check: $(VENV)/.installed-mapgen
 	$(BIN)/python -m pytest -q -m mapgen tests/maps
+
+# the report and the served game in a real headless Chromium (needs Debian's chromium: apt-get install chromium)
+browser-check: $(VENV)/.installed-test
+	WARGAME_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q -p no:xdist -m browser tests
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -406,6 +406,42 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the scenario file, when it is not in the data folder (its data must hash as the save says)")
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
+    rp = sub.add_parser("report", help="write an after-action report of a saved game (.html or .md)",
+                        description="Write one self-contained after-action report from a save: briefing, a map per turn, "
+                                    "the timeline, charts, rulings and injects, the outcome.")
+    rp.add_argument("save", metavar="SAVE")
+    rp.add_argument("--out", metavar="FILE", required=True, help="report.html (with a turn slider) or report.md")
+    rp.add_argument("--scenario", metavar="FILE", default=None,
+                    help="the scenario file, when it is not in the data folder")
+    rp.set_defaults(func=_delegate("wargame.aar.report", "main"))
+
+    sv = sub.add_parser("serve", help="the seminar room in browsers: a URL per role (needs the 'serve' extra)",
+                        description="Serve the game to browsers through textual-serve: /red, /blue (each team under its "
+                                    "own fog), /facilitator (the White cell), /projector (read-only). Loopback unless "
+                                    "--host; any other host needs an access token.")
+    sv.add_argument("scenario", nargs="?", help="scenario id or file for a new session (default: the start screen)")
+    sv.add_argument("--session", metavar="SAVE", default="seminar.save",
+                    help="the session's save file, shared by the roles (default: seminar.save; loaded if it exists)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--token", default=None, help="access token (required off loopback; made up and printed if not given)")
+    sv.add_argument("--seed", type=int, default=None)
+    sv.add_argument("--red", default=None, metavar="PLAYER", help="who enters Red's orders (default: human)")
+    sv.add_argument("--blue", default=None, metavar="PLAYER", help="who enters Blue's orders (default: human)")
+    sv.add_argument("--injects", metavar="YAML", default=None, help="the facilitator's inject deck")
+    sv.set_defaults(func=_delegate("wargame.tui.serve", "main"))
+
+    sm = sub.add_parser("seminar", help="one seminar role in this terminal (what `wargame serve` runs per tab)",
+                        description="Run one seminar role on the session file: facilitator, red, blue or projector.")
+    sm.add_argument("role", choices=("facilitator", "red", "blue", "projector"))
+    sm.add_argument("--session", metavar="SAVE", default="seminar.save")
+    sm.add_argument("--scenario", default=None)
+    sm.add_argument("--seed", type=int, default=None)
+    sm.add_argument("--red", default=None, metavar="PLAYER")
+    sm.add_argument("--blue", default=None, metavar="PLAYER")
+    sm.add_argument("--injects", metavar="YAML", default=None)
+    sm.set_defaults(func=_delegate("wargame.tui.seminar", "main"))
+
     batch = importlib.import_module("wargame.batch_cli") if _has("wargame.batch_cli") else None
     for name, helptext in (("batch", "run many bot-vs-bot games on all cores"),
                            ("compare", "compare scenarios or postures side by side by batch statistics")):
