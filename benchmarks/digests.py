@@ -18,8 +18,8 @@ import json
 import sys
 from collections.abc import Iterator
 
-from wargame.bots.driver import make_bot, play_game
 from wargame.bots.base import Oracle
+from wargame.bots.driver import make_bot, play_game
 from wargame.data.scenario import load_scenario
 from wargame.game import Accept, Game, Reroll
 from wargame.model.units import Side

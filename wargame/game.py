@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from wargame import events as ev
 from wargame.hexgrid import Hex, parse_hex_id
@@ -309,7 +310,7 @@ class Game(StateChanges):
 
     # --- copies, records, saves ------------------------------------------------------------------------
 
-    def clone(self) -> "Game":
+    def clone(self) -> Game:
         """An independent copy (state and random generator) for look-ahead: what happens to the copy
         never touches this game. A game stopped at an umpire's proposal is rebuilt by replay."""
         return record.clone(self)
@@ -337,7 +338,7 @@ class Game(StateChanges):
         return record.to_record(self)
 
     @classmethod
-    def from_record(cls, rec: dict[str, Any], scenario: Scenario) -> "Game":
+    def from_record(cls, rec: dict[str, Any], scenario: Scenario) -> Game:
         """Rebuild a game from its record (the snapshot when possible, else by replaying)."""
         return record.from_record(rec, scenario)
 
@@ -348,7 +349,7 @@ class Game(StateChanges):
         return write_save(path, self.to_record())
 
     @classmethod
-    def from_save(cls, path, scenario: Scenario | None = None) -> "Game":
+    def from_save(cls, path, scenario: Scenario | None = None) -> Game:
         """Load a save; the scenario is loaded by the id it names unless given."""
         from wargame.saves import read_save, scenario_of
 

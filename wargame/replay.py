@@ -35,7 +35,12 @@ def main(args: argparse.Namespace) -> int:
     if game.result:
         r = game.result
         m = f"H+{r['measure_hours']}" if r["measure_hours"] is not None else "not reached"
-        out.print(Text(f"Result: {r['winner']} wins ({r['reason']}); RAND measure {m}; steps lost red {r['losses']['red']}, blue {r['losses']['blue']}"))
+        out.print(
+            Text(
+                f"Result: {r['winner']} wins ({r['reason']}); RAND measure {m}; steps lost red {r['losses']['red']}, "
+                f"blue {r['losses']['blue']}"
+            )
+        )
     if problems:
         for p in problems:
             out.print(Text(f"MISMATCH: {p}", style="bold red"))

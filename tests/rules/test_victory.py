@@ -101,7 +101,9 @@ def test_the_game_ends_early_when_red_holds_every_measure_city():
     while not g.over:
         g.submit(g.active_side, [])
     assert g.turn == 1 and g.result["reason"] == "Red holds Tallinn and Riga"
-    long = Game(dataclasses.replace(g.scenario, tables=tables(victory={"end_when_red_holds_measure_cities": False})), seed=1)
+    long = Game(
+        dataclasses.replace(g.scenario, tables=tables(victory={"end_when_red_holds_measure_cities": False})), seed=1
+    )
     to_phase(long, "movement", RED)
     long.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",)), Move("r3", ("0101",))])
     while not long.over:
@@ -123,27 +125,28 @@ def test_a_scenario_objective_decides_the_game_and_its_first_hour_is_recorded():
     while g.turn == 1:
         g.submit(g.active_side, [])
     held = [e for e in g.events if e.kind == "objective_held"]
-    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 12)]      # end of turn 1
+    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 12)]  # end of turn 1
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
     assert (r["winner"], r["reason"]) == ("red", "Red holds Riga")
     assert r["hold"] == {"cities": ["Riga"], "held": True, "hours": 12}
-    assert r["measure_hours"] == 2.0                                     # RAND's measure is still taken: r joins r9 at H+2
+    assert r["measure_hours"] == 2.0  # RAND's measure is still taken: r joins r9 at H+2
     from wargame.rules.victory import aim_hour
-    assert aim_hour(g) == 12                                             # what the scenario judges Red by
-    assert "objective" in held[0].describe() and len(held) == 1          # recorded once
+
+    assert aim_hour(g) == 12  # what the scenario judges Red by
+    assert "objective" in held[0].describe() and len(held) == 1  # recorded once
 
 
 def test_blue_wins_a_scenario_objective_by_taking_one_city_back():
     g = hold_game([unit("r", RED, "tank", "0602"), unit("b", BLUE, "tank", "0402")])
     to_phase(g, "movement", RED)
     g.submit(RED, [Move("r", ("0502",))])
-    g.place(g.units["r"], H("0902"))                                     # Red leaves; Riga still Red's
+    g.place(g.units["r"], H("0902"))  # Red leaves; Riga still Red's
     while g.turn == 1:
         g.submit(g.active_side, [])
     to_phase(g, "movement", BLUE)
-    g.submit(BLUE, [Move("b", ("0502",))])                               # Blue walks back in
+    g.submit(BLUE, [Move("b", ("0502",))])  # Blue walks back in
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
@@ -153,6 +156,7 @@ def test_blue_wins_a_scenario_objective_by_taking_one_city_back():
 
 def test_the_objective_hour_survives_a_save_and_a_clone():
     from wargame.game import Game as G
+
     g = hold_game([unit("r", RED, "tank", "0602")])
     to_phase(g, "movement", RED)
     g.submit(RED, [Move("r", ("0502",))])

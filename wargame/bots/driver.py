@@ -114,8 +114,15 @@ def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blu
         played.orders += len(orders)
         for e in game.submit(side, orders):
             if isinstance(e, OrderRejected) and e.side == side.value:
-                played.problems.append(BotProblem(game.turn, game.phase, side.value, str(getattr(bots[side], "name", "?"))[:40],
-                                                  f"illegal order: {e.reason}"))
+                played.problems.append(
+                    BotProblem(
+                        game.turn,
+                        game.phase,
+                        side.value,
+                        str(getattr(bots[side], "name", "?"))[:40],
+                        f"illegal order: {e.reason}",
+                    )
+                )
         while game.pending is not None:
             game.decide(Decision("accept"))
     played.seconds = time.perf_counter() - t0

@@ -181,14 +181,24 @@ class SearchBot:
                 if gain > self.margin and wins > losses and (best == 0 or mean(i) > mean(best)):
                     best = i
         self.doctrine = cands[best]
-        self.looks.append({"turn": view.turn, "phase": view.phase, "rollouts": len(scores[0]), "choice": self.doctrine.name,
-                           "scores": {d.name: round(mean(i), 2) for i, d in enumerate(cands)},
-                           "played": {d.name: len(scores[i]) for i, d in enumerate(cands)}})
+        self.looks.append(
+            {
+                "turn": view.turn,
+                "phase": view.phase,
+                "rollouts": len(scores[0]),
+                "choice": self.doctrine.name,
+                "scores": {d.name: round(mean(i), 2) for i, d in enumerate(cands)},
+                "played": {d.name: len(scores[i]) for i, d in enumerate(cands)},
+            }
+        )
 
     def orders(self, view, oracle) -> list:
         guesses = self.guesses(view, oracle)
-        if not oracle.aim_reached() and view.phase in ("movement", "combat", "air") and \
-                (self.next_look is None or view.turn >= self.next_look):
+        if (
+            not oracle.aim_reached()
+            and view.phase in ("movement", "combat", "air")
+            and (self.next_look is None or view.turn >= self.next_look)
+        ):
             self.look(view, oracle, guesses)
             self.next_look = view.turn + self.replan
         self.bot.doctrine = self.doctrine

@@ -45,7 +45,9 @@ class PolicyBot:
         here = {u.id for u in view.own} | {i for i, _ in view.arriving}
         if not here <= mine:
             extra = ", ".join(sorted(here - mine)[:5])
-            raise ValueError(f"the policy was trained on scenario {self.spec.scenario!r}; units {extra} are not in its layout")
+            raise ValueError(
+                f"the policy was trained on scenario {self.spec.scenario!r}; units {extra} are not in its layout"
+            )
         self._layout = ActionLayout(self.spec, oracle.terrain)
         self._encoder = Encoder(self._layout, self.side, oracle.allowed, tuple(oracle.measure_cities))
 

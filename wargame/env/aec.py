@@ -131,7 +131,7 @@ class WargameAEC(AECEnv):
     def describe(self, action: int, agent: str | None = None) -> str:
         return self.session.layout.describe(action, Side(agent or self.agent_selection))
 
-    def clone(self) -> "WargameAEC":
+    def clone(self) -> WargameAEC:
         """An independent copy (for search): what happens to it never touches this env."""
         e = WargameAEC.__new__(WargameAEC)
         e.__dict__.update(self.__dict__)
@@ -144,7 +144,7 @@ class WargameAEC(AECEnv):
         e.infos = {a: dict(v) for a, v in self.infos.items()}
         return e
 
-    def __deepcopy__(self, memo: dict) -> "WargameAEC":
+    def __deepcopy__(self, memo: dict) -> WargameAEC:
         return self.clone()
 
     def save(self, path: str | Path) -> Path:

@@ -18,7 +18,8 @@ same masks it learned with.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -239,7 +240,7 @@ class Planner:
     def planned_targets(self) -> dict[int, int]:
         """Hex int -> units planned to attack or move there (for observations)."""
         out: dict[int, int] = {}
-        for t, (a, s, _) in self.pending.items():
+        for t, (a, _s, _) in self.pending.items():
             out[t] = len(a)
         for o in self.orders:
             if isinstance(o, Move):
@@ -247,7 +248,7 @@ class Planner:
                 out[t] = out.get(t, 0) + 1
         return out
 
-    def copy(self, oracle: Any, stage: Stage) -> "Planner":
+    def copy(self, oracle: Any, stage: Stage) -> Planner:
         """An independent copy over another game's oracle (Env.clone)."""
         p = Planner.__new__(Planner)
         p.__dict__.update(self.__dict__)

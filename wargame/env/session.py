@@ -91,7 +91,8 @@ class Session:
             return "the game is over"
         a = int(action)
         if not p.legal(a):
-            return f"action {a} is not legal now ({self.layout.describe(a, p.side) if 0 <= a < self.layout.n else 'out of range'})"
+            what = self.layout.describe(a, p.side) if 0 <= a < self.layout.n else "out of range"
+            return f"action {a} is not legal now ({what})"
         self.steps += 1
         if a == END:
             for order in p.finish():
@@ -128,7 +129,7 @@ class Session:
 
     # --- copies and saves -----------------------------------------------------------------------------
 
-    def clone(self) -> "Session":
+    def clone(self) -> Session:
         """An independent copy for search: the game (Game.clone), the plan, the reward's memory."""
         import copy
 

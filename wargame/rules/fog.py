@@ -43,7 +43,7 @@ class View:
     over: bool
     result: dict[str, Any] | None
     clock: Clock | None = None
-    staged: tuple["Order", ...] = ()         # own orders staged this phase
+    staged: tuple[Order, ...] = ()         # own orders staged this phase
     waiting_for_umpire: bool = False
     seen: frozenset[Hex] = frozenset()       # hexes the side can see into now
     enemy_zoc: frozenset[Hex] = frozenset()  # the zone of control of the enemy units it sees (where it must stop)
@@ -59,7 +59,7 @@ class View:
         return None
 
 
-def coverage(game: "Game", side: Side) -> set[int]:
+def coverage(game: Game, side: Side) -> set[int]:
     """Hexes (ints) where `side` sees enemy units now."""
     st = game.state
     ix = game.index
@@ -73,20 +73,20 @@ def coverage(game: "Game", side: Side) -> set[int]:
     return seen
 
 
-def detected(game: "Game", side: Side) -> set[Hex]:
+def detected(game: Game, side: Side) -> set[Hex]:
     """The hexes `side` sees into now (as Hex values)."""
     hexes = game.index.hexes
     return {hexes[i] for i in coverage(game, side)}
 
 
-def detected_units(game: "Game", side: Side, seen: set[int] | None = None) -> list[str]:
+def detected_units(game: Game, side: Side, seen: set[int] | None = None) -> list[str]:
     """Ids of the enemy units `side` sees now, sorted."""
     st = game.state
     seen = coverage(game, side) if seen is None else seen
     return sorted(uid for uid, h in st.pos.items() if st.units[uid].side is not side and h in seen)
 
 
-def look(game: "Game") -> list[ev.Event]:
+def look(game: Game) -> list[ev.Event]:
     """Both sides look again; a `Detected` event for every enemy unit newly seen."""
     st = game.state
     ix = game.index
@@ -102,7 +102,7 @@ def look(game: "Game") -> list[ev.Event]:
     return out
 
 
-def _known_rings(game: "Game", side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
+def _known_rings(game: Game, side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
     """The enemy zone of control and air-defence umbrellas as far as `side` sees them: the same rules
     that bind its moves and sorties (`known_enemy_ints`, `air.ad_units`), so a player's overlays
     cannot disagree with the adjudicator."""
@@ -118,7 +118,7 @@ def _known_rings(game: "Game", side: Side, seen: set[int]) -> tuple[frozenset[He
     return frozenset(hexes[i] for i in zoc), frozenset(hexes[i] for i in ad)
 
 
-def make_view(game: "Game", side: Side) -> View:
+def make_view(game: Game, side: Side) -> View:
     st = game.state
     seen = coverage(game, side)
     hexes = game.index.hexes

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from wargame.game import Game
 
 
-def places(game: "Game") -> tuple[dict[int, Any], dict[int, list[str]]]:
+def places(game: Game) -> tuple[dict[int, Any], dict[int, list[str]]]:
     """Hex int -> city there; hex int -> the measure cities whose outskirts it is part of."""
     ix = game.index
     board = game.board
@@ -38,12 +38,12 @@ def places(game: "Game") -> tuple[dict[int, Any], dict[int, list[str]]]:
     return city_at, outskirts_at
 
 
-def initial_control(game: "Game") -> dict[str, Side]:
+def initial_control(game: Game) -> dict[str, Side]:
     red = game.scenario.sides[Side.RED].countries
     return {c.name: (Side.RED if c.country in red else Side.BLUE) for c in game.board.cities.values()}
 
 
-def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
+def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
     """Cities change hands in the hexes units have entered, and the measure is taken: the first Red
     unit in an outskirts hex (secondary), and a main force holding the outskirts (the RAND measure)."""
     st = game.state
@@ -71,7 +71,7 @@ def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
     return out + main_force(game)
 
 
-def main_force(game: "Game") -> list[ev.Event]:
+def main_force(game: Game) -> list[ev.Event]:
     """The RAND measure, for each measure city not reached yet: Red manoeuvre units (tables
     `victory.main_force.categories`), each in supply now, with at least `min_steps` steps between them
     in the city's outskirts hexes. Its hour is the hour the unit that completed the force entered its
@@ -114,7 +114,7 @@ def main_force(game: "Game") -> list[ev.Event]:
     return out
 
 
-def _floor(game: "Game") -> float:
+def _floor(game: Game) -> float:
     """The earliest hour a measure taken now can have: the start of the turn in the air and movement
     phases (and at the start of a turn), its end in the combat phases (combat takes the turn)."""
     start = float(game.hour)
@@ -122,7 +122,7 @@ def _floor(game: "Game") -> float:
     return start + game.scenario.clock.turn_hours if phase == "combat" else start
 
 
-def aim_hour(game: "Game") -> int | None:
+def aim_hour(game: Game) -> int | None:
     """The hour Red reached what the scenario judges it by: every `victory.hold` city held where the
     scenario has an objective, else the outskirts of a measure city (the RAND measure). None: not yet."""
     st = game.state
@@ -131,7 +131,7 @@ def aim_hour(game: "Game") -> int | None:
     return min(st.measure.values()) if st.measure else None
 
 
-def end_of_turn(game: "Game") -> list[ev.Event]:
+def end_of_turn(game: Game) -> list[ev.Event]:
     """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
     st = game.state
     sc = game.scenario
@@ -152,7 +152,7 @@ def end_of_turn(game: "Game") -> list[ev.Event]:
     return out + [ev.GameEnded(r["winner"], r["reason"], r["measure_hours"])]
 
 
-def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
+def result(game: Game, all_held: bool = False) -> dict[str, Any]:
     st = game.state
     sc = game.scenario
     capitals = sc.victory.measure

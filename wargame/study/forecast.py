@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import random
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from wargame.model.units import Side
 

@@ -20,9 +20,10 @@ import json
 import multiprocessing as mp
 import os
 import subprocess
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from wargame.model.units import Side
 from wargame.study import overrides as ov
@@ -112,14 +113,30 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
     blue = make_bot(case.bots["blue"], Side.BLUE, bot_seed(seed, Side.BLUE))
     p = play_game(case.scenario, seed, red, blue)
     r = p.game.result
-    row = {"study": study.id, "case": case.id, "rep": rep, "seed": seed, "scenario": case.scenario.id,
-           "red": bot_label(case.bots["red"]), "blue": bot_label(case.bots["blue"]), "overrides": ov.describe(case.overrides),
-           "measure_hours": r["measure_hours"], "aim_hours": aim_hour(p.game),
-           "tallinn_hours": r["hours"].get("Tallinn"), "riga_hours": r["hours"].get("Riga"),
-           "objective_hours": r["hold"]["hours"] if r.get("hold") else None, "winner": r["winner"],
-           "red_steps_lost": r["losses"]["red"], "blue_steps_lost": r["losses"]["blue"], "turns": r["turns"],
-           "orders": p.orders, "bot_problems": len(p.problems), "code_version": version,
-           "data_sha": study.data_sha, "case_sha": case.sha}
+    row = {
+        "study": study.id,
+        "case": case.id,
+        "rep": rep,
+        "seed": seed,
+        "scenario": case.scenario.id,
+        "red": bot_label(case.bots["red"]),
+        "blue": bot_label(case.bots["blue"]),
+        "overrides": ov.describe(case.overrides),
+        "measure_hours": r["measure_hours"],
+        "aim_hours": aim_hour(p.game),
+        "tallinn_hours": r["hours"].get("Tallinn"),
+        "riga_hours": r["hours"].get("Riga"),
+        "objective_hours": r["hold"]["hours"] if r.get("hold") else None,
+        "winner": r["winner"],
+        "red_steps_lost": r["losses"]["red"],
+        "blue_steps_lost": r["losses"]["blue"],
+        "turns": r["turns"],
+        "orders": p.orders,
+        "bot_problems": len(p.problems),
+        "code_version": version,
+        "data_sha": study.data_sha,
+        "case_sha": case.sha,
+    }
     row["measure"] = row[study.measure]
     return row
 
@@ -137,6 +154,7 @@ Engine = Callable[[Source, list[list[Job]], Callable[[list[dict[str, Any]]], Non
 
 def local_engine(workers: int) -> Engine:
     """Worker processes on this machine (fork where there is one: the study is loaded once, before)."""
+
     def run(src: Source, chunks: list[list[Job]], done: Callable[[list[dict[str, Any]]], None]) -> None:
         if workers <= 1:
             for ch in chunks:
@@ -152,6 +170,7 @@ def local_engine(workers: int) -> Engine:
                 for f in futures:
                     f.cancel()
                 raise
+
     return run
 
 
@@ -159,7 +178,8 @@ def dask_engine(scheduler: str | None, workers: int, processes: bool = True) -> 
     """Dask distributed: the scheduler at ADDR, or a LocalCluster of `workers` processes (threads in
     this process with `processes=False`: the tests' cluster)."""
     try:
-        from dask.distributed import Client, LocalCluster, as_completed as dask_completed
+        from dask.distributed import Client, LocalCluster
+        from dask.distributed import as_completed as dask_completed
     except ImportError:
         raise ImportError("the dask engine needs the 'cluster' extra: pip install 'baltic-wargame[cluster]'") from None
 
@@ -178,6 +198,7 @@ def dask_engine(scheduler: str | None, workers: int, processes: bool = True) -> 
             client.close()
             if cluster is not None:
                 cluster.close()
+
     return run
 
 
@@ -205,21 +226,40 @@ def jobs_of(study: Study) -> list[Job]:
 
 
 def chunked(jobs: list[Job], size: int) -> list[list[Job]]:
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
 
 
-def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int = 4,
-              progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+def run_study(
+    study: Study,
+    out: Path,
+    engine: Engine | None = None,
+    chunk: int = 4,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
     """Play what is not yet in `out/games.jsonl`; write games.csv (and games.parquet with pyarrow) in
     (case, rep) order; return the rows in that order."""
     out.mkdir(parents=True, exist_ok=True)
     journal = out / "games.jsonl"
     version = code_version()
-    src = Source(f"{study.id}:{study.data_sha}:{hashlib.sha256(study.text.encode()).hexdigest()[:16]}", str(study.path), study.text, study.data_sha, version)
+    src = Source(
+        f"{study.id}:{study.data_sha}:{hashlib.sha256(study.text.encode()).hexdigest()[:16]}",
+        str(study.path),
+        study.text,
+        study.data_sha,
+        version,
+    )
     _PREPARED[src.key] = study  # warm: forked workers inherit it
-    want = {(c.id, r, game_seed(study.seed, r), study.data_sha, c.sha) for c in study.cases for r in range(study.replications)}
+    want = {
+        (c.id, r, game_seed(study.seed, r), study.data_sha, c.sha)
+        for c in study.cases
+        for r in range(study.replications)
+    }
     have = {row_key(r): r for r in read_journal(journal) if row_key(r) in want}
-    todo = [(c, r) for c, r in jobs_of(study) if (c, r, game_seed(study.seed, r), study.data_sha, study.case(c).sha) not in have]
+    todo = [
+        (c, r)
+        for c, r in jobs_of(study)
+        if (c, r, game_seed(study.seed, r), study.data_sha, study.case(c).sha) not in have
+    ]
     total, finished = len(want), len(have)
     if progress:
         progress(finished, total)
@@ -229,6 +269,7 @@ def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int 
                 j.seek(j.tell() - 1)
                 if j.read(1) != "\n":
                     j.write("\n")  # end a line torn by a kill: it is skipped when read
+
             def done(rows: list[dict[str, Any]]) -> None:
                 nonlocal finished
                 for row in rows:
@@ -238,6 +279,7 @@ def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int 
                 finished += len(rows)
                 if progress:
                     progress(finished, total)
+
             (engine or local_engine(os.cpu_count() or 1))(src, chunked(todo, max(1, chunk)), done)
     order = {c.id: i for i, c in enumerate(study.cases)}
     rows = sorted(have.values(), key=lambda r: (order[r["case"]], r["rep"]))
