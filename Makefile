@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ and pip):
 #   make play   - create/update .venv, install the game, start it
-#   make test   - create/update .venv, install the game and its test tools, lint (ruff), run the whole suite
+#   make test   - create/update .venv, install the game and its test tools, lint (ruff), type-check (mypy), run the whole suite
 # Anything after ARGS= goes to the game, e.g.  make play ARGS="play incursion-2016 --blue operational"
 
 PYTHON ?= python3
@@ -27,6 +27,7 @@ play: $(VENV)/.installed-play
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy wargame
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
 bench: $(VENV)/.installed-test

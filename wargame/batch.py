@@ -263,7 +263,7 @@ def run(
                     problem = f"the worker playing it died (exit code {s.proc.exitcode}): a bot ended the process"
                 elif s.job is not None and game_seconds is not None and time.monotonic() - s.started > game_seconds:
                     problem = f"over the {game_seconds:g} s time limit for a game (a bot hung): stopped"
-                if problem is not None:
+                if problem is not None and s.job is not None:
                     finish(failed_row(s.job, problem))
                     s.kill()
                     s = slots[i] = _Slot(ctx, trusted)

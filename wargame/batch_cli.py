@@ -53,7 +53,7 @@ def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
             elif key in ("red_steps_lost", "blue_steps_lost", "seconds_per_game"):
                 cells.append(f"{s[key]:.2f}" if key == "seconds_per_game" else f"{s[key]:.1f}")
             else:
-                cells.append(fmt(s.get(key), pct))
+                cells.append(fmt(s.get(key or ""), pct))
         table.add_row(label, *cells)
     return table
 

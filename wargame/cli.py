@@ -273,7 +273,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         width=max(out.size.width, win.cols * 4 + 4),
         highlight=False,
         force_terminal=out.is_terminal,
-        color_system=out.color_system or None,
+        color_system=out.color_system or None,  # type: ignore[arg-type]  # one of rich's own names
         soft_wrap=True,
     )
     for line in render_board(board, win, units, marks):

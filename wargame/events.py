@@ -443,7 +443,7 @@ class GameEnded(Event):
 
 
 EVENT_TYPES: dict[str, type[Event]] = {
-    c.__dataclass_fields__["kind"].default: c
+    str(c.__dataclass_fields__["kind"].default): c
     for c in (
         TurnStarted,
         PhaseStarted,

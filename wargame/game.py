@@ -61,7 +61,7 @@ class Game(StateChanges):
             self.allowed_mask[s], self.allowed[s] = allowed_hexes(ix, scenario, s)
         self.city_at, self.outskirts_at = victory.places(self)
         self.state = State(units={u.id: u.copy() for u in scenario.units})
-        self._cache: dict[tuple[str, Side], Any] = {}
+        self._cache: dict[Any, Any] = {}  # keyed by (fact, side) or a rule's own name
         self._changed: set[int] = set()
         for u in self.state.units.values():
             if u.hex is not None:
@@ -75,7 +75,8 @@ class Game(StateChanges):
         self.log: list[dict[str, Any]] = []        # committed orders per phase, for saves and replays
         self.decisions: list[dict[str, str]] = []  # umpire rulings, in order
         self.pending: Proposal | None = None
-        self._proc = None                          # the phase being resolved (stopped at `pending`)
+        # the phase being resolved (stopped at `pending`)
+        self._proc: sequence.Resolution | None = None
         self._plan: Plan | None = None
         self.reset_digest()
         sequence.start_turn(self)
@@ -181,7 +182,10 @@ class Game(StateChanges):
     def preview(self, order: Attack, side: Side | None = None) -> combat.Assessment:
         """Odds, column, each shift with its reason, and the chance of every result of an attack,
         without rolling. ValueError (with the reason) if the attack is not possible."""
-        return combat.assess(self, side or self.active_side, order, check=True)
+        who = side or self.active_side
+        if who is None:
+            raise ValueError("the game is over")
+        return combat.assess(self, who, order, check=True)
 
     def ad_loss_probability(self, side: Side, target: Hex) -> float:
         """Expected share of `side`'s sorties lost to enemy air defence over `target`."""
@@ -201,7 +205,7 @@ class Game(StateChanges):
             return why
         plan = self._current_plan(side, create=True)
         why, info = check(self, side, order, plan)
-        if why is None:
+        if why is None and plan is not None:
             plan.add(self, order, info)
         return why
 
@@ -235,11 +239,13 @@ class Game(StateChanges):
             raise ValueError("the game is over")
         if self.pending is not None:
             raise ValueError("a result is waiting for the umpire (decide() first)")
-        if side is not self.active_side:
-            raise ValueError(f"it is {self.active_side.value}'s {self.phase} phase, not {side.value}'s")
+        active = self.active_side
+        if side is not active or active is None:
+            raise ValueError(f"it is {active.value if active else 'nobody'}'s {self.phase} phase, not {side.value}'s")
         start = len(self.events)
         if orders is None:
             plan = self._current_plan(side, create=True)
+            assert plan is not None  # the side is the active one and the game runs
             given = [o.to_dict() for o in plan.orders]
         else:
             self._plan = None
@@ -254,6 +260,7 @@ class Game(StateChanges):
                     self.emit(ev.OrderRejected(side.value, d, why))
         self.log.append({"turn": self.turn, "phase": self.phase, "side": side.value, "orders": given})
         self._plan = None
+        assert plan is not None
         self._proc = sequence.resolve(self, side, plan)
         self._drive(None)
         return self.events[start:]
@@ -273,9 +280,10 @@ class Game(StateChanges):
         return self.events[start:]
 
     def _drive(self, value: tuple[int, str] | None) -> None:
+        assert self._proc is not None
         while True:
             try:
-                chance = self._proc.send(value)
+                chance = next(self._proc) if value is None else self._proc.send(value)
             except StopIteration:
                 self._proc = None
                 sequence.next_phase(self)

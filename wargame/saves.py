@@ -68,7 +68,7 @@ def clean_temp_files(path: str | os.PathLike[str]) -> list[Path]:
     """Remove the temporary files that writes of `path` left when the process was killed mid-write.
     A temp file some other process is writing now is locked, and left alone. Returns what it removed."""
     path = Path(path)
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
     except OSError:
@@ -238,7 +238,7 @@ def scenario_of(record: dict[str, Any], given: str | os.PathLike[str] | None = N
     from wargame.data import paths
 
     if given:
-        return given
+        return Path(given) if isinstance(given, os.PathLike) else given
     sid = record.get("scenario")
     if not isinstance(sid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9\-_]{0,63}", sid):
         raise SaveError("game.scenario: the save names no scenario id")

@@ -108,6 +108,7 @@ def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blu
     played = Played(game)
     while not game.over:
         side = game.active_side
+        assert side is not None  # a game that is not over has a side to play
         tb = time.perf_counter()
         orders = ask(bots[side], game, side, time_limit, played.problems)
         played.bot_seconds += time.perf_counter() - tb

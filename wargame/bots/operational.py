@@ -229,7 +229,7 @@ class OperationalBot:
             stack[best] = stack.get(best, 0) + 1
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         if self.side is Side.BLUE and d.demolish:
-            out += self._demolitions(view, oracle, field, {o.unit for o in out}, enemy_at)
+            out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at)
         return out
 
     @staticmethod

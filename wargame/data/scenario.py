@@ -16,7 +16,7 @@ from wargame.data import paths
 from wargame.data.forces import load_oob, load_unit_types
 from wargame.data.maps import load_map
 from wargame.data.readfile import read_text
-from wargame.data.schema import Bool, DataError, F, Int, Record, Seq, Spec, Str, load_validated
+from wargame.data.schema import Bool, DataError, F, Int, Record, Seq, Str, load_validated
 from wargame.hexgrid import parse_hex_id
 from wargame.model.scenario import AirPool, Clock, Scenario, SideSetup, Victory
 from wargame.model.units import Side, Unit
@@ -32,12 +32,13 @@ _DEFAULT_PARAMETERS = Record({
 })
 
 
-def parameters_spec() -> Spec:
+def parameters_spec() -> Record:
     try:
         mod = importlib.import_module("wargame.data.tables")
     except ImportError:
         return _DEFAULT_PARAMETERS
-    return getattr(mod, "PARAMETERS_SPEC", _DEFAULT_PARAMETERS)
+    spec = getattr(mod, "PARAMETERS_SPEC", _DEFAULT_PARAMETERS)
+    return spec if isinstance(spec, Record) else _DEFAULT_PARAMETERS
 
 
 def scenario_spec() -> Record:

@@ -213,7 +213,7 @@ class _Bounded(Spec):
     min: float | None = None
     max: float | None = None
     description: str = ""
-    TAGS = ("int", "float")
+    TAGS: tuple[str, ...] = ("int", "float")
     NAME, JSON_TYPE = "a number", "number"
 
     def validate(self, node, ctx, path):
@@ -307,7 +307,7 @@ def _mapping_pairs(node: yaml.Node, ctx: Context, path: PathT) -> list[tuple[str
         ctx.error(node, path, f"expected a mapping (key: value), got {_describe(node)}")
         return None
     seen: dict[str, yaml.Node] = {}
-    pairs = []
+    pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
     for knode, vnode in node.value:
         if not isinstance(knode, yaml.ScalarNode):
             ctx.error(knode, path, "expected a plain key")
@@ -456,6 +456,7 @@ def load_validated(path: Path, spec: Spec, display: str | None = None, partial: 
     ctx = Context(display or str(path))
     node = compose_file(Path(path), ctx)
     ctx.raise_if_problems()
+    assert node is not None  # compose_file reported why there is no document, and we raised
     ctx.marks[()] = (1, 1)
     value = spec.validate(node, ctx, ())
     if value is None or not partial:

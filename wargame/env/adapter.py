@@ -52,8 +52,9 @@ class PolicyBot:
         self._encoder = Encoder(self._layout, self.side, oracle.allowed, tuple(oracle.measure_cities))
 
     def orders(self, view: View, oracle: Any) -> list[Order]:
-        if self._layout is None:
+        if self._layout is None or self._encoder is None:
             self._setup(view, oracle)
+        assert self._layout is not None and self._encoder is not None  # _setup builds both or raises
         planner = Planner(self._layout, self.side, view, oracle)
         budget = 4 * self._layout.S + 200  # a policy that never ends its phase is cut off here
         for _ in range(budget):

@@ -55,7 +55,7 @@ class WargameAEC(AECEnv):
         self._cumulative_rewards = {a: 0.0 for a in self.agents}
         self.terminations = {a: False for a in self.agents}
         self.truncations = {a: False for a in self.agents}
-        self.infos = {a: {} for a in self.agents}
+        self.infos: dict[str, dict[str, Any]] = {a: {} for a in self.agents}
         self.agent_selection = self.agents[0]
 
     def observation_space(self, agent: str) -> spaces.Space:
@@ -84,7 +84,8 @@ class WargameAEC(AECEnv):
         self.terminations = {a: False for a in self.agents}
         self.truncations = {a: False for a in self.agents}
         self.infos = {a: {} for a in self.agents}
-        self.agent_selection = self.session.active.value
+        active = self.session.active
+        self.agent_selection = active.value if active is not None else self.agents[0]
 
     def observe(self, agent: str) -> dict[str, np.ndarray]:
         side = Side(agent)

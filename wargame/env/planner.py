@@ -222,6 +222,7 @@ class Planner:
         else:
             uid = self.slots[kind[1]]
             t = self.layout.target(self.pos[uid], kind[2])
+            assert t is not None  # the mask allows only offsets that stay on the board
             if self.phase == "movement":
                 self._move(uid, t)
             else:
@@ -232,7 +233,7 @@ class Planner:
 
     def finish(self) -> list[Order]:
         """The phase's orders still to stage when it ends: the planned attacks, in the order planned."""
-        out = [Attack(self.ix.ids[t], tuple(a), tuple(s), c) for t, (a, s, c) in self.pending.items()]
+        out: list[Order] = [Attack(self.ix.ids[t], tuple(a), tuple(s), c) for t, (a, s, c) in self.pending.items()]
         self.orders += out
         self.mask[:] = 0
         return out

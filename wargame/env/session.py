@@ -65,6 +65,7 @@ class Session:
             self.planner = None
             return
         side = g.active_side
+        assert side is not None  # the game is not over
         self.planner = Planner(self.layout, side, g.view(side), Oracle(g, side), self._stager(side))
 
     def _stager(self, side: Side):

@@ -149,7 +149,8 @@ def apply_sead(game: Game, target: int, flying: Side, code: str) -> tuple[str, l
 def resolve_air_phase(game: Game) -> Resolution:
     """Resolve both sides' air tasking (see the module's docstring)."""
     st = game.state
-    tasks = {s: [from_dict(d) for d in st.air_orders[s]] for s in Side}
+    # air_orders hold only the air missions sequence.resolve took from the plan
+    tasks = {s: [o for d in st.air_orders[s] if isinstance(o := from_dict(d), AirMission)] for s in Side}
     st.air_orders = {Side.RED: [], Side.BLUE: []}
     ratio = game.tables.counter_air_ratio
     denial = {s: 0 for s in Side}

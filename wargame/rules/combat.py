@@ -185,12 +185,13 @@ def _river_shift(game: Game, attackers: list[Unit], target: Hex) -> list[tuple[s
     ix = game.index
     rivers, bridged = [], True
     for u in attackers:
-        r = ix.river_between(u.hex, target) if u.hex is not None else None
-        if r is None:
+        h = u.hex
+        r = ix.river_between(h, target) if h is not None else None
+        if r is None or h is None:
             return []
         rivers.append(r)
-        a, b = ix.idx[u.hex], ix.idx[target]
-        bridged = bridged and ix.bridge_between(u.hex, target) and ((a, b) if a < b else (b, a)) not in game.state.blown
+        a, b = ix.idx[h], ix.idx[target]
+        bridged = bridged and ix.bridge_between(h, target) and ((a, b) if a < b else (b, a)) not in game.state.blown
     worst = "major" if any(r.cls == "major" for r in rivers) else "minor"
     n = game.tables.river_shift[worst]
     if bridged:

@@ -84,8 +84,9 @@ def check(game: Game, side: Side, order: Order, plan: Plan | None = None) -> tup
         return "the game is over", None
     if game.pending is not None:
         return "a result is waiting for the umpire (decide it first)", None
-    if side is not game.active_side:
-        return f"it is {game.active_side.value}'s {game.phase} phase", None
+    active = game.active_side
+    if side is not active or active is None:
+        return f"it is {active.value if active else 'nobody'}'s {game.phase} phase", None
     want = PHASE_OF.get(type(order))
     if want is None:
         return f"unknown order {order!r}", None

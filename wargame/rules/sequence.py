@@ -100,7 +100,7 @@ def resolve(game: Game, side: Side, plan: Plan) -> Resolution:
             yield from air.resolve_air_phase(game)
     elif phase == "movement":
         for order, info in zip(plan.orders, plan.paths):
-            if isinstance(order, Move):
+            if isinstance(order, Move) and info is not None:
                 _move(game, side, order, info)
             elif isinstance(order, Fallback):
                 _fallback(game, side, order)

@@ -7,11 +7,16 @@ Hexes are ints of the board's `BoardIndex` (`at`, `pos`, `targets`, air zones); 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
+
+if TYPE_CHECKING:
+    from wargame.game import Game
+    from wargame.rules.index import BoardIndex
+    from wargame.rules.legality import Plan
 
 
 def _per_side(factory):
@@ -42,7 +47,7 @@ class State:
     fallback: dict[str, int] = field(default_factory=dict)        # unit id -> hex it retreats toward
     detected: dict[Side, set[str]] = _per_side(set)               # enemy unit ids the side saw at the last look
     control: dict[str, Side] = field(default_factory=dict)        # city name -> side holding it
-    measure: dict[str, int] = field(default_factory=dict)         # city -> hour Red reached its outskirts
+    measure: dict[str, float] = field(default_factory=dict)        # city -> hour Red reached its outskirts
     losses: dict[Side, int] = _per_side(int)                       # steps lost
     hold_hour: int | None = None                                  # first end of turn Red held every `victory.hold` city
     first_unit: dict[str, float] = field(default_factory=dict)  # city -> hour the first Red unit entered its outskirts
@@ -169,6 +174,12 @@ class StateChanges:
     the state (zones of control, occupied hexes, stacks), kept right as the state changes. Mixed into
     `wargame.game.Game`, which owns `state`, `index`, `_cache` and `_changed`."""
 
+    state: State
+    index: BoardIndex
+    _cache: dict[Any, Any]
+    _changed: set[int]
+    _plan: Plan | None
+
     def _put(self, u: Unit, i: int) -> None:
         st = self.state
         lst = st.at.setdefault(i, [])
@@ -232,7 +243,7 @@ class StateChanges:
         changed, self._changed = self._changed, set()
         from wargame.rules.victory import after_moves
 
-        return after_moves(self, changed)
+        return after_moves(cast("Game", self), changed)
 
     def invalidate(self) -> None:
         """Forget cached zones of control and occupancy (after the state was replaced)."""
@@ -247,7 +258,7 @@ class StateChanges:
         if z is None:
             from wargame.rules.zoc import zoc_of
 
-            z = self._cache[("zoc", side)] = zoc_of(self, side)
+            z = self._cache[("zoc", side)] = zoc_of(cast("Game", self), side)
         return z
 
     def known_enemy_ints(self, side: Side) -> tuple[frozenset[int], frozenset[int]]:
@@ -261,8 +272,8 @@ class StateChanges:
         from wargame.rules.fog import coverage
         from wargame.rules.zoc import zoc_of
 
-        seen = coverage(self, side)
-        out = (zoc_of(self, side.other, seen), self.occupied_ints(side.other) & seen)
+        seen = coverage(cast("Game", self), side)
+        out = (zoc_of(cast("Game", self), side.other, seen), self.occupied_ints(side.other) & seen)
         self._cache[("known", side)] = (stamp, *out)
         return out
 

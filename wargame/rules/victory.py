@@ -122,7 +122,7 @@ def _floor(game: Game) -> float:
     return start + game.scenario.clock.turn_hours if phase == "combat" else start
 
 
-def aim_hour(game: Game) -> int | None:
+def aim_hour(game: Game) -> float | None:
     """The hour Red reached what the scenario judges it by: every `victory.hold` city held where the
     scenario has an objective, else the outskirts of a measure city (the RAND measure). None: not yet."""
     st = game.state

@@ -22,6 +22,7 @@ from wargame.study.spec import Study
 def cap_of(study: Study) -> float:
     """Hours of the whole game: what a game where Red never gets there counts as."""
     sc = study.cases[0].scenario
+    assert sc is not None  # load_study builds every case's scenario
     return float(sc.clock.length_turns * sc.clock.turn_hours)
 
 

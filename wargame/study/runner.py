@@ -64,7 +64,7 @@ def make_bot(spec: dict[str, Any], side: Side, seed: int) -> Any:
     if spec["name"] == "operational":
         from wargame.bots.operational import Doctrine, OperationalBot
 
-        kw = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+        kw: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
         return OperationalBot(side, seed, Doctrine("study", **kw))
     from wargame.bots.search import SearchBot
 
@@ -111,6 +111,7 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
     seed = game_seed(study.seed, rep)
     red = make_bot(case.bots["red"], Side.RED, bot_seed(seed, Side.RED))
     blue = make_bot(case.bots["blue"], Side.BLUE, bot_seed(seed, Side.BLUE))
+    assert case.scenario is not None  # load_study builds every case's scenario
     p = play_game(case.scenario, seed, red, blue)
     r = p.game.result
     row = {
