@@ -1,4 +1,4 @@
-"""DESIGN rule 1: the core runs without the UI. Import every core module with textual unimportable."""
+"""docs/architecture.md, rule 1: the core runs without the UI. Import every core module with textual unimportable."""
 
 import subprocess
 import sys

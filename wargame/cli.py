@@ -364,10 +364,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     except ImportError as e:
         if "textual" in str(e):
             raise UsageError("the terminal UI needs the 'textual' package: pip install textual") from None
-        raise UsageError(
-            "the terminal UI is not part of this build yet (wargame/tui is missing); "
-            "`wargame scenarios`, `wargame map` and `wargame oob` work"
-        ) from None
+        raise
     return int(
         tui.run(
             args.scenario,
@@ -384,10 +381,7 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 def _delegate(module: str, func: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError:
-            raise UsageError(f"this command needs {module}, which is not part of this build yet") from None
+        mod = importlib.import_module(module)
         return int(getattr(mod, func)(args) or 0)
 
     return run

@@ -1,5 +1,5 @@
 """What happened. The adjudicator returns events; logs, reports, statistics and replays read them
-(DESIGN rule 5). Each event is a frozen value with a unique `kind`, `to_dict()` (stable JSON: one
+(docs/architecture.md, rule 5). Each event is a frozen value with a unique `kind`, `to_dict()` (stable JSON: one
 line of the event log) and `describe()` (a sentence a facilitator can read aloud). `from_dict()`
 turns a logged line back into the event.
 

@@ -1,5 +1,5 @@
 """Game: the state, one seeded RNG, and the sequence of play. The one door every player uses
-(the TUI, bots, replays, batch runs: DESIGN rule 2).
+(the TUI, bots, replays, batch runs: docs/architecture.md, rule 2).
 
     game = Game(scenario, seed=7, umpire=False)
     while not game.over:
@@ -341,7 +341,7 @@ class Game(StateChanges):
         return record.snapshot(self, events=False)["state"]
 
     def to_record(self) -> dict[str, Any]:
-        """Everything needed to rebuild and audit this game (DESIGN rule 4): scenario, seed,
+        """Everything needed to rebuild and audit this game (docs/architecture.md, rule 4): scenario, seed,
         options, committed orders per phase, umpire rulings, and a snapshot with the event log."""
         return record.to_record(self)
 

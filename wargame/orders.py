@@ -1,5 +1,5 @@
 """What a side may ask for. Orders are plain frozen values naming units and hexes by id, so they
-serialise to JSON as they are: the TUI, bots, saves and replays use the same objects (DESIGN rule 2).
+serialise to JSON as they are: the TUI, bots, saves and replays use the same objects (docs/architecture.md, rule 2).
 
     Move("ru-6-1", ("6524", "6424"))            # along a path of adjacent hexes, destination last
     Move("ru-6-1", to="6424")                    # or to a destination by the cheapest path

@@ -1,5 +1,5 @@
 """`wargame replay SAVE`: rebuild a saved game from its scenario, seed and orders and check that it
-reproduces the same events and final state (DESIGN rule 4: every game can be audited).
+reproduces the same events and final state (docs/architecture.md, rule 4: every game can be audited).
 
 The audit is strict: the save must hold its event count and digest, the scenario's data must be
 those it was played on (by content hash), and every difference is a MISMATCH (exit 1). A save that

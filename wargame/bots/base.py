@@ -1,6 +1,6 @@
 """The Bot protocol. A bot sees only `Game.view(side)` and may ask the rules questions through an
 `Oracle` (where can this unit go, what are the odds of this attack); it returns the orders for the
-current phase. It never touches the game state (DESIGN rule 2): the game checks every order.
+current phase. It never touches the game state (docs/architecture.md, rule 2): the game checks every order.
 
     class MyBot:
         name = "mine"

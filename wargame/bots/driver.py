@@ -1,4 +1,4 @@
-"""Playing a whole game with bots through the same Game API the TUI uses (DESIGN rule 2)."""
+"""Playing a whole game with bots through the same Game API the TUI uses (docs/architecture.md, rule 2)."""
 
 from __future__ import annotations
 

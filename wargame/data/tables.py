@@ -1,4 +1,4 @@
-"""tables/<id>.yaml -> Tables: every number the rules use (DESIGN rule 3), validated like any data file
+"""tables/<id>.yaml -> Tables: every number the rules use (docs/architecture.md, rule 3), validated like any data file
 (every problem with file:line:col and the field path).
 
 Also defines PARAMETERS_SPEC, the scenario `parameters:` block the rules understand; the scenario

@@ -1,5 +1,5 @@
 """A trained policy as a bot: it plays a phase as the env would, action by action, through the same
-`Planner` and `Encoder`, from the `View` and `Oracle` every bot gets (DESIGN rule 2), so it can play
+`Planner` and `Encoder`, from the `View` and `Oracle` every bot gets (docs/architecture.md, rule 2), so it can play
 in the TUI and in `wargame batch` like any `package.module:Class` bot.
 
     class MyPolicyBot(PolicyBot):

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from wargame.model.units import Side, Unit
 from wargame.rules.bridges import unbridged_cost
-from wargame.rules.zoc import exerts_zoc  # noqa: F401 - kept here for older callers
 
 if TYPE_CHECKING:
     from wargame.game import Game
