@@ -36,7 +36,7 @@ def one(job):
     r = p.game.result
     aim = aim_hour(p.game)
     return {"sid": sid, "seed": seed, "red": red, "blue": blue, "aim": LATE if aim is None else aim,
-            "winner": r["winner"], "red_lost": r["losses"]["red"], "blue_lost": r["losses"]["blue"],
+            "winner": r.winner, "red_lost": r.losses["red"], "blue_lost": r.losses["blue"],
             "seconds": time.perf_counter() - t0}
 
 

@@ -35,7 +35,7 @@ def evaluate(env, act, games: int, first_seed: int) -> tuple[float, float]:
             obs, r, term, trunc, info = env.step(act(obs, env.action_masks()))
             total += r
             done = term or trunc
-        wins += env.game.result["winner"] == env.side.value
+        wins += env.game.result.winner == env.side.value
     return total / games, wins / games
 
 

@@ -88,28 +88,29 @@ def _play_one(job: tuple[str, int, int, str, str, float | None]) -> dict[str, An
             ) from None
     p = play_game(sc, seed, bots[Side.RED], bots[Side.BLUE], time_limit=order_seconds)
     r = p.game.result
+    assert r is not None  # play_game plays to the end
     return {
         "game": index,
         "seed": seed,
         "scenario": sc.id,
         "red": red,
         "blue": blue,
-        "winner": r["winner"],
-        "measure_hours": r["measure_hours"],
-        "tallinn_hours": r["hours"].get("Tallinn"),
-        "riga_hours": r["hours"].get("Riga"),
-        "first_unit_hours": r.get("first_unit_hours"),
-        "red_steps_lost": r["losses"]["red"],
-        "blue_steps_lost": r["losses"]["blue"],
-        "red_destroyed": r["destroyed"]["red"],
-        "blue_destroyed": r["destroyed"]["blue"],
-        "turns": r["turns"],
+        "winner": r.winner,
+        "measure_hours": r.measure_hours,
+        "tallinn_hours": r.hours.get("Tallinn"),
+        "riga_hours": r.hours.get("Riga"),
+        "first_unit_hours": r.first_unit_hours,
+        "red_steps_lost": r.losses["red"],
+        "blue_steps_lost": r.losses["blue"],
+        "red_destroyed": r.destroyed["red"],
+        "blue_destroyed": r.destroyed["blue"],
+        "turns": r.turns,
         "orders": p.orders,
         "bot_problems": len(p.problems),
         "seconds": round(p.seconds, 3),
         # the scenario's own objective (victory.hold), where it has one
-        "objective_held": r["hold"]["held"] if r.get("hold") else None,
-        "objective_hours": r["hold"]["hours"] if r.get("hold") else None,
+        "objective_held": r.hold.held if r.hold else None,
+        "objective_hours": r.hold.hours if r.hold else None,
         "problem": None,
     }
 

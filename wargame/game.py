@@ -87,7 +87,7 @@ class Game(StateChanges):
     turn = property(lambda self: self.state.turn)
     phase_index = property(lambda self: self.state.phase_index)
     over = property(lambda self: self.state.over)
-    result = property(lambda self: self.state.result, doc="winner, reason, measure_hours, hours, losses, cities...")
+    result = property(lambda self: self.state.result, doc="how the game ended (a Result), None while it runs")
     units = property(lambda self: self.state.units)
     arrival = property(lambda self: self.state.arrival, doc="unit id -> turn it is due")
     sorties = property(lambda self: self.state.sorties, doc="sorties left this turn, per side")

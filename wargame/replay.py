@@ -34,11 +34,11 @@ def main(args: argparse.Namespace) -> int:
                    f"{len(game.events)} events, turn {game.turn}{' (over)' if game.over else ''}"))
     if game.result:
         r = game.result
-        m = f"H+{r['measure_hours']}" if r["measure_hours"] is not None else "not reached"
+        m = f"H+{r.measure_hours}" if r.measure_hours is not None else "not reached"
         out.print(
             Text(
-                f"Result: {r['winner']} wins ({r['reason']}); RAND measure {m}; steps lost red {r['losses']['red']}, "
-                f"blue {r['losses']['blue']}"
+                f"Result: {r.winner} wins ({r.reason}); RAND measure {m}; steps lost red {r.losses['red']}, "
+                f"blue {r.losses['blue']}"
             )
         )
     if problems:

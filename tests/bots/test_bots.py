@@ -91,9 +91,9 @@ def test_plugin_bots_by_module_and_class():
 def test_operational_bots_beat_the_random_bot():
     sc = load_scenario("incursion-2016")
     red_wins = [play_game(sc, s, "operational", "random").game.result for s in range(3)]
-    assert all(r["winner"] == "red" and r["measure_hours"] <= 60 for r in red_wins)
+    assert all(r.winner == "red" and r.measure_hours <= 60 for r in red_wins)
     blue_holds = [play_game(sc, s, "random", "operational").game.result for s in range(3)]
-    assert sum(1 for r in blue_holds if r["winner"] == "blue") >= 2
+    assert sum(1 for r in blue_holds if r.winner == "blue") >= 2
 
 
 def test_batch_rows_do_not_depend_on_worker_count(tmp_path):

@@ -58,10 +58,10 @@ class _Terminal:
 
 class RandMeasure(_Terminal):
     def red(self, game: Game) -> float:
-        r = game.result or {}
+        r = game.result
         if game.scenario.victory.hold:
-            return 1.0 if r.get("winner") == "red" else -1.0
-        h = r.get("measure_hours")
+            return 1.0 if r is not None and r.winner == "red" else -1.0
+        h = r.measure_hours if r is not None else None
         if h is None:
             return -1.0
         total = game.scenario.clock.length_turns * game.scenario.clock.turn_hours
@@ -70,7 +70,8 @@ class RandMeasure(_Terminal):
 
 class Winner(_Terminal):
     def red(self, game: Game) -> float:
-        return 1.0 if (game.result or {}).get("winner") == "red" else -1.0
+        r = game.result
+        return 1.0 if r is not None and r.winner == "red" else -1.0
 
 
 class Losses:

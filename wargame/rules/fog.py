@@ -10,11 +10,12 @@ unit newly seen is a `Detected` event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
 from wargame.model.board import Board
+from wargame.model.result import Result
 from wargame.model.scenario import Clock
 from wargame.model.units import Side, Unit
 
@@ -41,7 +42,7 @@ class View:
     measure: dict[str, float]                # city -> hour a Red main force held its outskirts (the RAND measure)
     control: dict[str, str]                  # city -> side holding it
     over: bool
-    result: dict[str, Any] | None
+    result: Result | None
     clock: Clock | None = None
     staged: tuple[Order, ...] = ()         # own orders staged this phase
     waiting_for_umpire: bool = False
@@ -129,7 +130,7 @@ def make_view(game: Game, side: Side) -> View:
     staged = tuple(game.staged) if game.active_side is side else ()
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
                 st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
-                dict(st.result) if st.result else None, game.scenario.clock, staged, game.pending is not None,
+                st.result, game.scenario.clock, staged, game.pending is not None,
                 frozenset(hexes[i] for i in seen), *_known_rings(game, side, seen),
                 {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},
                 {u.id: st.out_of_supply[u.id] for u in own if u.id in st.out_of_supply}, dict(st.first_unit))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
+from wargame.model.result import Result
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class State:
     turn: int = 1
     phase_index: int = 0
     over: bool = False
-    result: dict[str, Any] | None = None
+    result: Result | None = None
     units: dict[str, Unit] = field(default_factory=dict)
     at: dict[int, list[str]] = field(default_factory=dict)        # hex -> ids of the units there
     pos: dict[str, int] = field(default_factory=dict)             # unit id -> hex, units on the board
@@ -63,7 +64,7 @@ class State:
             turn=self.turn,
             phase_index=self.phase_index,
             over=self.over,
-            result=dict(self.result) if self.result else None,
+            result=self.result,  # frozen: shared
             units={i: u.copy() for i, u in self.units.items()},
             at={h: list(v) for h, v in self.at.items()},
             pos=dict(self.pos),
@@ -103,7 +104,7 @@ class State:
             "turn": self.turn,
             "phase": self.phase_index,
             "over": self.over,
-            "result": self.result,
+            "result": self.result.to_dict() if self.result else None,
             "units": {i: [ids[self.pos[i]] if i in self.pos else None, u.steps] for i, u in sorted(self.units.items())},
             "arrival": dict(sorted(self.arrival.items())),
             "sorties": side(self.sorties),
@@ -135,7 +136,8 @@ class State:
         """Rebuild from `to_dict` output; `units` are fresh copies of the scenario's units."""
         side = lambda m, f=lambda v: v: {s: f(m[s.value]) for s in Side}  # noqa: E731
         ints = lambda xs: {idx_of[x] for x in xs}  # noqa: E731
-        st = State(turn=d["turn"], phase_index=d["phase"], over=d["over"], result=d["result"], units=units)
+        result = Result.from_dict(d["result"]) if d["result"] else None
+        st = State(turn=d["turn"], phase_index=d["phase"], over=d["over"], result=result, units=units)
         for uid, (hid, steps) in d["units"].items():
             u = units[uid]
             u.steps = steps

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame import events as ev
+from wargame.model.result import Hold, Result
 from wargame.model.units import Side
 
 if TYPE_CHECKING:
@@ -149,10 +150,10 @@ def end_of_turn(game: Game) -> list[ev.Event]:
     st.over = True
     st.result = result(game, all_held and early)
     r = st.result
-    return out + [ev.GameEnded(r["winner"], r["reason"], r["measure_hours"])]
+    return out + [ev.GameEnded(r.winner, r.reason, r.measure_hours)]
 
 
-def result(game: Game, all_held: bool = False) -> dict[str, Any]:
+def result(game: Game, all_held: bool = False) -> Result:
     st = game.state
     sc = game.scenario
     capitals = sc.victory.measure
@@ -174,12 +175,16 @@ def result(game: Game, all_held: bool = False) -> dict[str, Any]:
         reason = f"Red reached the outskirts of {first}"
     else:
         reason = f"Red did not reach {' or '.join(capitals)} in {st.turn * sc.clock.turn_hours} hours"
-    return {
-        "winner": winner, "reason": reason, "measure_hours": hours, "hours": dict(sorted(st.measure.items())),
-        "first_unit_hours": min(st.first_unit.values()) if st.first_unit else None,
-        "first_unit": dict(sorted(st.first_unit.items())),
-        "turns": st.turn, "losses": {s.value: st.losses[s] for s in Side},
-        "destroyed": {s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
-        "cities": {n: st.control[n].value for n in sc.victory.objectives if n in st.control},
-        "hold": {"cities": list(hold), "held": held, "hours": st.hold_hour} if hold else None,
-    }
+    return Result(
+        winner=winner,
+        reason=reason,
+        measure_hours=hours,
+        hours=dict(sorted(st.measure.items())),
+        first_unit_hours=min(st.first_unit.values()) if st.first_unit else None,
+        first_unit=dict(sorted(st.first_unit.items())),
+        turns=st.turn,
+        losses={s.value: st.losses[s] for s in Side},
+        destroyed={s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
+        cities={n: st.control[n].value for n in sc.victory.objectives if n in st.control},
+        hold=Hold(tuple(hold), held, st.hold_hour) if hold else None,
+    )

@@ -72,7 +72,7 @@ def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
 def _one(args: tuple[str, str, int]) -> tuple[float | None, dict[str, int | None]]:
     red, blue, seed = args
     g = _play_out(_GAME["game"], red, blue, seed)
-    return g.result["measure_hours"], {c: g.measure.get(c) for c in g.scenario.victory.measure}
+    return (g.result.measure_hours if g.result else None), {c: g.measure.get(c) for c in g.scenario.victory.measure}
 
 
 def forecast(game: Any, rollouts: int = 200, red: str = "operational", blue: str = "operational", seed: int = 1,
@@ -85,7 +85,8 @@ def forecast(game: Any, rollouts: int = 200, red: str = "operational", blue: str
     if hours is None:
         hours = tuple(h for h in (24, 36, 48, 60, 72, 96, 120, 168, cap) if start <= h <= cap)
     if game.over:
-        results = [(game.result["measure_hours"], {c: game.measure.get(c) for c in sc.victory.measure})] * rollouts
+        ended = game.result.measure_hours if game.result else None
+        results = [(ended, {c: game.measure.get(c) for c in sc.victory.measure})] * rollouts
     else:
         _GAME["game"] = game
         jobs = [(red, blue, rollout_seed(seed, i)) for i in range(rollouts)]

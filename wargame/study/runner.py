@@ -114,6 +114,7 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
     assert case.scenario is not None  # load_study builds every case's scenario
     p = play_game(case.scenario, seed, red, blue)
     r = p.game.result
+    assert r is not None  # play_game plays to the end
     row = {
         "study": study.id,
         "case": case.id,
@@ -123,15 +124,15 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
         "red": bot_label(case.bots["red"]),
         "blue": bot_label(case.bots["blue"]),
         "overrides": ov.describe(case.overrides),
-        "measure_hours": r["measure_hours"],
+        "measure_hours": r.measure_hours,
         "aim_hours": aim_hour(p.game),
-        "tallinn_hours": r["hours"].get("Tallinn"),
-        "riga_hours": r["hours"].get("Riga"),
-        "objective_hours": r["hold"]["hours"] if r.get("hold") else None,
-        "winner": r["winner"],
-        "red_steps_lost": r["losses"]["red"],
-        "blue_steps_lost": r["losses"]["blue"],
-        "turns": r["turns"],
+        "tallinn_hours": r.hours.get("Tallinn"),
+        "riga_hours": r.hours.get("Riga"),
+        "objective_hours": r.hold.hours if r.hold else None,
+        "winner": r.winner,
+        "red_steps_lost": r.losses["red"],
+        "blue_steps_lost": r.losses["blue"],
+        "turns": r.turns,
         "orders": p.orders,
         "bot_problems": len(p.problems),
         "code_version": version,
