@@ -230,23 +230,41 @@ def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]
     """Re-run a recorded game from its seed, orders and rulings. Returns the game and the list of
     differences from the record (empty = identical events and final state)."""
     from wargame.game import Game
+    from wargame.play import play_until
 
     check_record(record)
     where = "decisions"
+    log = record["log"]
+    at = {"entry": 0, "decision": 0}
+
+    def recorded(game: Game, side: Side) -> list:
+        """The next phase's orders from the record; the record must say they are this side's."""
+        nonlocal where
+        i = at["entry"]
+        where = f"log[{i}]"
+        entry = log[i]
+        if Side(entry["side"]) is not side:
+            game.submit(Side(entry["side"]), [])  # refused, with the game's own reason
+        at["entry"] = i + 1
+        return [_order(d) for d in entry["orders"]]
+
+    def ruling(game: Game) -> Decision | None:
+        di = at["decision"]
+        if di >= len(decisions):
+            return None  # the record stops at a proposal (or lacks a ruling: the next submit says so)
+        at["decision"] = di + 1
+        return decisions[di]
+
     try:
         game = Game(scenario, seed=record["seed"], umpire=bool(record.get("umpire", False)))
         decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
-        di = 0
-        for i, entry in enumerate(record["log"]):
-            where = f"log[{i}]"
-            while game.pending is not None and di < len(decisions):
-                game.decide(decisions[di])
-                di += 1
+        play_until(game, {s: recorded for s in Side}, stop=lambda g: at["entry"] >= len(log), umpire=ruling)
+        if at["entry"] < len(log):  # the game ended, or waits for a ruling, before the record does
+            where = f"log[{at['entry']}]"
+            entry = log[at["entry"]]
             game.submit(Side(entry["side"]), [_order(d) for d in entry["orders"]])
         where = "decisions"
-        while game.pending is not None and di < len(decisions):
-            game.decide(decisions[di])
-            di += 1
+        di = at["decision"]
     except (KeyError, TypeError, ValueError) as e:
         raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
     problems = []

@@ -51,8 +51,8 @@ class Forecast:
 
 
 def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
-    from wargame.bots.driver import ask, bot_seed
-    from wargame.game import Decision
+    from wargame.bots.driver import bot_player, bot_seed
+    from wargame.play import play_until
     from wargame.study.runner import make_bot
 
     g = game.clone()
@@ -61,11 +61,7 @@ def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
     bots = {Side.RED: make_bot({"name": red}, Side.RED, bot_seed(seed, Side.RED)),
             Side.BLUE: make_bot({"name": blue}, Side.BLUE, bot_seed(seed, Side.BLUE))}
     problems: list = []
-    while not g.over:
-        side = g.active_side
-        g.submit(side, ask(bots[side], g, side, None, problems))
-        while g.pending is not None:
-            g.decide(Decision("accept"))
+    play_until(g, {s: bot_player(bots[s], None, problems) for s in Side})
     return g
 
 
