@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11+ and pip):
 #   make play   - create/update .venv, install the game, start it
-#   make test   - create/update .venv, install the game and its test tools, run the whole suite
+#   make test   - create/update .venv, install the game and its test tools, lint (ruff), type-check (mypy), run the whole suite
 # Anything after ARGS= goes to the game, e.g.  make play ARGS="play incursion-2016 --blue operational"
 
 PYTHON ?= python3
@@ -25,8 +25,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 play: $(VENV)/.installed-play
 	$(BIN)/wargame $(ARGS)
 
+# the browser test (the after-action report in a real headless Chromium) needs Debian's chromium: installed
+# here when missing and the machine allows it (root with apt-get); in CI (CI=true) the test must run
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile tests
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		echo "installing chromium for the browser test (apt-get)" && apt-get update -qq >/dev/null 2>&1 && \
+		apt-get install -y -qq chromium >/dev/null 2>&1; } || echo "no chromium: the browser test will be skipped"
+	$(BIN)/ruff check .
+	$(BIN)/mypy wargame
+	WARGAME_REQUIRE_BROWSER=$${CI:+1} $(BIN)/python -m pytest -q -n 2 --dist loadfile tests
 
 bench: $(VENV)/.installed-test
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -24,7 +24,10 @@ def main() -> None:
     for seed in range(n):
         orders += play_game(sc, seed).orders
     one = time.perf_counter() - t0
-    print(f"one core: {n} games in {one:.1f} s = {n / one:.2f} games/s, {orders / one:,.0f} unit orders/s (target >= 5 games/s)")
+    print(
+        f"one core: {n} games in {one:.1f} s = {n / one:.2f} games/s, {orders / one:,.0f} unit orders/s (target >= 5 "
+        "games/s)"
+    )
     t1 = time.perf_counter()
     run_batch("incursion-2016", n, seed=1, workers=1, progress=False)
     w1 = time.perf_counter() - t1

@@ -51,7 +51,9 @@ def doctrine(spec: str):
         key, _, value = part.partition("=")
         key = key.strip()
         if key not in kinds or key == "name":
-            raise SystemExit(f"--red/--blue {spec!r}: {key!r} is not a Doctrine field ({', '.join(k for k in kinds if k != 'name')})")
+            raise SystemExit(
+                f"--red/--blue {spec!r}: {key!r} is not a Doctrine field ({', '.join(k for k in kinds if k != 'name')})"
+            )
         kind = str(kinds[key])
         if "bool" in kind:
             kw[key] = value.strip().lower() in ("1", "true", "yes")
@@ -97,14 +99,21 @@ def main() -> None:
     ap.add_argument("--first-seed", type=int, default=0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--side", choices=("red", "blue"), help="only this side's doctrines")
-    ap.add_argument("--red", action="append", default=[], metavar="SPEC", help="another Red doctrine, e.g. pin=2,patience=0")
+    ap.add_argument(
+        "--red", action="append", default=[], metavar="SPEC", help="another Red doctrine, e.g. pin=2,patience=0"
+    )
     ap.add_argument("--blue", action="append", default=[], metavar="SPEC", help="another Blue doctrine")
     a = ap.parse_args()
     sets = {"red": RED_DOCTRINES + tuple(map(doctrine, a.red)), "blue": BLUE_DOCTRINES + tuple(map(doctrine, a.blue))}
     if a.side:
         sets = {a.side: sets[a.side]}
-    jobs = [(sid, seed, side, d) for sid in a.scenarios for side in sets for d in sets[side]
-            for seed in range(a.first_seed, a.first_seed + a.seeds)]
+    jobs = [
+        (sid, seed, side, d)
+        for sid in a.scenarios
+        for side in sets
+        for d in sets[side]
+        for seed in range(a.first_seed, a.first_seed + a.seeds)
+    ]
     with ProcessPoolExecutor(a.workers) as ex:
         rows = list(ex.map(one, jobs))
     for sid in a.scenarios:
@@ -112,9 +121,11 @@ def main() -> None:
         for side in sets:
             for d in sets[side]:
                 rs = [r for r in rows if r[0] == sid and r[1] == side and r[2] == d.name]
-                print(f"  {side:4} {d.name:22} mean {statistics.mean(r[4] for r in rs):6.1f} h  "
-                      f"{[r[4] for r in rs]}  Red/Blue steps lost {statistics.mean(r[5] for r in rs):.1f}/"
-                      f"{statistics.mean(r[6] for r in rs):.1f}")
+                print(
+                    f"  {side:4} {d.name:22} mean {statistics.mean(r[4] for r in rs):6.1f} h  "
+                    f"{[r[4] for r in rs]}  Red/Blue steps lost {statistics.mean(r[5] for r in rs):.1f}/"
+                    f"{statistics.mean(r[6] for r in rs):.1f}"
+                )
 
 
 if __name__ == "__main__":

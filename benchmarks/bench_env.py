@@ -23,7 +23,7 @@ def episode(env, seed: int, observe: bool) -> tuple[int, float]:
     rng = np.random.default_rng(seed)
     n, t0 = 0, time.perf_counter()
     if observe:
-        for agent in env.agent_iter():
+        for _agent in env.agent_iter():
             obs, _, term, trunc, _ = env.last()
             if term or trunc:
                 env.step(None)
@@ -43,8 +43,11 @@ def main() -> None:
     env = aec_env("incursion-2016")
     env.reset(seed=0)
     lay = env.session.layout
-    print(f"set-up {time.perf_counter() - t0:.2f} s; {lay.n:,} actions ({lay.S} unit slots x {lay.K} offsets, radius "
-          f"{lay.spec.radius}; 5 x {lay.L:,} land hexes; 2 more); observation {env.observation_space('red')['observation'].shape}")
+    print(
+        f"set-up {time.perf_counter() - t0:.2f} s; {lay.n:,} actions ({lay.S} unit slots x {lay.K} offsets, radius "
+        f"{lay.spec.radius}; 5 x {lay.L:,} land hexes; 2 more); observation "
+        f"{env.observation_space('red')['observation'].shape}"
+    )
     for observe in (False, True):
         steps = secs = 0.0
         for seed in range(games):
@@ -52,8 +55,10 @@ def main() -> None:
             steps += n
             secs += s
         what = "observation + mask every action (AEC last())" if observe else "mask only (Session)"
-        print(f"{what}: {games} games, {steps:,.0f} actions in {secs:.1f} s = {steps / secs:,.0f} steps/s "
-              f"({steps / games:,.0f} actions a game; target >= 2,000 steps/s)")
+        print(
+            f"{what}: {games} games, {steps:,.0f} actions in {secs:.1f} s = {steps / secs:,.0f} steps/s "
+            f"({steps / games:,.0f} actions a game; target >= 2,000 steps/s)"
+        )
     env.reset(seed=1)
     ses = env.session
     rng = np.random.default_rng(1)
@@ -71,7 +76,10 @@ def main() -> None:
         for _ in range(k):
             env.observe(side)
         cached = (time.perf_counter() - t1) / k * 1000
-        print(f"observation of {side}: {cached:.2f} ms encoding, {with_view:.2f} ms with a fresh Game.view (target < 1 ms)")
+        print(
+            f"observation of {side}: {cached:.2f} ms encoding, {with_view:.2f} ms with a fresh Game.view (target < 1 "
+            "ms)"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {rss:.0f} MB (target < 200 MB)")
 

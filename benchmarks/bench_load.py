@@ -43,7 +43,7 @@ def main() -> None:
     map_times = []
     for _ in range(15):
         t0 = time.perf_counter()
-        load_map(sc.board.meta["file"] if "file" in sc.board.meta else sc.board.id)
+        load_map(sc.board.meta.get("file", sc.board.id))
         map_times.append((time.perf_counter() - t0) * 1000)
     tracemalloc.start()
     kept = load_scenario(sid)

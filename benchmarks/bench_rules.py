@@ -65,8 +65,13 @@ def every_unit_orders(game: Game, rng: random.Random) -> list:
         enemy = sorted(u.hex for u in game.units_of(side.other))
         sams = sorted(u.hex for u in game.units_of(side.other) if u.type.ad_strength > 0)
         pool = game.sorties[side]
-        plan = [("counter_air", enemy[0]), ("sead", sams[0] if sams else enemy[0]), ("interdiction", enemy[len(enemy) // 2]),
-                ("recon", enemy[-1]), ("cover", sorted(u.hex for u in game.units_of(side))[0])]
+        plan = [
+            ("counter_air", enemy[0]),
+            ("sead", sams[0] if sams else enemy[0]),
+            ("interdiction", enemy[len(enemy) // 2]),
+            ("recon", enemy[-1]),
+            ("cover", sorted(u.hex for u in game.units_of(side))[0]),
+        ]
         for kind, h in plan:
             n = min(8, pool // 4)
             if n >= 1:
@@ -146,12 +151,20 @@ def main() -> None:
     ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
     p90 = lambda xs: sorted(xs)[int(len(xs) * 0.9)] * 1000  # noqa: E731
     print(f"incursion-2016: {len(sc.units)} units, {games} games of {sc.clock.length_turns} turns")
-    print(f"full turn, every unit given orders: median {ms(turn_times):.2f} ms, p90 {p90(turn_times):.2f} ms, "
-          f"max {max(turn_times) * 1000:.2f} ms over {len(turn_times)} turns, {orders_n / len(turn_times):.0f} orders a turn "
-          f"(target < 10 ms median)")
-    print(f"reachable hexes of a unit: median {ms(reach):.3f} ms, p90 {p90(reach):.3f} ms over {len(reach)} calls (target < 0.3 ms)")
-    print(f"whole game, operational bots' orders: median {ms(game_times):.1f} ms, max {max(game_times) * 1000:.1f} ms "
-          f"for {statistics.mean(turns):.0f} turns (target < 200 ms for 20 turns)")
+    print(
+        f"full turn, every unit given orders: median {ms(turn_times):.2f} ms, p90 {p90(turn_times):.2f} ms, "
+        f"max {max(turn_times) * 1000:.2f} ms over {len(turn_times)} turns, {orders_n / len(turn_times):.0f} orders a "
+        "turn "
+        f"(target < 10 ms median)"
+    )
+    print(
+        f"reachable hexes of a unit: median {ms(reach):.3f} ms, p90 {p90(reach):.3f} ms over {len(reach)} calls "
+        "(target < 0.3 ms)"
+    )
+    print(
+        f"whole game, operational bots' orders: median {ms(game_times):.1f} ms, max {max(game_times) * 1000:.1f} ms "
+        f"for {statistics.mean(turns):.0f} turns (target < 200 ms for 20 turns)"
+    )
     print(f"a side's view: {view_ms:.2f} ms; legal(move) with its path: {legal_ms:.3f} ms")
 
 

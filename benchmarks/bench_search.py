@@ -36,7 +36,7 @@ def one(job):
     r = p.game.result
     aim = aim_hour(p.game)
     return {"sid": sid, "seed": seed, "red": red, "blue": blue, "aim": LATE if aim is None else aim,
-            "winner": r["winner"], "red_lost": r["losses"]["red"], "blue_lost": r["losses"]["blue"],
+            "winner": r.winner, "red_lost": r.losses["red"], "blue_lost": r.losses["blue"],
             "seconds": time.perf_counter() - t0}
 
 
@@ -82,21 +82,33 @@ def main() -> None:
             if "search" in (red, blue):
                 side = "red" if red == "search" else "blue"
                 verdicts = []
-                for name, key in (("hours, then exchange", outcome_for), ("hours alone", lambda s, r: outcome_for(s, r)[0])):
+                for name, key in (
+                    ("hours, then exchange", outcome_for),
+                    ("hours alone", lambda s, r: outcome_for(s, r)[0]),
+                ):
                     better = sum(key(side, r) > key(side, base[r["seed"]]) for r in rs)
                     worse = sum(key(side, r) < key(side, base[r["seed"]]) for r in rs)
-                    verdicts.append(f"{name}: better {better}, equal {len(rs) - better - worse}, worse {worse} "
-                                    f"(p = {sign_test(better, worse):.3f})")
-                gain = [(1 if side == "blue" else -1) * (min(r["aim"], 240) - min(base[r["seed"]]["aim"], 240)) for r in rs]
+                    verdicts.append(
+                        f"{name}: better {better}, equal {len(rs) - better - worse}, worse {worse} "
+                        f"(p = {sign_test(better, worse):.3f})"
+                    )
+                gain = [
+                    (1 if side == "blue" else -1) * (min(r["aim"], 240) - min(base[r["seed"]]["aim"], 240)) for r in rs
+                ]
                 half = 1.96 * statistics.stdev(gain) / math.sqrt(len(gain)) if len(gain) > 1 else 0.0
                 verdict = "; ".join(verdicts) + f"; hours gained {statistics.mean(gain):+.1f} (95% CI +/- {half:.1f})"
-            print(f"{sid:31} {red + ' / ' + blue:25} {statistics.mean(aims):7.1f} {fmt(statistics.median(r['aim'] for r in rs)):>7} "
-                  f"{statistics.mean(r['red_lost'] for r in rs):8.1f} {statistics.mean(r['blue_lost'] for r in rs):9.1f} "
-                  f"{statistics.mean(r['seconds'] for r in rs):6.1f}  {verdict}")
-    print("\nmean h: the hour Red reached its aim (not reached counted as 240); for suwalki-corridor the hour "
-          "Red first held both gap towns.\nA seed counts as better when the search bot's result beats the "
-          "operational bot's on it: by the hour, then the loss exchange; or by the hour alone. Hours gained: "
-          "the mean paired difference in its side's favour (earlier for Red, later for Blue).")
+            print(
+                f"{sid:31} {red + ' / ' + blue:25} {statistics.mean(aims):7.1f} "
+                f"{fmt(statistics.median(r['aim'] for r in rs)):>7} "
+                f"{statistics.mean(r['red_lost'] for r in rs):8.1f} {statistics.mean(r['blue_lost'] for r in rs):9.1f} "
+                f"{statistics.mean(r['seconds'] for r in rs):6.1f}  {verdict}"
+            )
+    print(
+        "\nmean h: the hour Red reached its aim (not reached counted as 240); for suwalki-corridor the hour "
+        "Red first held both gap towns.\nA seed counts as better when the search bot's result beats the "
+        "operational bot's on it: by the hour, then the loss exchange; or by the hour alone. Hours gained: "
+        "the mean paired difference in its side's favour (earlier for Red, later for Blue)."
+    )
 
 
 if __name__ == "__main__":

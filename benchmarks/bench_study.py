@@ -58,16 +58,21 @@ def main() -> None:
         try:
             dask = timed(lambda: runner.run_study(st, tmp / "dask", runner.dask_engine(None, 2)))
             same = (tmp / "one" / "games.csv").read_bytes() == (tmp / "dask" / "games.csv").read_bytes()
-            print(f"Dask LocalCluster, 2 worker processes: {dask:.1f} s (over local 2 workers {100 * (dask / two - 1):+.1f} %,"
-                  f" target < 10 %; includes starting the cluster); rows identical: {same}")
+            print(
+                f"Dask LocalCluster, 2 worker processes: {dask:.1f} s (over local 2 workers "
+                f"{100 * (dask / two - 1):+.1f} %,"
+                f" target < 10 %; includes starting the cluster); rows identical: {same}"
+            )
         except ImportError as e:
             print(f"Dask: skipped ({e})")
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory of a local worker process: {kids:.0f} MB (target < 200 MB); this process "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"peak memory of a local worker process: {kids:.0f} MB (target < 200 MB); this process "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
-    from wargame.bots.driver import ask
     from wargame.bots.base import load_bot
+    from wargame.bots.driver import ask
     from wargame.game import Game
     from wargame.study.forecast import forecast
 
@@ -79,8 +84,10 @@ def main() -> None:
         print("forecast: the game ended before turn 4; no mid-game position")
         return
     t = timed(lambda: forecast(g, a.rollouts, workers=2))
-    print(f"forecast: {a.rollouts} rollouts from turn {g.turn} (H+{g.hour}) on 2 workers in {t:.1f} s; "
-          f"200 rollouts ~ {200 * t / a.rollouts:.0f} s (target < 60 s)")
+    print(
+        f"forecast: {a.rollouts} rollouts from turn {g.turn} (H+{g.hour}) on 2 workers in {t:.1f} s; "
+        f"200 rollouts ~ {200 * t / a.rollouts:.0f} s (target < 60 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,6 @@ import statistics
 import tempfile
 import time
 
-from textual.geometry import Region
-
 os.environ.setdefault("WARGAME_SAVES", tempfile.mkdtemp())
 
 
@@ -53,7 +51,7 @@ async def main() -> None:
                 m.render_line(max(0, min(h - 1, y - 1 + dy)))
             cursor.append(time.perf_counter() - t)
         base = []
-        for i in range(10):  # Pilot's own cost of a key press that does nothing, to subtract
+        for _ in range(10):  # Pilot's own cost of a key press that does nothing, to subtract
             t = time.perf_counter()
             await pilot.press("f12")
             base.append(time.perf_counter() - t)

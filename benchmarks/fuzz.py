@@ -40,12 +40,16 @@ def main() -> int:
     print(f"{'kind':<11}" + "".join(f"{o:>11}" for o in OUTCOMES) + f"{'seconds':>9}")
     total_bad = 0
     with ProcessPoolExecutor(args.jobs) as pool:
-        for kind, counts, bad, secs in pool.map(one_kind, args.kinds, [args.n] * len(args.kinds), [args.seed] * len(args.kinds)):
+        for kind, counts, bad, secs in pool.map(
+            one_kind, args.kinds, [args.n] * len(args.kinds), [args.seed] * len(args.kinds)
+        ):
             print(f"{kind:<11}" + "".join(f"{counts.get(o, 0):>11,}" for o in OUTCOMES) + f"{secs:>9.1f}", flush=True)
             if bad:
                 print(f"  bad cases (seed {args.seed}): {bad[:20]}")
             total_bad += len(bad)
-    print(f"{len(args.kinds) * args.n:,} cases in {time.perf_counter() - t0:.0f} s; unlocated + tracebacks: {total_bad}")
+    print(
+        f"{len(args.kinds) * args.n:,} cases in {time.perf_counter() - t0:.0f} s; unlocated + tracebacks: {total_bad}"
+    )
     return 1 if total_bad else 0
 
 

@@ -1,7 +1,8 @@
 """A policy trained by examples/train_maskable_ppo.py, playing as a bot.
 
     PYTHONPATH=. wargame play tests/fixtures/tiny/scenarios/tiny.yaml --red examples.policy_bot:MaskablePolicyBot
-    PYTHONPATH=. wargame batch tests/fixtures/tiny/scenarios/tiny.yaml --games 20 --red examples.policy_bot:MaskablePolicyBot
+    PYTHONPATH=. wargame batch tests/fixtures/tiny/scenarios/tiny.yaml --games 20 \
+        --red examples.policy_bot:MaskablePolicyBot
 
 The policy is read from $WARGAME_POLICY (default examples/policy.zip), its action layout from the
 JSON file beside it (policy.spec.json). Needs the `train` extra (sb3-contrib).

@@ -37,9 +37,9 @@ def main() -> None:
         env.step(action)
     dt = time.perf_counter() - t0
     r = env.game.result
-    measure = f"H+{r['measure_hours']}" if r["measure_hours"] is not None else "not reached"
+    measure = f"H+{r.measure_hours}" if r.measure_hours is not None else "not reached"
     print(f"{steps} actions in {dt:.1f} s ({steps / dt:.0f}/s, observing every action); "
-          f"{r['winner']} wins ({r['reason']}); RAND measure {measure}; returns {returns}")
+          f"{r.winner} wins ({r.reason}); RAND measure {measure}; returns {returns}")
     if args.save:
         print(f"saved {env.save(args.save)}")
 

@@ -35,7 +35,7 @@ def evaluate(env, act, games: int, first_seed: int) -> tuple[float, float]:
             obs, r, term, trunc, info = env.step(act(obs, env.action_masks()))
             total += r
             done = term or trunc
-        wins += env.game.result["winner"] == env.side.value
+        wins += env.game.result.winner == env.side.value
     return total / games, wins / games
 
 
@@ -78,15 +78,21 @@ def main() -> None:
     out = Path(args.out)
     model.save(str(out))
     out.with_suffix(".spec.json").write_text(json.dumps(env.session.spec.to_dict(), indent=1), encoding="utf-8")
-    print(f"trained {model.num_timesteps} steps in {took / 60:.1f} min ({model.num_timesteps / took:.0f} steps/s); saved {out}")
+    print(
+        f"trained {model.num_timesteps} steps in {took / 60:.1f} min ({model.num_timesteps / took:.0f} steps/s); saved "
+        f"{out}"
+    )
 
     rng = np.random.default_rng(args.seed)
     test = make()
-    policy = evaluate(test, lambda o, m: int(model.predict(o, action_masks=m, deterministic=True)[0]),
-                      args.eval_games, 10_000)
+    policy = evaluate(
+        test, lambda o, m: int(model.predict(o, action_masks=m, deterministic=True)[0]), args.eval_games, 10_000
+    )
     random = evaluate(test, lambda o, m: int(rng.choice(np.flatnonzero(m))), args.eval_games, 10_000)
-    print(f"over {args.eval_games} seeded games against {args.opponent}: policy mean return {policy[0]:+.3f}, "
-          f"wins {policy[1]:.0%}; random masked agent {random[0]:+.3f}, wins {random[1]:.0%}")
+    print(
+        f"over {args.eval_games} seeded games against {args.opponent}: policy mean return {policy[0]:+.3f}, "
+        f"wins {policy[1]:.0%}; random masked agent {random[0]:+.3f}, wins {random[1]:.0%}"
+    )
 
 
 if __name__ == "__main__":

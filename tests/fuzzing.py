@@ -23,20 +23,63 @@ import re
 import shutil
 import traceback
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TINY = ROOT / "tests" / "fixtures" / "tiny"
 KINDS = ("map", "unit-types", "oob", "scenario", "tables", "save")
 
 HOSTILE = [
-    "!!int abc", "!!python/object/apply:os.system ['echo hi']", "<<: {a: 1}", "&a [1, 2]", "*a", ".nan", "-.inf", ".inf",
-    "1e308", "-1", "0", "10000000000000000000000000", "''", "[]", "{}", "null", "~", "yes", "0101", "'0000'", "'999999'",
-    '"\\0"', "/dev/zero", "../../../../etc/passwd", "/etc/passwd", "'" + "x" * 300 + "'", "{a: {b: {c: [[[[1]]]]}}}",
-    "!binary aGVsbG8=", "? complex key", "- item", "2016-01-01", "'a\\tb'", "\"\\x01\"", "[" * 80 + "]" * 80,
+    "!!int abc",
+    "!!python/object/apply:os.system ['echo hi']",
+    "<<: {a: 1}",
+    "&a [1, 2]",
+    "*a",
+    ".nan",
+    "-.inf",
+    ".inf",
+    "1e308",
+    "-1",
+    "0",
+    "10000000000000000000000000",
+    "''",
+    "[]",
+    "{}",
+    "null",
+    "~",
+    "yes",
+    "0101",
+    "'0000'",
+    "'999999'",
+    '"\\0"',
+    "/dev/zero",
+    "../../../../etc/passwd",
+    "/etc/passwd",
+    "'" + "x" * 300 + "'",
+    "{a: {b: {c: [[[[1]]]]}}}",
+    "!binary aGVsbG8=",
+    "? complex key",
+    "- item",
+    "2016-01-01",
+    "'a\\tb'",
+    '"\\x01"',
+    "[" * 80 + "]" * 80,
 ]
-RAW = [b"\x00", b"\xff\xfe", b"\xc3\x28", b"\x1b[31m", b"\t", b"\r", b"\x7f", b"\xe2\x80\xae", b"---\n", b"...\n", b"%YAML 1.1\n"]
+RAW = [
+    b"\x00",
+    b"\xff\xfe",
+    b"\xc3\x28",
+    b"\x1b[31m",
+    b"\t",
+    b"\r",
+    b"\x7f",
+    b"\xe2\x80\xae",
+    b"---\n",
+    b"...\n",
+    b"%YAML 1.1\n",
+]
 
 
 def mutate_text(data: bytes, rng: random.Random) -> bytes:
@@ -57,7 +100,7 @@ def mutate_text(data: bytes, rng: random.Random) -> bytes:
             m = re.search(r"(:\s+|-\s+|\[|,\s*)([^,\]\}\n]*)", line)
             tok = rng.choice(HOSTILE)
             if m:
-                line = line[: m.start(2)] + tok + line[m.end(2):]
+                line = line[: m.start(2)] + tok + line[m.end(2) :]
             else:
                 line = line + ": " + tok
             lines[i] = line.encode()
@@ -70,7 +113,7 @@ def mutate_text(data: bytes, rng: random.Random) -> bytes:
             lines[i] = b" " * rng.randint(1, 4) + lines[i]
         elif op == 9 and lines[i]:
             pos = rng.randrange(len(lines[i]))
-            lines[i] = lines[i][:pos] + bytes([rng.randrange(32, 127)]) + lines[i][pos + 1:]
+            lines[i] = lines[i][:pos] + bytes([rng.randrange(32, 127)]) + lines[i][pos + 1 :]
         else:
             indent = re.match(rb"\s*", lines[i]).group()
             lines.insert(i, indent + rng.choice([b"extra: 1", b"id: x", b"hex: '0000'", b"turn: 100000", b"<<: *a"]))
@@ -97,10 +140,30 @@ def mutate_save(text: str, rng: random.Random) -> str:
 
 
 _SAVE_VALUES: list[Any] = [
-    None, True, 1.0, -1, 0, 2**70, "__NaN__", "__Inf__", "__big__", "", "x" * 5000, "/dev/zero", "../../etc/passwd",
-    "shutil:rmtree", "this:x", [], {}, json.loads("[" * 100 + "]" * 100), {"kind": "move", "unit": "r1", "path": ["0101"]},
-    {"kind": "air", "mission": "sead", "target": "0101", "sorties": 2.5}, {"red": "os:system", "blue": "human"},
-    "0" * 64, {"action": "replace", "result": "ZZ"}, {"state": {}, "rng": [1, [], None], "events": []},
+    None,
+    True,
+    1.0,
+    -1,
+    0,
+    2**70,
+    "__NaN__",
+    "__Inf__",
+    "__big__",
+    "",
+    "x" * 5000,
+    "/dev/zero",
+    "../../etc/passwd",
+    "shutil:rmtree",
+    "this:x",
+    [],
+    {},
+    json.loads("[" * 100 + "]" * 100),
+    {"kind": "move", "unit": "r1", "path": ["0101"]},
+    {"kind": "air", "mission": "sead", "target": "0101", "sorties": 2.5},
+    {"red": "os:system", "blue": "human"},
+    "0" * 64,
+    {"action": "replace", "result": "ZZ"},
+    {"state": {}, "rng": [1, [], None], "events": []},
 ]
 
 
@@ -135,8 +198,9 @@ _PARSER: list[Any] = []
 def _cli(args: list[str]) -> tuple[int, str]:
     """`wargame ARGS` in this process: (exit code, stderr). The module's consoles and parser are put
     back afterwards, so other tests in the same process see the CLI as it was."""
-    import wargame.cli as cli
     from rich.console import Console
+
+    import wargame.cli as cli
 
     saved = cli.err, cli.out, cli.build_parser
     if not _PARSER:
@@ -177,9 +241,13 @@ class Harness:
         (tree / "tables").mkdir()
         shutil.copy(ROOT / "tables" / "standard.yaml", tree / "tables" / "standard.yaml")
         self.tree = tree
-        self.files = {"map": tree / "maps" / "tiny.yaml", "unit-types": tree / "orders_of_battle" / "unit_types.yaml",
-                      "oob": tree / "orders_of_battle" / "red.yaml", "scenario": tree / "scenarios" / "tiny.yaml",
-                      "tables": tree / "tables" / "standard.yaml"}
+        self.files = {
+            "map": tree / "maps" / "tiny.yaml",
+            "unit-types": tree / "orders_of_battle" / "unit_types.yaml",
+            "oob": tree / "orders_of_battle" / "red.yaml",
+            "scenario": tree / "scenarios" / "tiny.yaml",
+            "tables": tree / "tables" / "standard.yaml",
+        }
         self.good = {k: p.read_bytes() for k, p in self.files.items()}
         self.save_path = work / "case.save"
         self.good_save = self._make_save()
@@ -246,7 +314,9 @@ class Harness:
             pass
 
 
-def run(kinds: tuple[str, ...], n: int, seed: int, work: Path, on_bad: Callable[[str, int, str], None] | None = None) -> dict[str, Counter]:
+def run(
+    kinds: tuple[str, ...], n: int, seed: int, work: Path, on_bad: Callable[[str, int, str], None] | None = None
+) -> dict[str, Counter]:
     h = Harness(work)
     counts: dict[str, Counter] = {}
     for kind in kinds:

@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from wargame.cli import main
 
 TINY = Path(__file__).parent / "fixtures" / "tiny"

@@ -1,10 +1,26 @@
 """Hex maths: properties over random hexes, and the fixed facts of the layout."""
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wargame.hexgrid import (
-    DIRECTIONS, Hex, centre_km, direction_between, distance, from_offset, hex_at_km, hex_id, hexside,
-    line, neighbours, parse_hex_id, parse_hexside_id, hexside_id, ring, to_offset, within,
+    DIRECTIONS,
+    Hex,
+    centre_km,
+    direction_between,
+    distance,
+    from_offset,
+    hex_at_km,
+    hex_id,
+    hexside,
+    hexside_id,
+    line,
+    neighbours,
+    parse_hex_id,
+    parse_hexside_id,
+    ring,
+    to_offset,
+    within,
 )
 
 coord = st.integers(min_value=-200, max_value=200)

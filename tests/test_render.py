@@ -5,14 +5,13 @@ import copy
 import pytest
 from rich.cells import cell_len
 
+from tests.data.test_loaders import TINY, copy_tree, edit, problems
 from wargame import render
 from wargame.data.forces import UNIT_TYPES_SPEC, load_unit_types
 from wargame.data.scenario import load_scenario
+from wargame.data.schema import DataError
 from wargame.model.units import BRANCHES
 from wargame.render import BRANCH_GLYPH, counter_text, glyph, legend, render_board, row_pairs, set_ascii, stacks_of
-
-from tests.data.test_loaders import TINY, copy_tree, edit, problems
-from wargame.data.schema import DataError
 
 
 @pytest.fixture(autouse=True)

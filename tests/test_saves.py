@@ -8,8 +8,14 @@ import pytest
 from wargame import saves
 from wargame.saves import SaveError, read_save, write_save
 
-RECORD = {"record": 3, "scenario": "tiny", "seed": 7, "log": [{"turn": 1, "phase": "air", "side": "red", "orders": [{"kind": "move", "unit": "r1"}]}],
-          "n_events": 2, "events_sha256": "0" * 64}
+RECORD = {
+    "record": 3,
+    "scenario": "tiny",
+    "seed": 7,
+    "log": [{"turn": 1, "phase": "air", "side": "red", "orders": [{"kind": "move", "unit": "r1"}]}],
+    "n_events": 2,
+    "events_sha256": "0" * 64,
+}
 
 
 def test_round_trip(tmp_path):
@@ -41,11 +47,17 @@ def test_corrupt_save_is_refused_with_its_place(tmp_path):
     assert p.read_text().endswith("{")  # untouched
 
 
-@pytest.mark.parametrize("env,msg", [
-    ({"format": "baltic-wargame-save", "version": 99, "game": {}}, "version 99 is not supported .* written by a newer version"),
-    ({"format": "something-else", "version": 1, "game": {}}, "not a Baltic wargame save file"),
-    ({"format": "baltic-wargame-save", "version": 1}, "has no game record"),
-])
+@pytest.mark.parametrize(
+    "env,msg",
+    [
+        (
+            {"format": "baltic-wargame-save", "version": 99, "game": {}},
+            "version 99 is not supported .* written by a newer version",
+        ),
+        ({"format": "something-else", "version": 1, "game": {}}, "not a Baltic wargame save file"),
+        ({"format": "baltic-wargame-save", "version": 1}, "has no game record"),
+    ],
+)
 def test_wrong_version_or_kind(tmp_path, env, msg):
     p = tmp_path / "x.save"
     p.write_text(json.dumps(env))

@@ -32,18 +32,36 @@ def test_wheel_carries_the_data(wheel):
 
 def test_installed_wheel_works_from_another_folder(wheel, tmp_path):
     target = tmp_path / "site"
-    r = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target), str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "WARGAME_DATA")}
     env["PYTHONPATH"] = str(target)
-    code = ("import wargame.data.paths as p, wargame.cli as c, sys; "
-            "assert str(p.data_root()).startswith(%r), p.data_root(); sys.exit(c.main(['scenarios']))" % str(target))
-    r = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    code = (
+        "import wargame.data.paths as p, wargame.cli as c, sys; "
+        f"assert str(p.data_root()).startswith({str(target)!r}), p.data_root(); sys.exit(c.main(['scenarios']))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     assert "incursion-2016" in r.stdout
-    r = subprocess.run([sys.executable, "-c", "import sys, wargame.cli as c; sys.exit(c.main(['oob', 'incursion-2016', '--side', 'red']))"],
-                       cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, wargame.cli as c; sys.exit(c.main(['oob', 'incursion-2016', '--side', 'red']))",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr

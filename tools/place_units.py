@@ -94,7 +94,9 @@ def anchor_hex(board, anchor: str) -> Hex:
         proj = board.meta["projection"]
         x, y = Transformer.from_crs("EPSG:4326", proj["proj"], always_xy=True).transform(lon, lat)
         return hex_at_km(x - proj["origin_x_km"], proj["origin_y_km"] - y, board.hex_size_km)
-    raise SystemExit(f"unknown anchor {anchor!r}: not a map city, a garrison of tools/place_units.py, a hex id or lat,lon")
+    raise SystemExit(
+        f"unknown anchor {anchor!r}: not a map city, a garrison of tools/place_units.py, a hex id or lat,lon"
+    )
 
 
 def nearest_town(board, h: Hex) -> str:
@@ -123,10 +125,12 @@ def place(paths: list[Path], write: bool, per_hex: int, countries: tuple[str, ..
             if m and a and write:
                 centre = anchor_hex(board, a["anchor"])
                 cands = [h for h in board.country if board.is_land(h) and board.country[h] in own and load[h] < per_hex]
-                best = min(cands, key=lambda h: (distance(h, centre), TERRAIN_PREFERENCE.get(board.terrain[h], 2),
-                                                 board.hex_id(h)))
+                best = min(
+                    cands,
+                    key=lambda h: (distance(h, centre), TERRAIN_PREFERENCE.get(board.terrain[h], 2), board.hex_id(h)),
+                )
                 load[best] += 1
-                line = line[: m.start("hex")] + board.hex_id(best) + line[m.end("hex"):]
+                line = line[: m.start("hex")] + board.hex_id(best) + line[m.end("hex") :]
             out.append(line)
         new = "\n".join(out) + ("\n" if text.endswith("\n") else "")
         if write and new != text:
@@ -141,7 +145,10 @@ def place(paths: list[Path], write: bool, per_hex: int, countries: tuple[str, ..
                 c = board.country.get(h)
                 flag = "" if board.is_land(h) and c in own else "   <-- NOT ON OWN LAND"
                 problems += bool(flag)
-                print(f"  {u['id']:<22} {u['hex']}  {board.terrain.get(h, '?'):<7} {c or '-':<4} {nearest_town(board, h)}{flag}")
+                print(
+                    f"  {u['id']:<22} {u['hex']}  {board.terrain.get(h, '?'):<7} {c or '-':<4} "
+                    f"{nearest_town(board, h)}{flag}"
+                )
             else:
                 print(f"  {u['id']:<22} arrives turn {u['arrive']['turn']} at {u['arrive']['area']}")
         for h, n in sorted(here.items()):

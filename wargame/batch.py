@@ -23,18 +23,38 @@ import statistics
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-FIELDS = ["game", "seed", "scenario", "red", "blue", "winner", "measure_hours", "tallinn_hours", "riga_hours",
-          "first_unit_hours",
-          "red_steps_lost", "blue_steps_lost", "red_destroyed", "blue_destroyed", "turns", "orders", "bot_problems", "seconds",
-          "objective_held", "objective_hours", "problem"]
+FIELDS = [
+    "game",
+    "seed",
+    "scenario",
+    "red",
+    "blue",
+    "winner",
+    "measure_hours",
+    "tallinn_hours",
+    "riga_hours",
+    "first_unit_hours",
+    "red_steps_lost",
+    "blue_steps_lost",
+    "red_destroyed",
+    "blue_destroyed",
+    "turns",
+    "orders",
+    "bot_problems",
+    "seconds",
+    "objective_held",
+    "objective_hours",
+    "problem",
+]
 THRESHOLDS = (36, 48, 60, 72)
-ORDER_SECONDS = 120.0   # one phase's orders; the search bot needs a few seconds at most
-GAME_SECONDS = 1800.0   # one whole game; a slow game is ~1 minute
+ORDER_SECONDS = 120.0  # one phase's orders; the search bot needs a few seconds at most
+GAME_SECONDS = 1800.0  # one whole game; a slow game is ~1 minute
 
 _worker_cache: dict[str, Any] = {}
 
@@ -63,18 +83,36 @@ def _play_one(job: tuple[str, int, int, str, str, float | None]) -> dict[str, An
         try:
             bots[side] = make_bot(spec, side, seed)
         except (Exception, SystemExit) as e:  # noqa: BLE001 - reported as this game's problem
-            raise GameFailed(f"the {side.value} bot {spec!r} could not be made: {type(e).__name__}: {str(e)[:200]}") from None
+            raise GameFailed(
+                f"the {side.value} bot {spec!r} could not be made: {type(e).__name__}: {str(e)[:200]}"
+            ) from None
     p = play_game(sc, seed, bots[Side.RED], bots[Side.BLUE], time_limit=order_seconds)
     r = p.game.result
-    return {"game": index, "seed": seed, "scenario": sc.id, "red": red, "blue": blue, "winner": r["winner"],
-            "measure_hours": r["measure_hours"], "tallinn_hours": r["hours"].get("Tallinn"), "riga_hours": r["hours"].get("Riga"),
-            "first_unit_hours": r.get("first_unit_hours"),
-            "red_steps_lost": r["losses"]["red"], "blue_steps_lost": r["losses"]["blue"],
-            "red_destroyed": r["destroyed"]["red"], "blue_destroyed": r["destroyed"]["blue"], "turns": r["turns"],
-            "orders": p.orders, "bot_problems": len(p.problems), "seconds": round(p.seconds, 3),
-            # the scenario's own objective (victory.hold), where it has one
-            "objective_held": r["hold"]["held"] if r.get("hold") else None,
-            "objective_hours": r["hold"]["hours"] if r.get("hold") else None, "problem": None}
+    assert r is not None  # play_game plays to the end
+    return {
+        "game": index,
+        "seed": seed,
+        "scenario": sc.id,
+        "red": red,
+        "blue": blue,
+        "winner": r.winner,
+        "measure_hours": r.measure_hours,
+        "tallinn_hours": r.hours.get("Tallinn"),
+        "riga_hours": r.hours.get("Riga"),
+        "first_unit_hours": r.first_unit_hours,
+        "red_steps_lost": r.losses["red"],
+        "blue_steps_lost": r.losses["blue"],
+        "red_destroyed": r.destroyed["red"],
+        "blue_destroyed": r.destroyed["blue"],
+        "turns": r.turns,
+        "orders": p.orders,
+        "bot_problems": len(p.problems),
+        "seconds": round(p.seconds, 3),
+        # the scenario's own objective (victory.hold), where it has one
+        "objective_held": r.hold.held if r.hold else None,
+        "objective_hours": r.hold.hours if r.hold else None,
+        "problem": None,
+    }
 
 
 class GameFailed(Exception):
@@ -95,7 +133,7 @@ class RowWriter:
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.f = open(path, "w", newline="", encoding="utf-8")
+        self.f = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115 - held until close()
         self.jsonl = path.suffix in (".jsonl", ".ndjson")
         if not self.jsonl:
             self.csv = csv.DictWriter(self.f, fieldnames=FIELDS)
@@ -117,8 +155,8 @@ class RowWriter:
 
 @dataclass
 class BatchResult:
-    rows: list[dict[str, Any]] = field(default_factory=list)      # finished games, in game order
-    failed: list[dict[str, Any]] = field(default_factory=list)    # games with a `problem`, in game order
+    rows: list[dict[str, Any]] = field(default_factory=list)  # finished games, in game order
+    failed: list[dict[str, Any]] = field(default_factory=list)  # games with a `problem`, in game order
     interrupted: bool = False
 
 
@@ -171,9 +209,18 @@ class _Slot:
         self.conn.close()
 
 
-def run(scenario_id: str, games: int, seed: int = 1, red: str = "operational", blue: str = "operational",
-        workers: int | None = None, out: Path | None = None, order_seconds: float | None = ORDER_SECONDS,
-        game_seconds: float | None = GAME_SECONDS, on_row: Callable[[dict[str, Any]], None] | None = None) -> BatchResult:
+def run(
+    scenario_id: str,
+    games: int,
+    seed: int = 1,
+    red: str = "operational",
+    blue: str = "operational",
+    workers: int | None = None,
+    out: Path | None = None,
+    order_seconds: float | None = ORDER_SECONDS,
+    game_seconds: float | None = GAME_SECONDS,
+    on_row: Callable[[dict[str, Any]], None] | None = None,
+) -> BatchResult:
     """Play `games` games in worker processes. ValueError for an unknown bot name, DataError for a bad
     scenario (both before any game starts). Never raises for what a bot does."""
     from wargame.bots.base import BOTS, bot_class
@@ -217,7 +264,7 @@ def run(scenario_id: str, games: int, seed: int = 1, red: str = "operational", b
                     problem = f"the worker playing it died (exit code {s.proc.exitcode}): a bot ended the process"
                 elif s.job is not None and game_seconds is not None and time.monotonic() - s.started > game_seconds:
                     problem = f"over the {game_seconds:g} s time limit for a game (a bot hung): stopped"
-                if problem is not None:
+                if problem is not None and s.job is not None:
                     finish(failed_row(s.job, problem))
                     s.kill()
                     s = slots[i] = _Slot(ctx, trusted)
@@ -239,8 +286,17 @@ def run(scenario_id: str, games: int, seed: int = 1, red: str = "operational", b
     return result
 
 
-def run_batch(scenario_id: str, games: int, seed: int = 1, red: str = "operational", blue: str = "operational",
-              workers: int | None = None, out: Path | None = None, progress: bool = False, **limits: Any) -> list[dict[str, Any]]:
+def run_batch(
+    scenario_id: str,
+    games: int,
+    seed: int = 1,
+    red: str = "operational",
+    blue: str = "operational",
+    workers: int | None = None,
+    out: Path | None = None,
+    progress: bool = False,
+    **limits: Any,
+) -> list[dict[str, Any]]:
     """The finished rows of `run` in game order (also if interrupted); `progress` counts games on stderr."""
     done = [0]
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
@@ -52,7 +53,7 @@ def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
             elif key in ("red_steps_lost", "blue_steps_lost", "seconds_per_game"):
                 cells.append(f"{s[key]:.2f}" if key == "seconds_per_game" else f"{s[key]:.1f}")
             else:
-                cells.append(fmt(s.get(key), pct))
+                cells.append(fmt(s.get(key or ""), pct))
         table.add_row(label, *cells)
     return table
 
@@ -76,10 +77,22 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--blue", default="operational", help="Blue's bot (as --red)")
     p.add_argument("--seed", type=int, default=1, help="batch seed: game i uses a seed derived from it (default 1)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
-    p.add_argument("--order-seconds", type=_seconds, default=ORDER_SECONDS, metavar="S",
-                   help=f"time limit for one phase's orders; a bot over it gives none that phase (default {ORDER_SECONDS:g}; none: no limit)")
-    p.add_argument("--game-seconds", type=_seconds, default=GAME_SECONDS, metavar="S",
-                   help=f"time limit for a whole game; a game over it is stopped and reported (default {GAME_SECONDS:g}; none: no limit)")
+    p.add_argument(
+        "--order-seconds",
+        type=_seconds,
+        default=ORDER_SECONDS,
+        metavar="S",
+        help=f"time limit for one phase's orders; a bot over it gives none that phase (default {ORDER_SECONDS:g}; "
+             "none: no limit)",
+    )
+    p.add_argument(
+        "--game-seconds",
+        type=_seconds,
+        default=GAME_SECONDS,
+        metavar="S",
+        help=f"time limit for a whole game; a game over it is stopped and reported (default {GAME_SECONDS:g}; none: no "
+             "limit)",
+    )
 
 
 def add_batch_arguments(p: argparse.ArgumentParser) -> None:
@@ -111,13 +124,31 @@ def _check(args: argparse.Namespace) -> None:
 
 def _run(args: argparse.Namespace, scenario: str, out: Path | None, progress: bool) -> BatchResult:
     console = Console(stderr=True)
-    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("ETA"), TimeRemainingColumn(), console=console, disable=not progress, transient=False)
+    bar = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not progress,
+        transient=False,
+    )
     with bar:
         task = bar.add_task(f"{scenario}: {args.red} v {args.blue}", total=args.games)
-        result = run(scenario, args.games, args.seed, args.red, args.blue, args.workers, out,
-                     order_seconds=args.order_seconds, game_seconds=args.game_seconds,
-                     on_row=lambda row: bar.advance(task))
+        result = run(
+            scenario,
+            args.games,
+            args.seed,
+            args.red,
+            args.blue,
+            args.workers,
+            out,
+            order_seconds=args.order_seconds,
+            game_seconds=args.game_seconds,
+            on_row=lambda row: bar.advance(task),
+        )
     for row in result.failed:
         console.print(Text(f"game {row['game']} (seed {row['seed']}): {row['problem']}", style="red"))
     if result.interrupted:
@@ -139,8 +170,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     wall = time.perf_counter() - t0
     out = Console()
     out.print(summary_table([(rows[0]["scenario"] if rows else args.scenario, summarise(rows))]))
-    out.print(f"{len(rows)} games in {wall:.1f} s ({len(rows) / wall:.1f} games/s)" + (f"; rows in {args.out}" if args.out else "")
-              + (f"; {len(result.failed)} games failed" if result.failed else ""))
+    out.print(
+        f"{len(rows)} games in {wall:.1f} s ({len(rows) / wall:.1f} games/s)"
+        + (f"; rows in {args.out}" if args.out else "")
+        + (f"; {len(result.failed)} games failed" if result.failed else "")
+    )
     return _exit_code([result])
 
 

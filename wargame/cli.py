@@ -11,8 +11,8 @@ import importlib
 import importlib.util
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from rich.console import Console
 from rich.table import Table
@@ -51,11 +51,15 @@ def _schemas() -> dict[str, object]:
     from wargame.data.forces import OOB_SPEC, UNIT_TYPES_SPEC
     from wargame.data.maps import MAP_SPEC
     from wargame.data.scenario import scenario_spec
-
     from wargame.study.spec import study_spec
 
-    kinds: dict[str, object] = {"map": MAP_SPEC, "unit-types": UNIT_TYPES_SPEC, "oob": OOB_SPEC, "scenario": scenario_spec(),
-                                "study": study_spec()}
+    kinds: dict[str, object] = {
+        "map": MAP_SPEC,
+        "unit-types": UNIT_TYPES_SPEC,
+        "oob": OOB_SPEC,
+        "scenario": scenario_spec(),
+        "study": study_spec(),
+    }
     try:
         tables = importlib.import_module("wargame.data.tables")
         if hasattr(tables, "TABLES_SPEC"):
@@ -77,8 +81,9 @@ FORMAT_KIND = {
 
 def _sniff_format(path: Path) -> tuple[str | None, list[Problem]]:
     """The file's `format:` value, read cheaply, or the problems that stop us reading it."""
-    from wargame.data.schema import Context, compose_file
     import yaml
+
+    from wargame.data.schema import Context, compose_file
 
     ctx = Context(str(path))
     node = compose_file(path, ctx)
@@ -88,7 +93,9 @@ def _sniff_format(path: Path) -> tuple[str | None, list[Problem]]:
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode) and k.value == "format" and isinstance(v, yaml.ScalarNode):
                 return v.value, []
-    return None, [Problem(str(path), 1, 1, "format", f"expected a top-level 'format:' key, one of {', '.join(FORMAT_KIND)}")]
+    return None, [
+        Problem(str(path), 1, 1, "format", f"expected a top-level 'format:' key, one of {', '.join(FORMAT_KIND)}")
+    ]
 
 
 def _validate_one(path: Path) -> list[Problem]:
@@ -101,20 +108,25 @@ def _validate_one(path: Path) -> list[Problem]:
     try:
         if kind == "map":
             from wargame.data.maps import load_map
+
             load_map(path)
         elif kind == "unit-types":
             from wargame.data.forces import load_unit_types
+
             load_unit_types(path)
         elif kind == "oob":
             _validate_oob(path)
         elif kind == "scenario":
             from wargame.data.scenario import load_scenario
+
             load_scenario(path)
         elif kind == "tables":
             from wargame.data.tables import load_tables
+
             load_tables(path)
         elif kind == "study":
             from wargame.study.spec import load_study
+
             load_study(path)
     except DataError as e:
         return e.problems
@@ -134,7 +146,9 @@ def _validate_oob(path: Path) -> None:
         return
     for i, u in enumerate(oob.data.get("units") or []):
         if u is not None and u.get("type") is not None and u["type"] not in types:
-            oob.ctx.error_at(("units", i, "type"), f"unknown unit type {u['type']!r}; known: {', '.join(sorted(types))}")
+            oob.ctx.error_at(
+                ("units", i, "type"), f"unknown unit type {u['type']!r}; known: {', '.join(sorted(types))}"
+            )
     oob.ctx.raise_if_problems()
 
 
@@ -240,13 +254,28 @@ def cmd_map(args: argparse.Namespace) -> int:
                 marks[hx] = "o"
     title = scenario.title if scenario else board.title
     scale = f" ({board.hex_size_km:g} km hexes)" if "km hexes" not in title else ""
-    out.print(Text(f"{title} — hexes {win.col0 + 1:02d}{win.row0 + 1:02d} to "
-                   f"{win.col0 + win.cols:02d}{win.row0 + win.rows:02d}{scale}", style="bold"))
+    out.print(
+        Text(
+            f"{title} — hexes {win.col0 + 1:02d}{win.row0 + 1:02d} to "
+            f"{win.col0 + win.cols:02d}{win.row0 + win.rows:02d}{scale}",
+            style="bold",
+        )
+    )
     if win.cols < board.cols or win.rows < board.rows:
-        out.print(Text(f"(a window of {win.cols}x{win.rows} of {board.cols}x{board.rows} hexes: --full draws all, "
-                       "--at HEX|CITY moves it)", style="dim"))
-    wide = Console(width=max(out.size.width, win.cols * 4 + 4), highlight=False, force_terminal=out.is_terminal,
-                   color_system=out.color_system or None, soft_wrap=True)
+        out.print(
+            Text(
+                f"(a window of {win.cols}x{win.rows} of {board.cols}x{board.rows} hexes: --full draws all, "
+                "--at HEX|CITY moves it)",
+                style="dim",
+            )
+        )
+    wide = Console(
+        width=max(out.size.width, win.cols * 4 + 4),
+        highlight=False,
+        force_terminal=out.is_terminal,
+        color_system=out.color_system or None,  # type: ignore[arg-type]  # one of rich's own names
+        soft_wrap=True,
+    )
     for line in render_board(board, win, units, marks):
         wide.print(line, no_wrap=True, overflow="crop", crop=False)
     out.print(legend(width=max(40, min(term_w, w) if args.size else term_w), types=units, board=board), soft_wrap=False)
@@ -262,8 +291,11 @@ def cmd_oob(args: argparse.Namespace) -> int:
     for side in sides:
         units = [u for u in sc.units if u.side is side]
         setup = sc.sides[side]
-        table = Table(title=f"{setup.name} ({side.value}) — {len(units)} units", title_justify="left",
-                      title_style="bold " + ("red" if side is Side.RED else "blue"))
+        table = Table(
+            title=f"{setup.name} ({side.value}) — {len(units)} units",
+            title_justify="left",
+            title_style="bold " + ("red" if side is Side.RED else "blue"),
+        )
         for col in ("unit", "type", "formation", "att", "def", "steps", "mp", "where", "when"):
             table.add_column(col, justify="right" if col in ("att", "def", "steps", "mp") else "left")
         for u in sorted(units, key=lambda u: (u.arrival_turn, u.formation, u.id)):
@@ -275,8 +307,17 @@ def cmd_oob(args: argparse.Namespace) -> int:
                 area = sc.board.areas.get(u.entry_area or "")
                 where = area.title if area else (u.entry_area or "?")
                 when = f"turn {u.arrival_turn} (H+{sc.clock.hour(u.arrival_turn)})"
-            table.add_row(u.name, u.type.name, u.formation, f"{u.attack:g}", f"{u.defence:g}",
-                          f"{u.steps}/{u.type.steps}", str(u.type.movement), where, when)
+            table.add_row(
+                u.name,
+                u.type.name,
+                u.formation,
+                f"{u.attack:g}",
+                f"{u.defence:g}",
+                f"{u.steps}/{u.type.steps}",
+                str(u.type.movement),
+                where,
+                when,
+            )
         out.print(table)
         pool = sc.air.get(side)
         if pool:
@@ -323,18 +364,24 @@ def cmd_play(args: argparse.Namespace) -> int:
     except ImportError as e:
         if "textual" in str(e):
             raise UsageError("the terminal UI needs the 'textual' package: pip install textual") from None
-        raise UsageError("the terminal UI is not part of this build yet (wargame/tui is missing); "
-                         "`wargame scenarios`, `wargame map` and `wargame oob` work") from None
-    return int(tui.run(args.scenario, red=args.red, blue=args.blue, seed=args.seed, umpire=args.umpire, load=args.load,
-                       replay=args.watch) or 0)
+        raise
+    return int(
+        tui.run(
+            args.scenario,
+            red=args.red,
+            blue=args.blue,
+            seed=args.seed,
+            umpire=args.umpire,
+            load=args.load,
+            replay=args.watch,
+        )
+        or 0
+    )
 
 
 def _delegate(module: str, func: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError:
-            raise UsageError(f"this command needs {module}, which is not part of this build yet") from None
+        mod = importlib.import_module(module)
         return int(getattr(mod, func)(args) or 0)
 
     return run
@@ -352,16 +399,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = sub.add_parser("play", help="play in the terminal (the default command)",
-                          description="Open the terminal UI: choose a scenario and who plays each side, or load a game.")
+    play = sub.add_parser(
+        "play",
+        help="play in the terminal (the default command)",
+        description="Open the terminal UI: choose a scenario and who plays each side, or load a game.",
+    )
     play.add_argument("scenario", nargs="?", help="scenario id (see `wargame scenarios`); default: the start screen")
-    from wargame.tui.players import PLAYER_HELP
-
     import textwrap
 
+    from wargame.tui.players import PLAYER_HELP
+
     play.formatter_class = argparse.RawDescriptionHelpFormatter
-    play.epilog = "players:\n" + "\n".join(textwrap.fill(v, 78, initial_indent=f"  {k:<12}", subsequent_indent=" " * 14)
-                                            for k, v in PLAYER_HELP.items())
+    play.epilog = "players:\n" + "\n".join(
+        textwrap.fill(v, 78, initial_indent=f"  {k:<12}", subsequent_indent=" " * 14) for k, v in PLAYER_HELP.items()
+    )
     names = ", ".join(PLAYER_HELP)
     play.add_argument("--red", default=None, metavar="PLAYER", help=f"who plays Red: {names} (see below)")
     play.add_argument("--blue", default=None, metavar="PLAYER", help=f"who plays Blue: {names} (see below)")
@@ -369,45 +420,82 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--umpire", action="store_true", help="umpire mode: every random result is proposed for approval")
     play.add_argument("--load", metavar="SAVE", default=None, help="load a saved game and play on")
     play.add_argument("--watch", metavar="SAVE", default=None, help="watch a saved game replayed from its start")
-    play.add_argument("--ascii", action="store_true", help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)")
+    play.add_argument(
+        "--ascii",
+        action="store_true",
+        help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)",
+    )
     play.set_defaults(func=cmd_play)
 
-    v = sub.add_parser("validate", help="check data files (maps, unit types, orders of battle, scenarios, tables)",
-                       description="Check YAML data files. One line per problem (file:line:column: field: what was expected); exit 2 if any.")
+    v = sub.add_parser(
+        "validate",
+        help="check data files (maps, unit types, orders of battle, scenarios, tables)",
+        description="Check YAML data files. One line per problem (file:line:column: field: what was expected); exit 2 "
+                    "if any.",
+    )
     v.add_argument("files", nargs="+", metavar="FILE")
     v.set_defaults(func=cmd_validate)
 
-    s = sub.add_parser("schema", help="print the JSON Schema of a file kind, for editors",
-                       description="Print a JSON Schema (draft 2020-12) for one kind of data file.")
+    s = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a file kind, for editors",
+        description="Print a JSON Schema (draft 2020-12) for one kind of data file.",
+    )
     s.add_argument("kind", help="map, unit-types, oob, scenario or tables")
     s.set_defaults(func=cmd_schema)
 
-    m = sub.add_parser("map", help="draw a board (or a scenario's board with its units) in the terminal",
-                       description="Draw the board with terrain colours, rivers and borders on hexsides, roads, cities, and units when a scenario is given.")
+    m = sub.add_parser(
+        "map",
+        help="draw a board (or a scenario's board with its units) in the terminal",
+        description="Draw the board with terrain colours, rivers and borders on hexsides, roads, cities, and units "
+                    "when a scenario is given.",
+    )
     m.add_argument("name", metavar="SCENARIO_OR_MAP", help="a scenario id, a map id (e.g. baltic), or a path")
-    m.add_argument("--at", metavar="HEX", help="centre the window on a hex id (e.g. 3736) or a city name (any case, accents optional: riga, adazi)")
-    m.add_argument("--size", metavar="WxH", help="window size in terminal cells (default: the terminal's width, every row)")
+    m.add_argument(
+        "--at",
+        metavar="HEX",
+        help="centre the window on a hex id (e.g. 3736) or a city name (any case, accents optional: riga, adazi)",
+    )
+    m.add_argument(
+        "--size", metavar="WxH", help="window size in terminal cells (default: the terminal's width, every row)"
+    )
     m.add_argument("--full", action="store_true", help="draw the whole board, however wide")
-    m.add_argument("--ascii", action="store_true", help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)")
+    m.add_argument(
+        "--ascii",
+        action="store_true",
+        help="draw counters with two-letter type codes instead of NATO symbols (also: WARGAME_ASCII=1)",
+    )
     m.set_defaults(func=cmd_map)
 
-    sc = sub.add_parser("scenarios", help="list the scenarios", description="List the scenarios with a one-line summary.")
+    sc = sub.add_parser(
+        "scenarios", help="list the scenarios", description="List the scenarios with a one-line summary."
+    )
     sc.set_defaults(func=cmd_scenarios)
 
-    o = sub.add_parser("oob", help="print a scenario's forces", description="Print a scenario's orders of battle as tables.")
+    o = sub.add_parser(
+        "oob", help="print a scenario's forces", description="Print a scenario's orders of battle as tables."
+    )
     o.add_argument("scenario")
     o.add_argument("--side", choices=("red", "blue"))
     o.set_defaults(func=cmd_oob)
 
-    r = sub.add_parser("replay", help="re-run a saved game and check it reproduces the same events",
-                       description="Re-run a saved game from its scenario, seed and orders, and check every event matches.")
+    r = sub.add_parser(
+        "replay",
+        help="re-run a saved game and check it reproduces the same events",
+        description="Re-run a saved game from its scenario, seed and orders, and check every event matches.",
+    )
     r.add_argument("save", metavar="SAVE")
-    r.add_argument("--scenario", metavar="FILE", default=None,
-                   help="the scenario file, when it is not in the data folder (its data must hash as the save says)")
+    r.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="the scenario file, when it is not in the data folder (its data must hash as the save says)",
+    )
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
     rp = sub.add_parser("report", help="write an after-action report of a saved game (.html or .md)",
-                        description="Write one self-contained after-action report from a save: briefing, a map per turn, "
+                        description="Write one self-contained after-action report from a save: briefing, "
+                        "a map per turn, "
                                     "the timeline, charts, rulings and injects, the outcome.")
     rp.add_argument("save", metavar="SAVE")
     rp.add_argument("--out", metavar="FILE", required=True, help="report.html (with a turn slider) or report.md")
@@ -416,7 +504,8 @@ def build_parser() -> argparse.ArgumentParser:
     rp.set_defaults(func=_delegate("wargame.aar.report", "main"))
 
     sv = sub.add_parser("serve", help="the seminar room in browsers: a URL per role (needs the 'serve' extra)",
-                        description="Serve the game to browsers through textual-serve: /red, /blue (each team under its "
+                        description="Serve the game to browsers through textual-serve: /red, /blue "
+                        "(each team under its "
                                     "own fog), /facilitator (the White cell), /projector (read-only). Loopback unless "
                                     "--host; any other host needs an access token.")
     sv.add_argument("scenario", nargs="?", help="scenario id or file for a new session (default: the start screen)")
@@ -424,7 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the session's save file, shared by the roles (default: seminar.save; loaded if it exists)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     sv.add_argument("--port", type=int, default=8000)
-    sv.add_argument("--token", default=None, help="access token (required off loopback; made up and printed if not given)")
+    sv.add_argument("--token", default=None,
+                    help="access token (required off loopback; made up and printed if not given)")
     sv.add_argument("--seed", type=int, default=None)
     sv.add_argument("--red", default=None, metavar="PLAYER", help="who enters Red's orders (default: human)")
     sv.add_argument("--blue", default=None, metavar="PLAYER", help="who enters Blue's orders (default: human)")
@@ -443,22 +533,31 @@ def build_parser() -> argparse.ArgumentParser:
     sm.set_defaults(func=_delegate("wargame.tui.seminar", "main"))
 
     batch = importlib.import_module("wargame.batch_cli") if _has("wargame.batch_cli") else None
-    for name, helptext in (("batch", "run many bot-vs-bot games on all cores"),
-                           ("compare", "compare scenarios or postures side by side by batch statistics")):
+    for name, helptext in (
+        ("batch", "run many bot-vs-bot games on all cores"),
+        ("compare", "compare scenarios or postures side by side by batch statistics"),
+    ):
         b = sub.add_parser(name, help=helptext, description=helptext.capitalize() + ".")
         if batch is not None:
             getattr(batch, f"add_{name}_arguments")(b)
         b.set_defaults(func=_delegate("wargame.batch_cli", f"cmd_{name}"))
 
     from wargame.study import cli as study_cli
-    st = sub.add_parser("study", help="run a study file: cases x replications, statistics, report",
-                        description="Run a study (docs/studies.md): every case x replication on common seeds, resumable; "
-                                    "summary and paired differences against the baseline.")
+
+    st = sub.add_parser(
+        "study",
+        help="run a study file: cases x replications, statistics, report",
+        description="Run a study (docs/studies.md): every case x replication on common seeds, resumable; "
+        "summary and paired differences against the baseline.",
+    )
     study_cli.add_study_arguments(st)
     st.set_defaults(func=study_cli.cmd_study)
-    fc = sub.add_parser("forecast", help="the umpire's forecast from a saved position, by rollouts",
-                        description="Play N rollouts on from a saved game (from the true position) and print the "
-                                    "measure's distribution and each capital's chance by H+x.")
+    fc = sub.add_parser(
+        "forecast",
+        help="the umpire's forecast from a saved position, by rollouts",
+        description="Play N rollouts on from a saved game (from the true position) and print the "
+        "measure's distribution and each capital's chance by H+x.",
+    )
     study_cli.add_forecast_arguments(fc)
     fc.set_defaults(func=study_cli.cmd_forecast)
     return p

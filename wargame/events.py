@@ -1,5 +1,5 @@
 """What happened. The adjudicator returns events; logs, reports, statistics and replays read them
-(DESIGN rule 5). Each event is a frozen value with a unique `kind`, `to_dict()` (stable JSON: one
+(docs/architecture.md, rule 5). Each event is a frozen value with a unique `kind`, `to_dict()` (stable JSON: one
 line of the event log) and `describe()` (a sentence a facilitator can read aloud). `from_dict()`
 turns a logged line back into the event.
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 from typing import Any
-
 
 _JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
@@ -149,18 +148,21 @@ class AirMissionFlown(Event):
     def describe(self) -> str:
         where = "" if self.mission == "counter_air" else f" at {self.target}"
         loss = f", {self.lost} lost to air defences" if self.lost else ""
-        return f"{self.side.capitalize()} flies {self.sorties} {self.mission.replace('_', ' ')} sorties{where}{loss}: {self.effect}."
+        mission = self.mission.replace("_", " ")
+        return f"{self.side.capitalize()} flies {self.sorties} {mission} sorties{where}{loss}: {self.effect}."
 
 
 @dataclass(frozen=True)
 class SortiesDenied(Event):
-    side: str           # the side whose sorties are denied
+    side: str  # the side whose sorties are denied
     denied: int
     cut: tuple[str, ...]  # what was cut: "reserve 4", "interdiction at 4530: 8 -> 4"
     kind: str = field(default="sorties_denied", init=False)
 
     def describe(self) -> str:
-        return f"Enemy counter-air denies {self.side.capitalize()} {self.denied} sorties" + (f" ({'; '.join(self.cut)})." if self.cut else ".")
+        return f"Enemy counter-air denies {self.side.capitalize()} {self.denied} sorties" + (
+            f" ({'; '.join(self.cut)})." if self.cut else "."
+        )
 
 
 @dataclass(frozen=True)
@@ -175,8 +177,10 @@ class SortiesLost(Event):
     kind: str = field(default="sorties_lost", init=False)
 
     def describe(self) -> str:
-        return (f"Air defences (strength {self.ad_strength:g}, die {self.roll}) shoot down {self.lost} of "
-                f"{self.sorties} {self.side} {self.mission.replace('_', ' ')} sorties over {self.target}.")
+        return (
+            f"Air defences (strength {self.ad_strength:g}, die {self.roll}) shoot down {self.lost} of "
+            f"{self.sorties} {self.side} {self.mission.replace('_', ' ')} sorties over {self.target}."
+        )
 
 
 @dataclass(frozen=True)
@@ -200,7 +204,9 @@ class AttackDeclared(Event):
     kind: str = field(default="attack", init=False)
 
     def describe(self) -> str:
-        extra = (f" with {len(self.support)} fire units" if self.support else "") + (f", {self.cas} CAS sorties" if self.cas else "")
+        extra = (f" with {len(self.support)} fire units" if self.support else "") + (
+            f", {self.cas} CAS sorties" if self.cas else ""
+        )
         return f"{self.side.capitalize()} attacks {self.target} with {len(self.attackers)} units{extra}."
 
 
@@ -223,8 +229,11 @@ class CombatResolved(Event):
 
     def describe(self) -> str:
         sh = f" (shifts: {', '.join(self.shifts)})" if self.shifts else ""
-        return (f"{self.side.capitalize()} attacks {self.target}: {self.attack:g} against {self.defence:g}, odds {self.odds}, "
-                f"column {self.column}{sh}; die {self.roll}: {self.result}.")
+        return (
+            f"{self.side.capitalize()} attacks {self.target}: {self.attack:g} against {self.defence:g}, odds "
+            f"{self.odds}, "
+            f"column {self.column}{sh}; die {self.roll}: {self.result}."
+        )
 
 
 @dataclass(frozen=True)
@@ -237,8 +246,11 @@ class StepLost(Event):
     kind: str = field(default="step_lost", init=False)
 
     def describe(self) -> str:
-        return f"{self.name} loses a step ({self.cause}); {self.steps_left} left." if self.steps_left else \
-            f"{self.name} loses its last step ({self.cause})."
+        return (
+            f"{self.name} loses a step ({self.cause}); {self.steps_left} left."
+            if self.steps_left
+            else f"{self.name} loses its last step ({self.cause})."
+        )
 
 
 @dataclass(frozen=True)
@@ -278,7 +290,7 @@ class Advanced(Event):
 
 @dataclass(frozen=True)
 class Detected(Event):
-    side: str           # the side that now sees
+    side: str  # the side that now sees
     unit: str
     name: str
     hex: str
@@ -292,8 +304,8 @@ class Detected(Event):
 class UmpireRuled(Event):
     """The umpire's ruling on a proposed result: accept, reroll or replace, with a note."""
 
-    what: str           # combat | air | sead
-    decision: str       # accept | reroll | replace
+    what: str  # combat | air | sead
+    decision: str  # accept | reroll | replace
     original: str
     result: str
     note: str
@@ -332,14 +344,16 @@ class MeasureReached(Event):
 
     city: str
     hour: float
-    unit: str            # the unit whose arrival completed the force
-    units: tuple[str, ...] = ()   # every unit counted
+    unit: str  # the unit whose arrival completed the force
+    units: tuple[str, ...] = ()  # every unit counted
     steps: int = 0
     kind: str = field(default="measure", init=False)
 
     def describe(self) -> str:
-        return (f"A Red main force ({len(self.units)} units, {self.steps} steps, in supply) holds the outskirts "
-                f"of {self.city}: {fmt_hour(self.hour)} (the RAND measure).")
+        return (
+            f"A Red main force ({len(self.units)} units, {self.steps} steps, in supply) holds the outskirts "
+            f"of {self.city}: {fmt_hour(self.hour)} (the RAND measure)."
+        )
 
 
 @dataclass(frozen=True)
@@ -371,7 +385,10 @@ class BridgeDemolished(Event):
 
     def describe(self) -> str:
         what = "blows" if self.blown else "fails to blow"
-        return f"{self.name} ({self.side}) {what} the bridge over the {self.river} between {self.hex} and {self.across} (d6: {self.die})."
+        return (
+            f"{self.name} ({self.side}) {what} the bridge over the {self.river} between {self.hex} and {self.across} "
+            f"(d6: {self.die})."
+        )
 
 
 @dataclass(frozen=True)
@@ -426,11 +443,37 @@ class GameEnded(Event):
 
 
 EVENT_TYPES: dict[str, type[Event]] = {
-    c.__dataclass_fields__["kind"].default: c for c in (
-        TurnStarted, PhaseStarted, Arrived, ArrivalDelayed, OrderRejected, Moved, MoveHalted, FallbackSet,
-        AirMissionFlown, SortiesDenied, SortiesLost, Suppressed, AttackDeclared, CombatResolved, StepLost,
-        Destroyed, Retreated, Advanced, Detected, UmpireRuled, CityTaken, MeasureReached,
-        OutskirtsEntered, SupplyChanged, BridgeDemolished, BridgeRepaired, ObjectiveHeld, GameEnded)
+    str(c.__dataclass_fields__["kind"].default): c
+    for c in (
+        TurnStarted,
+        PhaseStarted,
+        Arrived,
+        ArrivalDelayed,
+        OrderRejected,
+        Moved,
+        MoveHalted,
+        FallbackSet,
+        AirMissionFlown,
+        SortiesDenied,
+        SortiesLost,
+        Suppressed,
+        AttackDeclared,
+        CombatResolved,
+        StepLost,
+        Destroyed,
+        Retreated,
+        Advanced,
+        Detected,
+        UmpireRuled,
+        CityTaken,
+        MeasureReached,
+        OutskirtsEntered,
+        SupplyChanged,
+        BridgeDemolished,
+        BridgeRepaired,
+        ObjectiveHeld,
+        GameEnded,
+    )
 }
 #: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
 UmpireOverruled = UmpireRuled
@@ -457,8 +500,21 @@ def visible_to(event: Event, side: str) -> bool:
     their own units, combats they fight, and detections they made; not the enemy's moves, plans or
     detections (those show as the enemy units they detect)."""
     s = getattr(event, "side", None)
-    if isinstance(event, (Moved, MoveHalted, FallbackSet, Arrived, ArrivalDelayed, OrderRejected, AirMissionFlown,
-                          SortiesLost, Detected, SupplyChanged)):
+    if isinstance(
+        event,
+        (
+            Moved,
+            MoveHalted,
+            FallbackSet,
+            Arrived,
+            ArrivalDelayed,
+            OrderRejected,
+            AirMissionFlown,
+            SortiesLost,
+            Detected,
+            SupplyChanged,
+        ),
+    ):
         return s == side
     if isinstance(event, (Retreated, Advanced)):
         return True  # seen by both sides of the combat

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side, Unit
@@ -185,10 +185,16 @@ def forces_markdown(scenario_ids: list[str]) -> str:
             out.append(f"| {label} | {f(t[Side.RED])} | {f(t[Side.BLUE])} |")
         cats = sorted(set(t[Side.RED].by_category) | set(t[Side.BLUE].by_category))
         for c in cats:
-            out.append(f"| {c.replace('_', ' ')} | {t[Side.RED].by_category.get(c, 0)} | {t[Side.BLUE].by_category.get(c, 0)} |")
-        pools = " ".join(f"{sc.sides[s].name}: {sc.air[s].day} sorties by day, {sc.air[s].night} by night."
-                         for s in (Side.RED, Side.BLUE) if s in sc.air)
-        out.append(f"\nAir: {pools} Orders of battle: {', '.join(f'`orders_of_battle/{o}.yaml`' for o in sc.oob_ids)}.\n")
+            out.append(f"| {c.replace('_', ' ')} | {t[Side.RED].by_category.get(c, 0)} | "
+                       f"{t[Side.BLUE].by_category.get(c, 0)} |")
+        pools = " ".join(
+            f"{sc.sides[s].name}: {sc.air[s].day} sorties by day, {sc.air[s].night} by night."
+            for s in (Side.RED, Side.BLUE)
+            if s in sc.air
+        )
+        out.append(
+            f"\nAir: {pools} Orders of battle: {', '.join(f'`orders_of_battle/{o}.yaml`' for o in sc.oob_ids)}.\n"
+        )
     return "\n".join(out)
 
 

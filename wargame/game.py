@@ -1,5 +1,5 @@
 """Game: the state, one seeded RNG, and the sequence of play. The one door every player uses
-(the TUI, bots, replays, batch runs: DESIGN rule 2).
+(the TUI, bots, replays, batch runs: docs/architecture.md, rule 2).
 
     game = Game(scenario, seed=7, umpire=False)
     while not game.over:
@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from wargame import events as ev
 from wargame.hexgrid import Hex, parse_hex_id
+from wargame.model.result import Result
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side, Unit
 from wargame.orders import Attack, Order, problem, screen
@@ -60,7 +62,7 @@ class Game(StateChanges):
             self.allowed_mask[s], self.allowed[s] = allowed_hexes(ix, scenario, s)
         self.city_at, self.outskirts_at = victory.places(self)
         self.state = State(units={u.id: u.copy() for u in scenario.units})
-        self._cache: dict[tuple[str, Side], Any] = {}
+        self._cache: dict[Any, Any] = {}  # keyed by (fact, side) or a rule's own name
         self._changed: set[int] = set()
         for u in self.state.units.values():
             if u.hex is not None:
@@ -74,7 +76,8 @@ class Game(StateChanges):
         self.log: list[dict[str, Any]] = []        # committed orders per phase, for saves and replays
         self.decisions: list[dict[str, str]] = []  # umpire rulings, in order
         self.pending: Proposal | None = None
-        self._proc = None                          # the phase being resolved (stopped at `pending`)
+        # the phase being resolved (stopped at `pending`)
+        self._proc: sequence.Resolution | None = None
         self._plan: Plan | None = None
         self.crisis: Any = None  # the crisis before H-hour this war followed (wargame.crisis), if any
         self.reset_digest()
@@ -86,7 +89,11 @@ class Game(StateChanges):
     turn = property(lambda self: self.state.turn)
     phase_index = property(lambda self: self.state.phase_index)
     over = property(lambda self: self.state.over)
-    result = property(lambda self: self.state.result, doc="winner, reason, measure_hours, hours, losses, cities...")
+    @property
+    def result(self) -> Result | None:
+        """How the game ended, None while it runs."""
+        return self.state.result
+
     units = property(lambda self: self.state.units)
     arrival = property(lambda self: self.state.arrival, doc="unit id -> turn it is due")
     sorties = property(lambda self: self.state.sorties, doc="sorties left this turn, per side")
@@ -181,7 +188,10 @@ class Game(StateChanges):
     def preview(self, order: Attack, side: Side | None = None) -> combat.Assessment:
         """Odds, column, each shift with its reason, and the chance of every result of an attack,
         without rolling. ValueError (with the reason) if the attack is not possible."""
-        return combat.assess(self, side or self.active_side, order, check=True)
+        who = side or self.active_side
+        if who is None:
+            raise ValueError("the game is over")
+        return combat.assess(self, who, order, check=True)
 
     def ad_loss_probability(self, side: Side, target: Hex) -> float:
         """Expected share of `side`'s sorties lost to enemy air defence over `target`."""
@@ -201,7 +211,7 @@ class Game(StateChanges):
             return why
         plan = self._current_plan(side, create=True)
         why, info = check(self, side, order, plan)
-        if why is None:
+        if why is None and plan is not None:
             plan.add(self, order, info)
         return why
 
@@ -235,11 +245,13 @@ class Game(StateChanges):
             raise ValueError("the game is over")
         if self.pending is not None:
             raise ValueError("a result is waiting for the umpire (decide() first)")
-        if side is not self.active_side:
-            raise ValueError(f"it is {self.active_side.value}'s {self.phase} phase, not {side.value}'s")
+        active = self.active_side
+        if side is not active or active is None:
+            raise ValueError(f"it is {active.value if active else 'nobody'}'s {self.phase} phase, not {side.value}'s")
         start = len(self.events)
         if orders is None:
             plan = self._current_plan(side, create=True)
+            assert plan is not None  # the side is the active one and the game runs
             given = [o.to_dict() for o in plan.orders]
         else:
             self._plan = None
@@ -254,6 +266,7 @@ class Game(StateChanges):
                     self.emit(ev.OrderRejected(side.value, d, why))
         self.log.append({"turn": self.turn, "phase": self.phase, "side": side.value, "orders": given})
         self._plan = None
+        assert plan is not None
         self._proc = sequence.resolve(self, side, plan)
         self._drive(None)
         return self.events[start:]
@@ -273,9 +286,10 @@ class Game(StateChanges):
         return self.events[start:]
 
     def _drive(self, value: tuple[int, str] | None) -> None:
+        assert self._proc is not None
         while True:
             try:
-                chance = self._proc.send(value)
+                chance = next(self._proc) if value is None else self._proc.send(value)
             except StopIteration:
                 self._proc = None
                 sequence.next_phase(self)
@@ -310,7 +324,7 @@ class Game(StateChanges):
 
     # --- copies, records, saves ------------------------------------------------------------------------
 
-    def clone(self) -> "Game":
+    def clone(self) -> Game:
         """An independent copy (state and random generator) for look-ahead: what happens to the copy
         never touches this game. A game stopped at an umpire's proposal is rebuilt by replay."""
         return record.clone(self)
@@ -333,12 +347,12 @@ class Game(StateChanges):
         return record.snapshot(self, events=False)["state"]
 
     def to_record(self) -> dict[str, Any]:
-        """Everything needed to rebuild and audit this game (DESIGN rule 4): scenario, seed,
+        """Everything needed to rebuild and audit this game (docs/architecture.md, rule 4): scenario, seed,
         options, committed orders per phase, umpire rulings, and a snapshot with the event log."""
         return record.to_record(self)
 
     @classmethod
-    def from_record(cls, rec: dict[str, Any], scenario: Scenario) -> "Game":
+    def from_record(cls, rec: dict[str, Any], scenario: Scenario) -> Game:
         """Rebuild a game from its record (the snapshot when possible, else by replaying)."""
         return record.from_record(rec, scenario)
 
@@ -349,7 +363,7 @@ class Game(StateChanges):
         return write_save(path, self.to_record())
 
     @classmethod
-    def from_save(cls, path, scenario: Scenario | None = None) -> "Game":
+    def from_save(cls, path, scenario: Scenario | None = None) -> Game:
         """Load a save; the scenario is loaded by the id it names unless given."""
         from wargame.saves import read_save, scenario_of
 

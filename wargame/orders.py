@@ -1,5 +1,5 @@
 """What a side may ask for. Orders are plain frozen values naming units and hexes by id, so they
-serialise to JSON as they are: the TUI, bots, saves and replays use the same objects (DESIGN rule 2).
+serialise to JSON as they are: the TUI, bots, saves and replays use the same objects (docs/architecture.md, rule 2).
 
     Move("ru-6-1", ("6524", "6424"))            # along a path of adjacent hexes, destination last
     Move("ru-6-1", to="6424")                    # or to a destination by the cheapest path
@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 #: Air missions flown in the air phase (close air support of an attack is `Attack.cas`).
 AIR_KINDS = ("interdiction", "sead", "counter_air", "recon", "cover")
@@ -116,7 +116,7 @@ class Demolish:
         return {"kind": "demolish", "unit": self.unit, "across": self.across}
 
 
-Order = Union[Move, Attack, AirMission, Fallback, Demolish]
+Order = Move | Attack | AirMission | Fallback | Demolish
 ORDER_TYPES = (Move, Attack, AirMission, Fallback, Demolish)
 
 
@@ -213,11 +213,18 @@ def problem(order: Any) -> str | None:
         if isinstance(order, Attack):
             return (_id(order.target, "the target", hex_=True) or _id_list(order.attackers, "the attackers")
                     or _id_list(order.support, "the support") or _count(order.cas, "the CAS sorties", 0, MAX_SORTIES)
-                    or (None if type(order.advance) is bool else f"advance must be true or false, not {_short(order.advance)}"))
+                    or (None if type(order.advance) is bool else f"advance must be true or false, not "
+                                                                 f"{_short(order.advance)}"))
         if isinstance(order, AirMission):
-            return ((None if order.mission in AIR_KINDS else f"unknown air mission {_short(order.mission)}; expected one of {', '.join(AIR_KINDS)}")
-                    or _id(order.target, "the target", empty=order.mission == "counter_air", hex_=True)
-                    or _count(order.sorties, "the sorties", 1, MAX_SORTIES))
+            return (
+                (
+                    None
+                    if order.mission in AIR_KINDS
+                    else f"unknown air mission {_short(order.mission)}; expected one of {', '.join(AIR_KINDS)}"
+                )
+                or _id(order.target, "the target", empty=order.mission == "counter_air", hex_=True)
+                or _count(order.sorties, "the sorties", 1, MAX_SORTIES)
+            )
         if isinstance(order, Demolish):
             return _id(order.unit, "the unit") or _id(order.across, "the hex across the bridge", hex_=True)
         return _id(order.unit, "the unit") or _id(order.toward, "the fallback hex", empty=True, hex_=True)
@@ -229,7 +236,12 @@ def screen(item: Any) -> tuple[Order | None, dict[str, Any], str | None]:
     """What `Game.submit` does with one item a player handed in: (the order or None, what the log
     records, why it is refused or None). The log entry of a refused item is a small plain stub
     with the reason, so a save always serialises and a replay refuses it again for the same reason."""
-    if isinstance(item, dict) and item.get("kind") == "invalid" and set(item) == {"kind", "why"} and type(item["why"]) is str:
+    if (
+        isinstance(item, dict)
+        and item.get("kind") == "invalid"
+        and set(item) == {"kind", "why"}
+        and type(item["why"]) is str
+    ):
         return None, {"kind": "invalid", "why": item["why"][:200]}, item["why"][:200]  # a refusal, replayed
     why = problem(item)
     if why is not None:
@@ -242,7 +254,9 @@ def describe(order: Order) -> str:
     if isinstance(order, Move):
         return f"move {order.unit} to {order.destination}" + (f" ({len(order.path)} hexes)" if order.path else "")
     if isinstance(order, Attack):
-        extra = (f", {len(order.support)} fire units" if order.support else "") + (f", {order.cas} CAS sorties" if order.cas else "")
+        extra = (f", {len(order.support)} fire units" if order.support else "") + (
+            f", {order.cas} CAS sorties" if order.cas else ""
+        )
         return f"attack {order.target} with {', '.join(order.attackers)}{extra}"
     if isinstance(order, AirMission):
         where = "" if order.mission == "counter_air" else f" at {order.target}"

@@ -16,9 +16,10 @@ Uses Rich only, never Textual, so it belongs to the core.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from rich.style import Style
 from rich.text import Text
@@ -36,8 +37,24 @@ TERRAIN_BG: dict[str, str] = {
     "lake": "#3f78b0",
     "sea": "#24527e",
 }
-TERRAIN_GLYPH: dict[str, str] = {"clear": " ", "forest": "♣", "mixed": "♠", "marsh": "≈", "urban": "▪", "lake": "~", "sea": "~"}
-TERRAIN_ASCII: dict[str, str] = {"clear": " ", "forest": "^", "mixed": ";", "marsh": "=", "urban": "#", "lake": "~", "sea": "~"}
+TERRAIN_GLYPH: dict[str, str] = {
+    "clear": " ",
+    "forest": "♣",
+    "mixed": "♠",
+    "marsh": "≈",
+    "urban": "▪",
+    "lake": "~",
+    "sea": "~",
+}
+TERRAIN_ASCII: dict[str, str] = {
+    "clear": " ",
+    "forest": "^",
+    "mixed": ";",
+    "marsh": "=",
+    "urban": "#",
+    "lake": "~",
+    "sea": "~",
+}
 # the marks of the map, drawn with symbols or (ASCII mode) with plain ASCII characters
 MARKS = {"edge": "▏", "river": "┃", "side": "▁▁", "capital": "★", "objective": "◆", "town": "◦", "road": "·"}
 MARKS_ASCII = {"edge": "'", "river": "|", "side": "__", "capital": "*", "objective": "@", "town": "+", "road": "."}
@@ -51,22 +68,22 @@ COUNTER_BG = "#f0f0e0"
 # branch (wargame.model.units.BRANCHES) -> one terminal cell approximating its APP-6 unit-function icon.
 # Chosen from what DejaVu Sans Mono (the usual Linux terminal font) draws, bar ⋈ (DejaVu Sans)
 BRANCH_GLYPH: dict[str, str] = {
-    "armour": "▭",               # the oval of tracks (a flat frame: the ellipse ⬭ is missing from common terminal fonts)
+    "armour": "▭",  # the oval of tracks (a flat frame: the ellipse ⬭ is missing from common terminal fonts)
     "mechanised_infantry": "⊗",  # the infantry cross inside the armour oval
-    "motorised_infantry": "⊛",   # the infantry cross with the vertical bar of motorised
-    "infantry": "⊠",             # the crossed box
-    "airborne": "◡",             # the parachute arc under the infantry cross
-    "air_assault": "⋈",          # the helicopter rotor (bow-tie)
-    "naval_infantry": "≋",       # the waves of amphibious
-    "reconnaissance": "⊘",       # the single diagonal slash
-    "special_forces": "✦",       # APP-6 writes "SOF"; a star keeps it to one cell
-    "artillery": "●",            # the filled dot of cannon artillery
-    "rocket_artillery": "◉",     # the dot in a ring of rocket launchers
-    "air_defence": "◠",          # the dome of air defence
-    "anti_tank": "∧",            # the inverted V of anti-armour
-    "engineer": "Ш",             # the bridge-like engineer mark
-    "headquarters": "⊤",         # the staff
-    "missile": "⇑",              # the upward missile
+    "motorised_infantry": "⊛",  # the infantry cross with the vertical bar of motorised
+    "infantry": "⊠",  # the crossed box
+    "airborne": "◡",  # the parachute arc under the infantry cross
+    "air_assault": "⋈",  # the helicopter rotor (bow-tie)
+    "naval_infantry": "≋",  # the waves of amphibious
+    "reconnaissance": "⊘",  # the single diagonal slash
+    "special_forces": "✦",  # APP-6 writes "SOF"; a star keeps it to one cell
+    "artillery": "●",  # the filled dot of cannon artillery
+    "rocket_artillery": "◉",  # the dot in a ring of rocket launchers
+    "air_defence": "◠",  # the dome of air defence
+    "anti_tank": "∧",  # the inverted V of anti-armour
+    "engineer": "Ш",  # the bridge-like engineer mark
+    "headquarters": "⊤",  # the staff
+    "missile": "⇑",  # the upward missile
 }
 
 _ascii = os.environ.get("WARGAME_ASCII", "").strip().lower() not in ("", "0", "no", "false")
@@ -155,8 +172,15 @@ def _road_hexes(board: Board) -> frozenset[Hex]:
 Pairs = list[tuple[str, Style]]
 
 
-def row_pairs(board: Board, row: int, col0: int, cols: int, stacks: dict[Hex, list[Unit]],
-              marks: dict[Hex, str], tint: dict[Hex, str]) -> tuple[Pairs, Pairs]:
+def row_pairs(
+    board: Board,
+    row: int,
+    col0: int,
+    cols: int,
+    stacks: dict[Hex, list[Unit]],
+    marks: dict[Hex, str],
+    tint: dict[Hex, str],
+) -> tuple[Pairs, Pairs]:
     """The two text lines of one row of hexes as (text, style) pairs: the shared drawing of
     `wargame map` and the TUI map. Place names are written on the lower line, so a unit standing on
     a city never hides its name."""
@@ -199,9 +223,11 @@ def row_pairs(board: Board, row: int, col0: int, cols: int, stacks: dict[Hex, li
     return top, merged
 
 
-LABEL_STYLE = {"capital": Style(bgcolor="#f5e6a8", color="#000000", bold=True),
-               "objective": Style(bgcolor="#e0e0e0", color="#000000", bold=True),
-               "town": Style(bgcolor="#404040", color="#ffffff")}
+LABEL_STYLE = {
+    "capital": Style(bgcolor="#f5e6a8", color="#000000", bold=True),
+    "objective": Style(bgcolor="#e0e0e0", color="#000000", bold=True),
+    "town": Style(bgcolor="#404040", color="#ffffff"),
+}
 _LABELS: dict[tuple[int, bool], dict[int, list[tuple[int, str, Style]]]] = {}
 
 
@@ -257,23 +283,30 @@ def stacks_of(units: Iterable[Unit]) -> dict[Hex, list[Unit]]:
     return stacks
 
 
-def render_board(board: Board, window: Window | None = None, units: Iterable[Unit] = (),
-                 marks: dict[Hex, str] | None = None, tint: dict[Hex, str] | None = None,
-                 rows: Iterable[int] | None = None) -> list[Text]:
+def render_board(
+    board: Board,
+    window: Window | None = None,
+    units: Iterable[Unit] = (),
+    marks: dict[Hex, str] | None = None,
+    tint: dict[Hex, str] | None = None,
+    rows: Iterable[int] | None = None,
+) -> list[Text]:
     """Lines of Rich Text for the window (two per row of hexes). `marks` puts a letter in a hex
     (e.g. outskirts 'o'); `tint` overrides a hex's background (reachable hexes, targets); `rows`
     limits the work to some rows of the window (for redrawing only what changed)."""
     w = window or Window(0, 0, board.cols, board.rows)
     stacks = stacks_of(units)
     out: list[Text] = []
-    for row in (rows if rows is not None else range(w.row0, w.row0 + w.rows)):
+    for row in rows if rows is not None else range(w.row0, w.row0 + w.rows):
         top, bottom = row_pairs(board, row, w.col0, w.cols, stacks, marks or {}, tint or {})
         out.append(Text.assemble(*top))
         out.append(Text.assemble(*bottom))
     return out
 
 
-def _content(board: Board, h: Hex, light: bool, stack: list[Unit] | None, hexmark: str | None, bg: str, road: bool) -> tuple[str, Style]:
+def _content(
+    board: Board, h: Hex, light: bool, stack: list[Unit] | None, hexmark: str | None, bg: str, road: bool
+) -> tuple[str, Style]:
     if stack:
         return counter_text(stack), _st(COUNTER_BG, SIDE_FG[stack[0].side], True)
     city = board.cities.get(h)
@@ -344,8 +377,10 @@ def counter_legend(per_line: int = 0, types: Iterable[Any] = (), width: int = 0)
     t.append("counter ")
     t.append("⊗3+", _st(COUNTER_BG, SIDE_FG[Side.RED], True))
     t.append(": branch (APP-6), steps, + more units\n")
-    items = [Text.assemble((g, _st(COUNTER_BG, "#202020", True)), f" {branch.replace('_', ' ')}")
-             for branch, g in BRANCH_GLYPH.items()]
+    items = [
+        Text.assemble((g, _st(COUNTER_BG, "#202020", True)), f" {branch.replace('_', ' ')}")
+        for branch, g in BRANCH_GLYPH.items()
+    ]
     if per_line:
         for i, item in enumerate(items):
             if i and i % per_line == 0:
@@ -380,5 +415,7 @@ def find_place(board: Board, text: str):
     starts = [c for n, c in by_name.items() if n.startswith(want)]
     if len(starts) == 1:
         return starts[0], []
-    near = [c.name for c in starts[:5]] or [by_name[n].name for n in difflib.get_close_matches(want, list(by_name), 5, 0.6)]
+    near = [c.name for c in starts[:5]] or [
+        by_name[n].name for n in difflib.get_close_matches(want, list(by_name), 5, 0.6)
+    ]
     return None, near

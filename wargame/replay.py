@@ -1,5 +1,5 @@
 """`wargame replay SAVE`: rebuild a saved game from its scenario, seed and orders and check that it
-reproduces the same events and final state (DESIGN rule 4: every game can be audited).
+reproduces the same events and final state (docs/architecture.md, rule 4: every game can be audited).
 
 The audit is strict: the save must hold its event count and digest, the scenario's data must be
 those it was played on (by content hash), and every difference is a MISMATCH (exit 1). A save that
@@ -34,8 +34,13 @@ def main(args: argparse.Namespace) -> int:
                    f"{len(game.events)} events, turn {game.turn}{' (over)' if game.over else ''}"))
     if game.result:
         r = game.result
-        m = f"H+{r['measure_hours']}" if r["measure_hours"] is not None else "not reached"
-        out.print(Text(f"Result: {r['winner']} wins ({r['reason']}); RAND measure {m}; steps lost red {r['losses']['red']}, blue {r['losses']['blue']}"))
+        m = f"H+{r.measure_hours}" if r.measure_hours is not None else "not reached"
+        out.print(
+            Text(
+                f"Result: {r.winner} wins ({r.reason}); RAND measure {m}; steps lost red {r.losses['red']}, "
+                f"blue {r.losses['blue']}"
+            )
+        )
     if problems:
         for p in problems:
             out.print(Text(f"MISMATCH: {p}", style="bold red"))

@@ -68,7 +68,7 @@ def clean_temp_files(path: str | os.PathLike[str]) -> list[Path]:
     """Remove the temporary files that writes of `path` left when the process was killed mid-write.
     A temp file some other process is writing now is locked, and left alone. Returns what it removed."""
     path = Path(path)
-    removed = []
+    removed: list[Path] = []
     try:
         candidates = list(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"))
     except OSError:
@@ -110,21 +110,26 @@ def read_save(path: str | os.PathLike[str]) -> dict[str, Any]:
     except ReadError as e:
         if e.message == "file not found":
             raise SaveError(f"{where}: no such save file") from None
-        raise SaveError(f"{where}{f':{e.line}:{e.column}' if e.line else ''}: cannot read the save file: {e.message}") from None
+        raise SaveError(
+            f"{where}{f':{e.line}:{e.column}' if e.line else ''}: cannot read the save file: {e.message}"
+        ) from None
     clean_temp_files(path)
     env = parse_json(text, where)
     if not isinstance(env, dict) or env.get("format") != FORMAT:
-        raise SaveError(f"{where}: format: not a Baltic wargame save file (expected \"format\": \"{FORMAT}\")")
+        raise SaveError(f'{where}: format: not a Baltic wargame save file (expected "format": "{FORMAT}")')
     version = env.get("version")
     if type(version) is not int or version != VERSION:
         newer = type(version) is int and version > VERSION
         raise SaveError(
-            f"{where}: version: save format version {_short(version)} is not supported (this program reads version {VERSION}"
+            f"{where}: version: save format version {_short(version)} is not supported (this program reads version "
+            f"{VERSION}"
             + ("; the save was written by a newer version of the game)" if newer else ")")
         )
     extra = set(env) - {"format", "version", "game"}
     if extra:
-        raise SaveError(f"{where}: {sorted(extra)[0][:40]}: unknown key in the save envelope (expected format, version, game)")
+        raise SaveError(
+            f"{where}: {sorted(extra)[0][:40]}: unknown key in the save envelope (expected format, version, game)"
+        )
     game = env.get("game")
     if not isinstance(game, dict):
         raise SaveError(f"{where}: game: the save file has no game record")
@@ -162,11 +167,15 @@ def parse_json(text: str, where: str) -> Any:
 
     line, col = _too_deep(text)
     if line:
-        raise SaveError(f"{where}:{line}:{col}: not a save file, or a damaged one (nested more than {MAX_DEPTH} levels deep)")
+        raise SaveError(
+            f"{where}:{line}:{col}: not a save file, or a damaged one (nested more than {MAX_DEPTH} levels deep)"
+        )
     try:
         return json.loads(text, parse_constant=constant, parse_int=integer, parse_float=real, object_pairs_hook=pairs)
     except json.JSONDecodeError as e:
-        raise SaveError(f"{where}:{e.lineno}:{e.colno}: not a save file, or a damaged one (invalid JSON: {e.msg})") from None
+        raise SaveError(
+            f"{where}:{e.lineno}:{e.colno}: not a save file, or a damaged one (invalid JSON: {e.msg})"
+        ) from None
     except _Refused as e:
         # the decoder does not say where a hook refused: find the first place the text says it
         line, col = _find(text, e.needle, e.nth)
@@ -190,7 +199,7 @@ def _find(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
         if i < 0:
             break
     if i < 0:
-        m = re.search(r"NaN|-?Infinity|\d{%d,}|\d[eE]\d{3,}" % (MAX_INT_DIGITS + 1), text)
+        m = re.search(r"NaN|-?Infinity|\d{" + str(MAX_INT_DIGITS + 1) + r",}|\d[eE]\d{3,}", text)
         i = m.start() if m else 0
     return text.count("\n", 0, i) + 1, i - (text.rfind("\n", 0, i) + 1) + 1
 
@@ -229,14 +238,16 @@ def scenario_of(record: dict[str, Any], given: str | os.PathLike[str] | None = N
     from wargame.data import paths
 
     if given:
-        return given
+        return Path(given) if isinstance(given, os.PathLike) else given
     sid = record.get("scenario")
     if not isinstance(sid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9\-_]{0,63}", sid):
         raise SaveError("game.scenario: the save names no scenario id")
     p = paths.data_dir("scenarios") / f"{sid}.yaml"
     if not p.is_file():
-        raise SaveError(f"game.scenario: scenario {sid!r} is not in the data folder ({paths.data_dir('scenarios')}); "
-                        "give its file with --scenario")
+        raise SaveError(
+            f"game.scenario: scenario {sid!r} is not in the data folder ({paths.data_dir('scenarios')}); "
+            "give its file with --scenario"
+        )
     return p
 
 
@@ -248,7 +259,9 @@ def data_matches(record: dict[str, Any], scenario: Any) -> str | None:
     if not want:
         return "the save does not record the hash of the data it was played on"
     if want != have:
-        return f"the scenario's data have changed since the game was played (data sha256 {have[:12]}, saved {want[:12]})"
+        return (
+            f"the scenario's data have changed since the game was played (data sha256 {have[:12]}, saved {want[:12]})"
+        )
     return None
 
 
@@ -262,7 +275,9 @@ def players_of(record: dict[str, Any], overrides: dict[str, str | None] | None =
     for side in ("red", "blue"):
         name = (overrides or {}).get(side) or saved.get(side, "human")
         if (overrides or {}).get(side) is None and name not in BOTS and name != "human":
-            raise SaveError(f"game.players.{side}: {_short(name)} is not human or a built-in bot "
-                            f"({', '.join(BOTS)}); a plug-in bot is given on the command line (--{side} package.module:Class)")
+            raise SaveError(
+                f"game.players.{side}: {_short(name)} is not human or a built-in bot "
+                f"({', '.join(BOTS)}); a plug-in bot is given on the command line (--{side} package.module:Class)"
+            )
         out[side] = name
     return out

@@ -91,14 +91,18 @@ def test_plugin_bots_by_module_and_class():
 def test_operational_bots_beat_the_random_bot():
     sc = load_scenario("incursion-2016")
     red_wins = [play_game(sc, s, "operational", "random").game.result for s in range(3)]
-    assert all(r["winner"] == "red" and r["measure_hours"] <= 60 for r in red_wins)
+    assert all(r.winner == "red" and r.measure_hours <= 60 for r in red_wins)
     blue_holds = [play_game(sc, s, "random", "operational").game.result for s in range(3)]
-    assert sum(1 for r in blue_holds if r["winner"] == "blue") >= 2
+    assert sum(1 for r in blue_holds if r.winner == "blue") >= 2
 
 
 def test_batch_rows_do_not_depend_on_worker_count(tmp_path):
-    one = run_batch(TINY, 6, seed=5, red="random", blue="operational", workers=1, out=tmp_path / "a.csv", progress=False)
-    two = run_batch(TINY, 6, seed=5, red="random", blue="operational", workers=2, out=tmp_path / "b.jsonl", progress=False)
+    one = run_batch(
+        TINY, 6, seed=5, red="random", blue="operational", workers=1, out=tmp_path / "a.csv", progress=False
+    )
+    two = run_batch(
+        TINY, 6, seed=5, red="random", blue="operational", workers=2, out=tmp_path / "b.jsonl", progress=False
+    )
     strip = lambda rows: [{k: v for k, v in r.items() if k != "seconds"} for r in rows]  # noqa: E731
     assert strip(one) == strip(two)
     assert [r["seed"] for r in one] == [game_seed(5, i) for i in range(6)]
@@ -109,12 +113,22 @@ def test_batch_rows_do_not_depend_on_worker_count(tmp_path):
 
 
 def test_summary_statistics_on_a_known_sample():
-    rows = [{"measure_hours": h, "winner": "red" if h else "blue", "red_steps_lost": 2, "blue_steps_lost": 4, "seconds": 0.1}
-            for h in (36, 48, 48, 60, 72, None)]
+    rows = [
+        {
+            "measure_hours": h,
+            "winner": "red" if h else "blue",
+            "red_steps_lost": 2,
+            "blue_steps_lost": 4,
+            "seconds": 0.1,
+        }
+        for h in (36, 48, 48, 60, 72, None)
+    ]
     s = summarise(rows)
     assert s["games"] == 6 and s["reached"] == 5 and s["median"] == 48
     assert (s["q1"], s["q3"]) == (48, 60)
-    assert s["by_36"] == pytest.approx(1 / 6) and s["by_60"] == pytest.approx(4 / 6) and s["by_72"] == pytest.approx(5 / 6)
+    assert (
+        s["by_36"] == pytest.approx(1 / 6) and s["by_60"] == pytest.approx(4 / 6) and s["by_72"] == pytest.approx(5 / 6)
+    )
     assert s["in_36_60"] == pytest.approx(4 / 6) and s["red_wins"] == pytest.approx(5 / 6)
 
 
@@ -136,15 +150,15 @@ def test_imagined_game_puts_unseen_enemies_where_the_side_believes_them(tiny):
     from wargame.rules.fog import detected
 
     g = Game(tiny, seed=3)
-    g.place(g.units["r1"], g.parse("0402"))                   # next to b1: seen
+    g.place(g.units["r1"], g.parse("0402"))  # next to b1: seen
     oracle = Oracle(g, Side.BLUE)
     seen = detected(g, Side.BLUE)
     true = g.units["r3"].hex
-    assert true not in seen                                   # r3 is hidden from Blue
+    assert true not in seen  # r3 is hidden from Blue
     imagined = oracle.imagine(7)
     assert imagined.units["r3"].hex is None and g.units["r3"].hex == true  # no guess: left out
-    assert imagined.units["r1"].hex == g.units["r1"].hex      # detected units stay where they are
-    assert "r4" in imagined.arrival                           # the published reinforcement schedule
+    assert imagined.units["r1"].hex == g.units["r1"].hex  # detected units stay where they are
+    assert "r4" in imagined.arrival  # the published reinforcement schedule
     elsewhere = next(h for h in sorted(g.allowed[Side.RED]) if h not in seen and h != true)
     assert oracle.imagine(7, {"r3": elsewhere}).units["r3"].hex == elsewhere
     # a guess in a hex Blue can see into (it would be seen there) or holds: the unit has moved on,
@@ -156,10 +170,10 @@ def test_imagined_game_puts_unseen_enemies_where_the_side_believes_them(tiny):
     assert oracle.enemy_setup()["r3"] == tiny.unit("r3").hex and "b1" not in oracle.enemy_setup()
     # an unseen unit has the strength Blue last saw, or the briefing's, not its true one
     assert tiny.unit("r3").steps == 1
-    g.units["r3"].steps = 3                                   # (say it had been reinforced, unseen)
+    g.units["r3"].steps = 3  # (say it had been reinforced, unseen)
     assert oracle.imagine(7, {"r3": elsewhere}).units["r3"].steps == 1
     assert oracle.imagine(7, {"r3": elsewhere}, {"r3": 2}).units["r3"].steps == 2
-    assert g.units["r3"].steps == 3                           # the real game is untouched
+    assert g.units["r3"].steps == 3  # the real game is untouched
 
 
 def test_the_search_bot_believes_the_briefing_not_the_hidden_state(tiny):
@@ -171,13 +185,13 @@ def test_the_search_bot_believes_the_briefing_not_the_hidden_state(tiny):
     g = Game(tiny, seed=3)
     seen = detected(g, Side.BLUE)
     moved_to = next(h for h in sorted(g.allowed[Side.RED]) if h not in seen and h != g.units["r3"].hex)
-    g.place(g.units["r3"], moved_to)                          # r3 moves, unseen
+    g.place(g.units["r3"], moved_to)  # r3 moves, unseen
     bot = SearchBot(Side.BLUE, 1)
     guesses = bot.guesses(g.view(Side.BLUE), Oracle(g, Side.BLUE))
     assert guesses["r3"] == tiny.unit("r3").hex != moved_to  # still where the briefing put it
-    g.place(g.units["r1"], g.parse("0402"))                   # next to b1: seen
+    g.place(g.units["r1"], g.parse("0402"))  # next to b1: seen
     guesses = bot.guesses(g.view(Side.BLUE), Oracle(g, Side.BLUE))
-    assert guesses["r1"] == g.parse("0402")                    # seen: where it is
+    assert guesses["r1"] == g.parse("0402")  # seen: where it is
 
 
 def test_operational_doctrine_knobs():
@@ -196,8 +210,11 @@ def test_operational_doctrine_knobs():
     deep = OperationalBot(Side.BLUE, 1, Doctrine(stand=False, line_offset=14)).orders(view, oracle)
     assert deep and deep != standard
     delay = OperationalBot(Side.BLUE, 1).orders(view, oracle)
-    enveloped = {u.id for u in view.own
-                 if sum(1 for n in oracle.terrain.neighbours[u.hex] if n in {e.hex for e in view.enemy}) >= 2}
+    enveloped = {
+        u.id
+        for u in view.own
+        if sum(1 for n in oracle.terrain.neighbours[u.hex] if n in {e.hex for e in view.enemy}) >= 2
+    }
     assert {o.unit for o in delay} <= enveloped | {u.id for u in view.own if u.hex != oracle.own_setup().get(u.id)}
     g = Game(sc, seed=1)
     while not (g.phase == "movement" and g.active_side is Side.RED):
@@ -245,13 +262,13 @@ def test_the_search_bot_keeps_the_best_doctrine_and_looks_again_every_few_turns(
     assert len(bot.calls) == 6 * 2 + 3 * 2 + 2 * 2
     played = bot.looks[0]["played"]
     assert played["standard"] == played["air on the spearheads"] == 6 and sorted(played.values()) == [2, 2, 2, 4, 6, 6]
-    assert len({s for _, s in bot.calls}) == 6                 # 6 draws of the dice ...
-    for seed in {s for _, s in bot.calls}:                     # ... each met by every doctrine still in the race
+    assert len({s for _, s in bot.calls}) == 6  # 6 draws of the dice ...
+    for seed in {s for _, s in bot.calls}:  # ... each met by every doctrine still in the race
         assert len({n for n, s in bot.calls if s == seed}) in (6, 3, 2)
     assert bot.looks[0]["scores"]["air on the spearheads"] == 5.0 and bot.looks[0]["rollouts"] == 6
-    scores["air on the spearheads"], scores["standard"] = 0.0, 0.0       # a tie: the current doctrine stays
+    scores["air on the spearheads"], scores["standard"] = 0.0, 0.0  # a tie: the current doctrine stays
     g.submit(Side.BLUE, [])
-    while g.turn < 3:                                          # no new look before turn 1 + 2
+    while g.turn < 3:  # no new look before turn 1 + 2
         if g.active_side is Side.BLUE:
             bot.orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
         g.submit(g.active_side, [])
@@ -268,7 +285,7 @@ def test_the_search_bot_takes_the_best_plan_first_and_changes_it_only_for_a_clea
     from wargame.game import Game
 
     scores = {d.name: 0.0 for d in BLUE_DOCTRINES}
-    scores["no counter-attacks"] = 1.0                                      # under the 3-hour margin ...
+    scores["no counter-attacks"] = 1.0  # under the 3-hour margin ...
     bot = Scripted(Side.BLUE, scores, rollouts=1, replan=1)
     g = Game(tiny, seed=3)
 
@@ -279,12 +296,12 @@ def test_the_search_bot_takes_the_best_plan_first_and_changes_it_only_for_a_clea
         g.submit(Side.BLUE, [])
 
     look()
-    assert bot.doctrine.name == "no counter-attacks"                        # ... but the first look has no plan to keep
-    scores["deep line"] = 3.5                                  # 2.5 h better than "no counter-attacks": not enough
+    assert bot.doctrine.name == "no counter-attacks"  # ... but the first look has no plan to keep
+    scores["deep line"] = 3.5  # 2.5 h better than "no counter-attacks": not enough
     while len(bot.looks) < 2:
         look()
     assert bot.doctrine.name == "no counter-attacks"
-    scores["deep line"] = 4.5                                  # 3.5 h better: the plan changes
+    scores["deep line"] = 4.5  # 3.5 h better: the plan changes
     while len(bot.looks) < 3:
         look()
     assert bot.doctrine.name == "deep line"
@@ -328,11 +345,11 @@ def test_routes_around_the_enemy_cost_more_and_never_pass_through_it():
     wall = frozenset(h for h in plain if 3 <= plain[h] <= 4 and abs(h.q - riga.q) + abs(h.r - riga.r) < 12)
     zoc = frozenset(n for h in wall for n in neighbours(h)) - wall
     around = distance_field(oracle, "tracked", goals, wall, zoc, 4)
-    assert not (wall & set(around))                                  # never through an enemy hex
-    assert all(around[h] >= plain[h] for h in around)                # never cheaper
+    assert not (wall & set(around))  # never through an enemy hex
+    assert all(around[h] >= plain[h] for h in around)  # never cheaper
     far = max((h for h in plain if h in around), key=lambda h: plain[h])
     assert around[far] >= plain[far]
-    assert any(around[h] > plain[h] for h in around)                 # somewhere the detour costs
+    assert any(around[h] > plain[h] for h in around)  # somewhere the detour costs
     assert Doctrine(route_around=4).route_around == 4
 
 
@@ -345,7 +362,7 @@ def test_red_interdiction_doctrine_flies_half_its_sorties_at_the_enemy_in_front(
     g = Game(load_scenario("incursion-2016"), seed=1)
     assert g.phase == "air" and g.active_side is Side.RED
     view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
-    assert OperationalBot(Side.RED, 1).orders(view, oracle) == []          # standard: CAS only
+    assert OperationalBot(Side.RED, 1).orders(view, oracle) == []  # standard: CAS only
     front = OperationalBot(Side.RED, 1, Doctrine(red_air="front")).orders(view, oracle)
     assert front and all(isinstance(o, AirMission) and o.mission == "interdiction" and o.sorties == 8 for o in front)
     assert sum(o.sorties for o in front) <= view.sorties // 2
@@ -369,8 +386,11 @@ def _red_movement_in_a_stalled_contact():
         view, oracle = g.view(side), Oracle(g, side)
         if side is Side.RED and g.phase == "movement":
             for h in bots[side]._stuck(view, oracle):
-                adj = [u for u in view.own if distance(u.hex, h) == 1 and u.attack > 0
-                       and u.type.category not in FIRES | STATIC]
+                adj = [
+                    u
+                    for u in view.own
+                    if distance(u.hex, h) == 1 and u.attack > 0 and u.type.category not in FIRES | STATIC
+                ]
                 if len(adj) >= 2:
                     return g, h, adj
         g.submit(side, bots[side].orders(view, oracle))
@@ -388,15 +408,15 @@ def test_pin_and_bypass_leaves_one_unit_on_a_contact_that_held_and_sends_the_res
     standard = OperationalBot(Side.RED, 1).orders(view, oracle)
     pin = Doctrine("pin and bypass", pin=2, patience=1)
     fresh = OperationalBot(Side.RED, 1, pin)
-    assert fresh.orders(view, oracle) == standard              # the contact has not held a turn yet
-    assert fresh.held[stuck] == 1                              # ... as it remembers
+    assert fresh.orders(view, oracle) == standard  # the contact has not held a turn yet
+    assert fresh.held[stuck] == 1  # ... as it remembers
     veteran = OperationalBot(Side.RED, 1, pin)
-    veteran.held = {stuck: 1}                                  # it held last turn: now go round it
+    veteran.held = {stuck: 1}  # it held last turn: now go round it
     orders = veteran.orders(view, oracle)
     assert orders != standard
     moved = {o.unit: g.parse(o.path[-1]) for o in orders if isinstance(o, Move)}
     pinner = max(adj, key=lambda u: (u.defence, u.steps, u.id))
-    assert pinner.id not in moved                              # one pins it
+    assert pinner.id not in moved  # one pins it
     # the rest plan round it: its hex cannot be passed and its zone costs 2 MP more; each moves closer
     # to the goals that way, or stays where no hex it can reach is closer
     blocked = frozenset(veteran.held) & frozenset(veteran._stuck(view, oracle))
@@ -434,7 +454,9 @@ def test_mass_fires_brings_the_artillery_into_range_of_the_contact_that_holds():
     ends = {o.unit: g.parse(o.path[-1]) for o in orders if isinstance(o, Move)}
     guns = [u for u in view.own if u.type.category in FIRES and u.hex is not None]
     in_range = [u for u in guns if any(distance(ends.get(u.id, u.hex), t) <= u.type.range for t in plan)]
-    could = [u for u in guns if any(distance(h, t) <= u.type.range for h in [*oracle.reachable(u.id), u.hex] for t in plan)]
+    could = [
+        u for u in guns if any(distance(h, t) <= u.type.range for h in [*oracle.reachable(u.id), u.hex] for t in plan)
+    ]
     assert could and len(in_range) >= min(len(could), len(plan) * g.tables.max_support_units)
     contact = {n for e in view.enemy for n in neighbours(e.hex)}
     assert all(ends[u.id] not in contact for u in guns if u.id in ends)  # never next to the enemy
@@ -456,25 +478,34 @@ def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
     from wargame.game import Game
     from wargame.hexgrid import parse_hex_id as H
 
-    b = board(["." * 10] * 5, ["EEEEEEEEER"] * 5, roads=["0103 0203 0303 0403 0503 0603 0703 0803 0903 1003"],
-              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103 0102 0104"})
-    units = [unit("b1", Side.BLUE, "inf", "0503"), unit("b2", Side.BLUE, "inf", "0301"),
-             unit("r1", Side.RED, "tank", "0603"), unit("r2", Side.RED, "tank", "0502"),
-             unit("r3", Side.RED, "tank", "0804")]
+    b = board(
+        ["." * 10] * 5,
+        ["EEEEEEEEER"] * 5,
+        roads=["0103 0203 0303 0403 0503 0603 0703 0803 0903 1003"],
+        cities=[("Tallinn", "0103", "EST")],
+        outskirts={"Tallinn": "0103 0102 0104"},
+    )
+    units = [
+        unit("b1", Side.BLUE, "inf", "0503"),
+        unit("b2", Side.BLUE, "inf", "0301"),
+        unit("r1", Side.RED, "tank", "0603"),
+        unit("r2", Side.RED, "tank", "0502"),
+        unit("r3", Side.RED, "tank", "0804"),
+    ]
     g = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
     to_phase(g, "movement", Side.BLUE)
     orders = OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
-    assert [o.unit for o in orders] == ["b1"]          # two Red hexes next to it: it falls back; b2 stands
+    assert [o.unit for o in orders] == ["b1"]  # two Red hexes next to it: it falls back; b2 stands
     assert H(orders[0].path[-1]).q < H("0503").q
     g2 = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
     to_phase(g2, "air", Side.BLUE)
     air = OperationalBot(Side.BLUE, 1).orders(g2.view(Side.BLUE), Oracle(g2, Side.BLUE))
     route = Oracle(g2, Side.BLUE).enemy_supply_route(H("0603"))
     assert route[0] == H("0603") and g2.board.country[route[-1]] == "RUS"
-    assert route[1:] == [H("0703"), H("0803"), H("0903"), H("1003")][: len(route) - 1]   # along the road home
+    assert route[1:] == [H("0703"), H("0803"), H("0903"), H("1003")][: len(route) - 1]  # along the road home
     routes = [Oracle(g2, Side.BLUE).enemy_supply_route(H(x)) for x in ("0603", "0502", "0804")]
     behind = {g2.hid(r[3]) for r in routes if len(r) > 3}
-    assert air and all(a.mission == "interdiction" and a.target in behind for a in air)   # the lines, not the units
+    assert air and all(a.mission == "interdiction" and a.target in behind for a in air)  # the lines, not the units
 
 
 def test_blue_blows_the_bridge_toward_the_enemy_when_it_comes_near():
@@ -485,25 +516,35 @@ def test_blue_blows_the_bridge_toward_the_enemy_when_it_comes_near():
     from wargame.game import Game
     from wargame.orders import Demolish
 
-    b = board(["." * 8] * 3, ["EEEEERRR"] * 3, rivers=_RIVER, roads=["0102 0202 0302 0402 0502 0602 0702 0802"],
-              cities=[("Tallinn", "0102", "EST")], outskirts={"Tallinn": "0102 0101 0103"})
+    b = board(
+        ["." * 8] * 3,
+        ["EEEEERRR"] * 3,
+        rivers=_RIVER,
+        roads=["0102 0202 0302 0402 0502 0602 0702 0802"],
+        cities=[("Tallinn", "0102", "EST")],
+        outskirts={"Tallinn": "0102 0101 0103"},
+    )
 
     def blue_orders(red_at: str, detection: int) -> list:
-        g = Game(scenario(b, [unit("b", Side.BLUE, "inf", "0302"), unit("r", Side.RED, "tank", red_at)],
-                          measure=("Tallinn",)), seed=1)
+        g = Game(
+            scenario(
+                b, [unit("b", Side.BLUE, "inf", "0302"), unit("r", Side.RED, "tank", red_at)], measure=("Tallinn",)
+            ),
+            seed=1,
+        )
         g.units["b"].type = __import__("dataclasses").replace(g.units["b"].type, detection=detection)
         to_phase(g, "movement", Side.BLUE)
         return OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
 
-    assert Demolish("b", "0402") in blue_orders("0602", detection=4)     # seen, three hexes off: blow it
-    assert not any(isinstance(o, Demolish) for o in blue_orders("0802", detection=6))   # five off: not yet
-    assert not any(isinstance(o, Demolish) for o in blue_orders("0602", detection=1))   # not seen: not yet
+    assert Demolish("b", "0402") in blue_orders("0602", detection=4)  # seen, three hexes off: blow it
+    assert not any(isinstance(o, Demolish) for o in blue_orders("0802", detection=6))  # five off: not yet
+    assert not any(isinstance(o, Demolish) for o in blue_orders("0602", detection=1))  # not seen: not yet
 
 
 def test_the_imagined_game_holds_nothing_the_side_has_not_seen():
     from wargame.bots.base import Oracle
     from wargame.game import Game
-    from wargame.orders import AirMission, Fallback
+    from wargame.orders import AirMission
 
     sc = load_scenario("incursion-2016")
     g = Game(sc, seed=2)
@@ -519,4 +560,4 @@ def test_the_imagined_game_holds_nothing_the_side_has_not_seen():
     assert not any(imagined.units[i].side is Side.RED for i in st.fallback)
     assert all(imagined.units[i].id in {u.id for u in seen} for i in st.entrench if imagined.units[i].side is Side.RED)
     assert imagined.events == [] and imagined.log == []
-    assert g.state.air_orders[Side.RED] and g.state.fallback   # the true game is untouched
+    assert g.state.air_orders[Side.RED] and g.state.fallback  # the true game is untouched

@@ -94,8 +94,9 @@ def tiny():
     ("Illegal", "illegal order"),
 ])
 def test_faulty_orders_are_bot_problems_and_the_game_is_played_and_replays(tiny, bot, problem):
-    from wargame.game import replay
     import json
+
+    from wargame.game import replay
 
     p = play_game(tiny, 3, f"{HERE}:{bot}", "random")
     assert p.game.over and any(problem in x.problem for x in p.problems), [x.problem for x in p.problems][:5]

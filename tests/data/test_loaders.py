@@ -78,8 +78,13 @@ def test_hex_off_the_board_and_unknown_type_and_typo_all_reported_at_once(tmp_pa
         load_scenario(d / "scenarios" / "tiny.yaml")
     msgs = problems(e)
     assert any(m.endswith("units[0].hex: hex 2020 is off the board (8x6)") for m in msgs), msgs
-    assert any(m.endswith("units[2].type: unknown unit type 'artilery' (see " + str(d / "orders_of_battle" / "unit_types.yaml") + ")")
-               or "units[2].type: unknown unit type 'artilery'" in m for m in msgs), msgs
+    assert any(
+        m.endswith(
+            "units[2].type: unknown unit type 'artilery' (see " + str(d / "orders_of_battle" / "unit_types.yaml") + ")"
+        )
+        or "units[2].type: unknown unit type 'artilery'" in m
+        for m in msgs
+    ), msgs
     assert any("units[2].sourc: unknown key 'sourc'; did you mean 'source'?" in m for m in msgs), msgs
     assert all(":" in m.split(" ")[0] for m in msgs)  # file:line:col first
 
@@ -103,8 +108,8 @@ def test_unquoted_hex_id_asks_for_quotes(tmp_path):
 
 def test_unit_on_water_or_wrong_side_is_refused(tmp_path):
     d = copy_tree(tmp_path)
-    edit(d / "orders_of_battle" / "blue.yaml", 'hex: "0302"', 'hex: "0101"')   # sea
-    edit(d / "orders_of_battle" / "red.yaml", 'hex: "0603"', 'hex: "0303"')    # Estonia
+    edit(d / "orders_of_battle" / "blue.yaml", 'hex: "0302"', 'hex: "0101"')  # sea
+    edit(d / "orders_of_battle" / "red.yaml", 'hex: "0603"', 'hex: "0303"')  # Estonia
     with pytest.raises(DataError) as e:
         load_scenario(d / "scenarios" / "tiny.yaml")
     msgs = problems(e)
@@ -131,10 +136,12 @@ def test_duplicates_and_missing_fields(tmp_path):
 
 def test_every_unit_needs_a_source_or_an_assumption(tmp_path):
     d = copy_tree(tmp_path)
-    edit(d / "orders_of_battle" / "red.yaml", ', source: test}\n  - {id: r2', '}\n  - {id: r2')
+    edit(d / "orders_of_battle" / "red.yaml", ", source: test}\n  - {id: r2", "}\n  - {id: r2")
     with pytest.raises(DataError) as e:
         load_oob(d / "orders_of_battle" / "red.yaml")
-    assert problems(e)[0].endswith("units[0]: needs a 'source' or an 'assumption' (every value is sourced or marked as assumed)")
+    assert problems(e)[0].endswith(
+        "units[0]: needs a 'source' or an 'assumption' (every value is sourced or marked as assumed)"
+    )
 
 
 def test_map_grid_errors_point_at_the_row_and_column(tmp_path):
@@ -174,8 +181,11 @@ def test_json_schema_matches_the_validator_on_unknown_keys():
 
 def test_scenario_objective_cities_are_checked_against_the_map(tmp_path):
     d = copy_tree(tmp_path)
-    edit(d / "scenarios" / "tiny.yaml", "  objectives: [Tallinn, Narva, Pskov]",
-         "  objectives: [Tallinn, Narva, Pskov]\n  hold: [Narva, Narvaa]")
+    edit(
+        d / "scenarios" / "tiny.yaml",
+        "  objectives: [Tallinn, Narva, Pskov]",
+        "  objectives: [Tallinn, Narva, Pskov]\n  hold: [Narva, Narvaa]",
+    )
     with pytest.raises(DataError) as e:
         load_scenario(d / "scenarios" / "tiny.yaml")
     (p,) = e.value.problems

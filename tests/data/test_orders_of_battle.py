@@ -13,8 +13,16 @@ import yaml
 from wargame.data import paths
 from wargame.data.forces import load_unit_types
 from wargame.data.scenario import list_scenarios, load_scenario
-from wargame.forces import (MANOEUVRE, brigade_of, check_claims, force_totals, forces_markdown, oob_totals,
-                            read_claims, totals)
+from wargame.forces import (
+    MANOEUVRE,
+    brigade_of,
+    check_claims,
+    force_totals,
+    forces_markdown,
+    oob_totals,
+    read_claims,
+    totals,
+)
 from wargame.model.units import Side
 
 SCENARIOS = ["incursion-2016", "incursion-2016-seven-brigades", "incursion-2025", "suwalki-corridor"]
@@ -179,7 +187,8 @@ def test_combat_values_follow_the_firepower_index(unit_types):
         t = unit_types[tid]
         attack, defence, a, d = firepower(eq)
         assert (t.attack, t.defence) == (attack, defence), f"{tid}: index {a:.1f}/{d:.1f} gives {attack}/{defence}"
-        assert f"{a:.1f}" in t.assumption and f"{d:.1f}" in t.assumption, f"{tid}: the assumption should state the index"
+        stated = f"{a:.1f}" in t.assumption and f"{d:.1f}" in t.assumption
+        assert stated, f"{tid}: the assumption should state the index"
 
 
 def test_every_combat_type_has_its_equipment_listed_and_support_types_have_no_attack(unit_types):
@@ -195,6 +204,7 @@ def test_every_combat_type_has_its_equipment_listed_and_support_types_have_no_at
 def test_movement_is_calibrated_to_60_to_90_km_per_turn_by_road(loaded, unit_types):
     tables = loaded["incursion-2016"].tables
     km = loaded["incursion-2016"].board.hex_size_km
+
     def per_mobility(value, mobility):  # the tables may give one cost for all or one per mobility class
         return value[mobility] if isinstance(value, dict) else value
 
@@ -232,7 +242,7 @@ def test_rand_2016_baseline_forces(loaded):
     sc = loaded["incursion-2016"]
     t = force_totals(sc)
     red, blue = t[Side.RED], t[Side.BLUE]
-    assert red.manoeuvre_battalions == 27 and red.manoeuvre_at_start == 21   # the team's reading of RR-1253
+    assert red.manoeuvre_battalions == 27 and red.manoeuvre_at_start == 21  # the team's reading of RR-1253
     # "outnumbered, outranged and outgunned" (Shlapak & Johnson, 2016), at H-hour
     assert red.attack_at_start > 2 * blue.attack_at_start
     assert red.support > 2 * blue.support
@@ -257,10 +267,16 @@ def test_rand_seven_brigade_posture(loaded):
     assert any(u.type.category == "rocket_artillery" for u in rand)
     assert sc.air[Side.BLUE].day > loaded["incursion-2016"].air[Side.BLUE].day
     # the Baltic and Polish forces are those of nato-2016, unit for unit
-    base = {u.id: (u.type.id, u.hex, u.steps, u.arrival_turn) for u in loaded["incursion-2016"].units
-            if u.side is Side.BLUE and u.nation in ("EST", "LVA", "LTU", "POL")}
-    here = {u.id: (u.type.id, u.hex, u.steps, u.arrival_turn) for u in sc.units
-            if u.side is Side.BLUE and u.nation in ("EST", "LVA", "LTU", "POL")}
+    base = {
+        u.id: (u.type.id, u.hex, u.steps, u.arrival_turn)
+        for u in loaded["incursion-2016"].units
+        if u.side is Side.BLUE and u.nation in ("EST", "LVA", "LTU", "POL")
+    }
+    here = {
+        u.id: (u.type.id, u.hex, u.steps, u.arrival_turn)
+        for u in sc.units
+        if u.side is Side.BLUE and u.nation in ("EST", "LVA", "LTU", "POL")
+    }
     assert here == base
 
 
@@ -316,4 +332,6 @@ def test_the_forces_document_matches_the_data():
 def test_docs_forces_covers_every_type_oob_and_scenario(unit_types):
     doc = DOC.read_text(encoding="utf-8")
     for name in [*unit_types, *OOBS, *SCENARIOS]:
-        assert f"`{name}`" in doc or f"### {name}" in doc or f"| {name} |" in doc, f"docs/forces.md does not mention {name}"
+        assert f"`{name}`" in doc or f"### {name}" in doc or f"| {name} |" in doc, (
+            f"docs/forces.md does not mention {name}"
+        )

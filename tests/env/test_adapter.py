@@ -13,7 +13,9 @@ from wargame.model.units import Side
 def test_a_policy_bot_plays_whole_games_without_a_refused_order(tiny_scenario):
     spec = Session(tiny_scenario).spec
     for seed in range(3):
-        played = play_game(tiny_scenario, seed, red=PolicyBot(Side.RED, seed, spec), blue=PolicyBot(Side.BLUE, seed, spec))
+        played = play_game(
+            tiny_scenario, seed, red=PolicyBot(Side.RED, seed, spec), blue=PolicyBot(Side.BLUE, seed, spec)
+        )
         assert played.problems == [] and played.game.over and played.orders > 0
         assert not [e for e in played.game.events if type(e).__name__ == "OrderRejected"]
 

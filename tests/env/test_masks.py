@@ -5,7 +5,6 @@ import pytest
 
 from wargame.bots.base import Oracle
 from wargame.env import END, Session
-from wargame.model.units import Side
 
 from .conftest import random_actions
 
@@ -123,8 +122,14 @@ def test_masks_and_observations_ignore_what_the_side_cannot_see(tiny_scenario):
             g = ses.game
             side = g.active_side
             seen = coverage(g, side)
-            hidden = [u for u in g.units.values() if u.side is not side and u.id in g.state.pos and g.state.pos[u.id] not in seen]
-            spots = [i for i in range(g.index.n) if g.allowed_mask[side.other][i] and i not in seen and i not in g.state.at]
+            hidden = [
+                u
+                for u in g.units.values()
+                if u.side is not side and u.id in g.state.pos and g.state.pos[u.id] not in seen
+            ]
+            spots = [
+                i for i in range(g.index.n) if g.allowed_mask[side.other][i] and i not in seen and i not in g.state.at
+            ]
             if hidden and spots and not ses.planner.orders:
                 obs, mask = ses.observe(side), ses.mask(side).copy()
                 other = ses.clone()

@@ -32,7 +32,7 @@ def test_rand_measure_pays_at_the_end_only(tiny_scenario):
         random_actions(ses, rng, 1)
         paid.append((ses.game.over, ses.rewards()[Side.RED]))
     assert all(r == 0.0 for over, r in paid if not over)
-    h = ses.game.result["measure_hours"]
+    h = ses.game.result.measure_hours
     total = tiny_scenario.clock.length_turns * tiny_scenario.clock.turn_hours
     assert paid[-1][1] == pytest.approx(-1.0 if h is None else 1 - 2 * h / total)
 

@@ -88,7 +88,9 @@ def test_narva_river_runs_along_the_estonia_russia_border(board):
 
 def test_daugava_runs_through_riga_to_the_sea(board):
     riga = city(board, "Riga").hex
-    near = [s for s, r in board.rivers.items() if r.name == "Daugava" and min(distance(s.a, riga), distance(s.b, riga)) <= 1]
+    near = [
+        s for s, r in board.rivers.items() if r.name == "Daugava" and min(distance(s.a, riga), distance(s.b, riga)) <= 1
+    ]
     assert near, "no Daugava hexside at Riga"
     assert any(board.terrain.get(n) == "sea" for s in near for h in s for n in board.neighbours(h))
     assert sum(1 for r in board.rivers.values() if r.name == "Daugava") >= 40
@@ -158,10 +160,23 @@ def test_outskirts_and_areas(board):
         ring = board.outskirts[name]
         c = city(board, name).hex
         assert c in ring and all(distance(c, h) <= 1 and board.is_land(h) for h in ring)
-    needed = {"suwalki_gap", "narva_approach", "pskov_approach", "latgale", "kaliningrad",
-              "belarus_staging_north", "belarus_staging_west", "russia_leningrad_staging",
-              "russia_pskov_staging", "russia_east_edge", "poland_entry", "tallinn_airhead", "riga_airhead",
-              "vilnius_airhead", "finland_south_coast"}
+    needed = {
+        "suwalki_gap",
+        "narva_approach",
+        "pskov_approach",
+        "latgale",
+        "kaliningrad",
+        "belarus_staging_north",
+        "belarus_staging_west",
+        "russia_leningrad_staging",
+        "russia_pskov_staging",
+        "russia_east_edge",
+        "poland_entry",
+        "tallinn_airhead",
+        "riga_airhead",
+        "vilnius_airhead",
+        "finland_south_coast",
+    }
     assert needed <= set(board.areas)
     for a in board.areas.values():
         assert a.hexes and all(board.is_land(h) for h in a.hexes), a.id

@@ -37,7 +37,9 @@ def test_air_missions_only_in_the_air_phase_and_within_the_pool():
     assert "unknown air mission" in g.legal(BLUE, AirMission("bombing", "0803", 1))
 
 
-@pytest.mark.parametrize("strength,col", [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (8, 4), (11, 4), (12, 5), (30, 5)])
+@pytest.mark.parametrize(
+    "strength,col", [(0, 0), (1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (8, 4), (11, 4), (12, 5), (30, 5)]
+)
 def test_attrition_column_by_umbrella_strength(strength, col):
     g = new([])
     assert air.ad_column(g, strength) == col
@@ -54,10 +56,10 @@ def test_attrition_table_percent_rounded_half_up(die):
 
 def test_expected_loss_and_effective_share_follow_the_table():
     g = new([SAM(), unit("b", BLUE, "inf", "0303")])
-    t = g.index.idx[H("0503")]                     # 4 hexes from the SAM: covered
+    t = g.index.idx[H("0503")]  # 4 hexes from the SAM: covered
     assert air.ad_strength(g, BLUE, t) == 4 and air.ad_strength(g, RED, t) == 0
     assert g.ad_loss_probability(BLUE, H("0503")) == pytest.approx(sum(T.ad_rows[d][2] for d in range(1, 7)) / 600)
-    assert g.ad_loss_probability(BLUE, H("0203")) == 0            # 7 hexes away: outside the umbrella
+    assert g.ad_loss_probability(BLUE, H("0203")) == 0  # 7 hexes away: outside the umbrella
     assert air.effective(g, 10, 4) == 10 * T.ad_effective[2] // 100
 
 
@@ -75,7 +77,7 @@ def test_a_mission_under_an_umbrella_loses_sorties_on_the_table_and_the_umpire_m
     lost = [e for e in ev if e.kind == "sorties_lost"][0]
     flown = [e for e in ev if e.kind == "air_mission"][0]
     assert (lost.lost, lost.ad_strength, flown.lost) == (9, 4, 9)
-    assert "too few sorties got through" in flown.effect         # 3 left x 90 % = 2 effective < 4
+    assert "too few sorties got through" in flown.effect  # 3 left x 90 % = 2 effective < 4
     assert g.sorties[BLUE] == 12 and not g.state.interdicted[BLUE]
 
 
@@ -93,12 +95,12 @@ def test_sead_suppresses_the_umbrella_for_the_rest_of_the_turn_and_may_cost_a_st
     g = new([SAM(), unit("r", RED, "tank", "0703")], umpire=True)
     g.submit(RED, [])
     g.submit(BLUE, [AirMission("sead", "0903", 8), AirMission("interdiction", "0703", 8)])
-    assert g.pending.kind == "air"                # the SAM shoots at the SEAD package
+    assert g.pending.kind == "air"  # the SAM shoots at the SEAD package
     g.decide(Replace("0"))
     assert g.pending.kind == "sead" and g.pending.choices == ("NE", "S", "S1")
     ev = g.decide(Replace("S1", "HARMs"))
     assert [e.unit for e in ev if e.kind == "suppressed"] == ["s"]
-    assert [e.unit for e in ev if e.kind == "destroyed"] == ["s"]      # one step: a lost step destroys it
+    assert [e.unit for e in ev if e.kind == "destroyed"] == ["s"]  # one step: a lost step destroys it
     assert g.pending is None and not [e for e in ev if e.kind == "sorties_lost"]  # interdiction flew unopposed
     assert g.state.interdicted[BLUE]
 
@@ -151,7 +153,7 @@ def test_cover_stands_by_over_a_hex():
 
 def test_counter_air_denies_the_reserve_first_then_missions_last_listed_first():
     g = new([unit("r", RED, "tank", "0803")], air_pools=(20, 4, 24, 8))
-    g.submit(RED, [AirMission("counter_air", "", 20)])            # denies 10
+    g.submit(RED, [AirMission("counter_air", "", 20)])  # denies 10
     ev = g.submit(BLUE, [AirMission("interdiction", "0803", 8), AirMission("recon", "0803", 10)])
     d = [e for e in ev if e.kind == "sorties_denied"][0]
     assert d.side == "blue" and d.denied == 10 and d.cut == ("6 from the reserve", "recon at 0803: 10 -> 6")
@@ -164,7 +166,7 @@ def test_red_tasking_is_resolved_only_when_blue_commits():
     g = new([unit("r", RED, "tank", "0803"), unit("b", BLUE, "inf", "0203")])
     ev = g.submit(RED, [AirMission("recon", "0203", 4)])
     assert not [e for e in ev if e.kind == "air_mission"] and g.phase == "air" and g.active_side is BLUE
-    assert g.view(BLUE).staged == () and g.sorties[RED] == 10    # Blue cannot see Red's tasking
+    assert g.view(BLUE).staged == () and g.sorties[RED] == 10  # Blue cannot see Red's tasking
     ev = g.submit(BLUE, [])
     assert [(e.side, e.mission) for e in ev if e.kind == "air_mission"] == [("red", "recon")]
 
@@ -178,7 +180,9 @@ def test_close_air_support_meets_the_air_defences_and_comes_out_of_the_pool():
     g.decide(Replace("2"))
     a = g.pending.assessment
     eff = (8 - 2) * T.ad_effective[2] // 100
-    assert g.pending.kind == "combat" and dict(a.shifts)[f"close air support ({eff} of 8 sorties got through)"] == eff // 4
+    assert (
+        g.pending.kind == "combat" and dict(a.shifts)[f"close air support ({eff} of 8 sorties got through)"] == eff // 4
+    )
     assert g.sorties[BLUE] == 24 - 8 and g.index.idx[H("0503")] in g.state.seen_by_air[BLUE]
     ev = g.decide(Accept())
     assert [e.cas_lost for e in ev if e.kind == "combat"] == [2]

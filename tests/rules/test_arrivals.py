@@ -43,7 +43,9 @@ def test_arrivals_fill_the_emptiest_hexes_outside_enemy_zones_first():
 
 
 def test_an_arrival_with_no_room_waits_a_turn():
-    units = [unit(f"b{i}", BLUE, "inf", "0103") for i in range(3)] + [unit("late", BLUE, "inf", None, arrive=(1, "tiny"))]
+    units = [unit(f"b{i}", BLUE, "inf", "0103") for i in range(3)] + [
+        unit("late", BLUE, "inf", None, arrive=(1, "tiny"))
+    ]
     g = new(units)
     assert g.units["late"].hex is None and g.arrival == {"late": 2}
     assert [e.unit for e in g.events if e.kind == "arrival_delayed"] == ["late"]
@@ -56,19 +58,21 @@ def test_an_entry_hex_held_by_the_enemy_cannot_be_used():
 
 @pytest.mark.parametrize("warning,due", [(0, 5), (11, 5), (12, 4), (24, 3), (47, 2), (96, 1), (500, 1)])
 def test_warning_time_brings_blue_arrivals_earlier(warning, due):
-    g = new([unit("b", BLUE, "inf", None, arrive=(5, "airhead")), unit("r", RED, "tank", None, arrive=(5, "east"))],
-            params={"warning_hours": warning})
+    g = new(
+        [unit("b", BLUE, "inf", None, arrive=(5, "airhead")), unit("r", RED, "tank", None, arrive=(5, "east"))],
+        params={"warning_hours": warning},
+    )
     if due == 1:
         assert g.units["b"].hex is not None
     else:
         assert g.arrival["b"] == due
-    assert g.arrival["r"] == 5                     # Red's schedule does not move
+    assert g.arrival["r"] == 5  # Red's schedule does not move
 
 
 def test_warning_is_counted_from_the_tables_baseline():
     t = tables(arrivals={"baseline_warning_hours": 48})
     g = new([unit("b", BLUE, "inf", None, arrive=(5, "airhead"))], params={"warning_hours": 24}, t=t)
-    assert arrivals.warning_shift(g) == -2 and g.arrival["b"] == 7   # less warning than assumed: later
+    assert arrivals.warning_shift(g) == -2 and g.arrival["b"] == 7  # less warning than assumed: later
     g = new([unit("b", BLUE, "inf", None, arrive=(5, "airhead"))], params={"warning_hours": 60}, t=t)
     assert g.arrival["b"] == 4
 

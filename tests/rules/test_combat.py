@@ -43,7 +43,9 @@ def test_each_odds_column(attackers, defenders, column):
     g = red_combat(units)
     a = g.preview(Attack("0403", tuple(u.id for u in units if u.side is RED)))
     assert a.shifts == [] and a.column_name == column and g.tables.columns[a.base_column] == column
-    assert a.attack == sum(u.attack for u in units if u.side is RED) and a.defence == sum(u.defence for u in units if u.side is BLUE)
+    assert a.attack == sum(u.attack for u in units if u.side is RED) and a.defence == sum(
+        u.defence for u in units if u.side is BLUE
+    )
 
 
 def test_preview_gives_the_chance_of_every_result():
@@ -63,7 +65,7 @@ def test_an_impossible_attack_is_refused_with_a_reason():
     assert g.legal(RED, Attack("0403", ())) == "an attack needs at least one attacking unit"
     assert "has no attack strength" in g.legal(RED, Attack("0403", ("a",)))
     g.place(g.units["r"], H("0503"))
-    assert "out of" in g.legal(RED, Attack("0403", ("r",), support=("a",)))   # range 2, distance 4
+    assert "out of" in g.legal(RED, Attack("0403", ("r",), support=("a",)))  # range 2, distance 4
     assert g.legal(RED, Attack("0403", ("r",), cas=5)) == "5 close-air-support sorties asked, 0 left this turn"
 
 
@@ -83,13 +85,15 @@ def test_river_shift_when_every_attacker_crosses(cls):
     b = board(["........"] * 4, ["EEEERRRR"] * 4, rivers=[("0403/0503", cls)])
     g = red_combat([unit("r", RED, "tank", "0503"), unit("r2", RED, "tank", "0404"), unit("b", BLUE, "inf", "0403")], b)
     assert shifts(g, Attack("0403", ("r",))) == {f"attacking across a {cls} river": T.river_shift[cls]}
-    assert shifts(g, Attack("0403", ("r", "r2"))) == {}          # one attacker does not cross
+    assert shifts(g, Attack("0403", ("r", "r2"))) == {}  # one attacker does not cross
 
 
 def test_a_bridge_halves_the_river_shift():
     b = board(["........"] * 4, ["EEEERRRR"] * 4, rivers=[("0403/0503", "major")], roads=["0403 0503"])
     g = red_combat([unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403")], b)
-    assert shifts(g, Attack("0403", ("r",))) == {"attacking across a major river by bridges": int(T.river_shift["major"] * T.bridge_factor)}
+    assert shifts(g, Attack("0403", ("r",))) == {
+        "attacking across a major river by bridges": int(T.river_shift["major"] * T.bridge_factor)
+    }
 
 
 def test_dug_in_and_fortified_defenders():
@@ -106,9 +110,9 @@ def test_dug_in_and_fortified_defenders():
 def test_units_that_have_not_moved_are_dug_in_by_the_next_enemy_attack():
     g = Game(scenario(open_board(), [unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403")]), seed=1)
     to_phase(g, "combat", RED)
-    assert shifts(g, Attack("0403", ("r",))) == {}               # H-hour: not dug in yet
+    assert shifts(g, Attack("0403", ("r",))) == {}  # H-hour: not dug in yet
     to_phase(g, "combat", BLUE)
-    to_phase(g, "combat", RED)                                    # Blue did not move in its movement phase
+    to_phase(g, "combat", RED)  # Blue did not move in its movement phase
     assert f"defender {T.entrenchment[0][1]}" in shifts(g, Attack("0403", ("r",)))
 
 
@@ -125,14 +129,18 @@ def test_night_shift():
 @pytest.mark.parametrize("n,shift", [(2, 0), (3, 1), (5, 2), (6, 2)])
 def test_attack_from_several_hexes(n, shift):
     ring = sorted(neighbours(H("0403")))[:n]
-    units = [unit(f"r{i}", RED, "tank", f"{h.q + (h.r - (h.r & 1)) // 2 + 1:02d}{h.r + 1:02d}") for i, h in enumerate(ring)]
+    units = [
+        unit(f"r{i}", RED, "tank", f"{h.q + (h.r - (h.r & 1)) // 2 + 1:02d}{h.r + 1:02d}") for i, h in enumerate(ring)
+    ]
     g = red_combat(units + [unit("b", BLUE, "inf", "0403", steps=2)])
     got = shifts(g, Attack("0403", tuple(u.id for u in units)))
     assert got == ({f"attack from {n} hexes": shift} if shift else {})
 
 
-@pytest.mark.parametrize("fire,points,shift", [
-    (["arty"], 3, 1), (["arty", "arty"], 6, 1), (["arty", "rocket"], 7, 2), (["arty", "rocket", "rocket"], 11, 3)])
+@pytest.mark.parametrize(
+    "fire,points,shift",
+    [(["arty"], 3, 1), (["arty", "arty"], 6, 1), (["arty", "rocket"], 7, 2), (["arty", "rocket", "rocket"], 11, 3)],
+)
 def test_attacker_fire_support_shifts_by_net_points(fire, points, shift):
     sup = [unit(f"f{i}", RED, t, "0603") for i, t in enumerate(fire)]
     g = red_combat([unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403")] + sup)
@@ -141,10 +149,16 @@ def test_attacker_fire_support_shifts_by_net_points(fire, points, shift):
 
 
 def test_the_defenders_artillery_fires_for_it_automatically():
-    g = red_combat([unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403"), unit("ba", BLUE, "arty", "0303"),
-                    unit("ra", RED, "arty", "0603")])
+    g = red_combat(
+        [
+            unit("r", RED, "tank", "0503"),
+            unit("b", BLUE, "inf", "0403"),
+            unit("ba", BLUE, "arty", "0303"),
+            unit("ra", RED, "arty", "0603"),
+        ]
+    )
     assert shifts(g, Attack("0403", ("r",))) == {"fire support 0 against 3": -1}
-    assert shifts(g, Attack("0403", ("r",), support=("ra",))) == {}   # 3 against 3
+    assert shifts(g, Attack("0403", ("r",), support=("ra",))) == {}  # 3 against 3
 
 
 @pytest.mark.parametrize("cas,shift", [(3, 0), (4, 1), (8, 2), (16, 2)])
@@ -155,8 +169,15 @@ def test_close_air_support_shift(cas, shift):
 
 
 def test_defensive_air_cover_shifts_left_and_is_spent_on_the_first_attack():
-    g = red_combat([unit("r", RED, "tank", "0503"), unit("r2", RED, "tank", "0404"), unit("b", BLUE, "inf", "0403"),
-                    unit("b2", BLUE, "inf", "0304")], umpire=True)
+    g = red_combat(
+        [
+            unit("r", RED, "tank", "0503"),
+            unit("r2", RED, "tank", "0404"),
+            unit("b", BLUE, "inf", "0403"),
+            unit("b2", BLUE, "inf", "0304"),
+        ],
+        umpire=True,
+    )
     g.state.cover[BLUE].append([g.index.idx[H("0403")], 8])
     assert shifts(g, Attack("0403", ("r",))) == {"defensive air cover (8 sorties)": -2}
     g.submit(RED, [Attack("0403", ("r",)), Attack("0304", ("r2",))])
@@ -173,7 +194,9 @@ def test_red_competence_shifts_red_attacks_right_and_blue_attacks_left():
 
 def test_the_column_stays_on_the_table():
     b = board(["........", "........", "...b....", "........"], ["EEEERRRR"] * 4, rivers=[("0403/0503", "major")])
-    g = red_combat([unit("r", RED, "tank", "0503", steps=1), unit("b", BLUE, "inf", "0403"), unit("b2", BLUE, "inf", "0403")], b)
+    g = red_combat(
+        [unit("r", RED, "tank", "0503", steps=1), unit("b", BLUE, "inf", "0403"), unit("b2", BLUE, "inf", "0403")], b
+    )
     a = g.preview(Attack("0403", ("r",)))
     assert a.base_column == 0 and sum(n for _, n in a.shifts) < 0 and a.column == 0
 
@@ -198,10 +221,12 @@ def test_result_codes():
 
 
 def test_attacker_losses_fall_on_the_strongest_attacker_step_by_step():
-    g = red_combat([unit("r1", RED, "tank", "0503"), unit("r2", RED, "mech", "0503"), unit("b", BLUE, "inf", "0403")], umpire=True)
+    g = red_combat(
+        [unit("r1", RED, "tank", "0503"), unit("r2", RED, "mech", "0503"), unit("b", BLUE, "inf", "0403")], umpire=True
+    )
     ev = resolve(g, Attack("0403", ("r1", "r2")), "A2")
     lost = [e.unit for e in ev if e.kind == "step_lost"]
-    assert lost == ["r1", "r2"]          # tank 6 first; then tank 4 and mech 4 tie (and tie on defence): the later id
+    assert lost == ["r1", "r2"]  # tank 6 first; then tank 4 and mech 4 tie (and tie on defence): the later id
     assert g.units["r1"].steps == 2 and g.units["r2"].steps == 1 and g.units["b"].steps == 2
 
 
@@ -235,7 +260,11 @@ def test_a_two_hex_retreat_goes_one_hex_farther_each_time():
 def test_a_blocked_retreat_costs_a_step_for_each_hex():
     # Blue in a corner of sea; red units and their zones of control everywhere else
     b = board(["~~~~~~", "~.....", "~.....", "~....."], ["......", ".EERRR", ".EERRR", ".EERRR"])
-    g = red_combat([unit("r", RED, "tank", "0302"), unit("r2", RED, "tank", "0203"), unit("b", BLUE, "tank", "0202")], b, umpire=True)
+    g = red_combat(
+        [unit("r", RED, "tank", "0302"), unit("r2", RED, "tank", "0203"), unit("b", BLUE, "tank", "0202")],
+        b,
+        umpire=True,
+    )
     ev = resolve(g, Attack("0202", ("r", "r2"), advance=False), "D1R1")
     assert [e.cause for e in ev if e.kind == "step_lost"] == ["defending 0202", "retreat blocked"]
     assert g.units["b"].steps == 1 and g.units["b"].hex == H("0202")
@@ -243,8 +272,16 @@ def test_a_blocked_retreat_costs_a_step_for_each_hex():
 
 def test_a_retreat_may_enter_an_enemy_zone_only_where_a_friend_stands():
     b = board(["~~~~~~", "~.....", "~.....", "~....."], ["......", ".EERRR", ".EERRR", ".EERRR"])
-    g = red_combat([unit("r", RED, "tank", "0302"), unit("r2", RED, "tank", "0203"), unit("b", BLUE, "tank", "0202"),
-                    unit("b2", BLUE, "inf", "0303")], b, umpire=True)
+    g = red_combat(
+        [
+            unit("r", RED, "tank", "0302"),
+            unit("r2", RED, "tank", "0203"),
+            unit("b", BLUE, "tank", "0202"),
+            unit("b2", BLUE, "inf", "0303"),
+        ],
+        b,
+        umpire=True,
+    )
     assert H("0303") in neighbours(H("0202")) and H("0303") in g.zoc(RED)
     ev = resolve(g, Attack("0202", ("r", "r2"), advance=False), "D1R1")
     assert [e.path for e in ev if e.kind == "retreated"] == [("0202", "0303")]
@@ -256,8 +293,14 @@ def test_a_fallback_order_chooses_the_way_back():
     plain = red_combat(units, umpire=True)
     resolve(plain, Attack("0403", ("r",), advance=False), "D1R1")
     by_rule = plain.units["b"].hex
-    g = Game(scenario(open_board(), [unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403")]), seed=1, umpire=True)
-    others = [h for h in neighbours(H("0403")) if g.index.distance(g.index.idx[h], g.index.idx[H("0503")]) == 2 and h != by_rule]
+    g = Game(
+        scenario(open_board(), [unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403")]), seed=1, umpire=True
+    )
+    others = [
+        h
+        for h in neighbours(H("0403"))
+        if g.index.distance(g.index.idx[h], g.index.idx[H("0503")]) == 2 and h != by_rule
+    ]
     target = others[0]
     toward = g.hid(target)
     to_phase(g, "movement", BLUE)
@@ -277,22 +320,35 @@ def test_no_advance_when_the_attack_says_so_or_the_hex_is_still_held():
 
 
 def test_advance_takes_the_strongest_up_to_the_limit_and_only_units_that_can_cross():
-    t = tables(movement={"river_cost": {"minor": dict(T.river_cost["minor"]), "major": {**T.river_cost["major"], "wheeled": None}}},
-               combat={"advance_max_units": 2})
+    t = tables(
+        movement={
+            "river_cost": {"minor": dict(T.river_cost["minor"]), "major": {**T.river_cost["major"], "wheeled": None}}
+        },
+        combat={"advance_max_units": 2},
+    )
     b = board(["........"] * 4, ["EEEERRRR"] * 4, rivers=[("0403/0503", "major")])
     ring = [h for h in neighbours(H("0403")) if h != H("0503")]
-    units = [unit("t1", RED, "truck", "0503"), unit("t2", RED, "tank", "0503", steps=1),
-             unit("t3", RED, "tank", f"{ring[0].q + (ring[0].r - (ring[0].r & 1)) // 2 + 1:02d}{ring[0].r + 1:02d}"),
-             unit("b", BLUE, "inf", "0403", steps=1)]
+    units = [
+        unit("t1", RED, "truck", "0503"),
+        unit("t2", RED, "tank", "0503", steps=1),
+        unit("t3", RED, "tank", f"{ring[0].q + (ring[0].r - (ring[0].r & 1)) // 2 + 1:02d}{ring[0].r + 1:02d}"),
+        unit("b", BLUE, "inf", "0403", steps=1),
+    ]
     g = red_combat(units, b, umpire=True, t=t)
     ev = resolve(g, Attack("0403", ("t1", "t2", "t3")), "D1")
-    assert [e.unit for e in ev if e.kind == "advanced"] == ["t3", "t2"]   # strongest first; the trucks cannot ford
+    assert [e.unit for e in ev if e.kind == "advanced"] == ["t3", "t2"]  # strongest first; the trucks cannot ford
     assert g.units["t1"].hex == H("0503")
 
 
 def test_each_unit_attacks_once_and_each_hex_is_attacked_once():
-    g = red_combat([unit("r", RED, "tank", "0503"), unit("r2", RED, "tank", "0504"), unit("b", BLUE, "inf", "0403"),
-                    unit("b2", BLUE, "inf", "0404")])
+    g = red_combat(
+        [
+            unit("r", RED, "tank", "0503"),
+            unit("r2", RED, "tank", "0504"),
+            unit("b", BLUE, "inf", "0403"),
+            unit("b2", BLUE, "inf", "0404"),
+        ]
+    )
     assert g.stage(RED, Attack("0403", ("r",))) is None
     assert g.stage(RED, Attack("0404", ("r",))) == "r (Tank battalion) is already in a staged attack"
     assert g.stage(RED, Attack("0403", ("r2",))) == "an attack on 0403 is already staged"
@@ -307,7 +363,11 @@ def test_crt_frequencies_match_the_table_over_a_fixed_seed_sample():
     reproduce the table's probabilities (within 4 standard deviations for every result)."""
     for steps, column in ((1, "1:2"), (3, "3:2"), (3, "3:1")):
         extra = [unit("r2", RED, "tank", "0503")] if column == "3:1" else []
-        g = red_combat([unit("r", RED, "tank", "0503", steps=steps), unit("b", BLUE, "inf", "0403")] + extra, umpire=True, seed=steps)
+        g = red_combat(
+            [unit("r", RED, "tank", "0503", steps=steps), unit("b", BLUE, "inf", "0403")] + extra,
+            umpire=True,
+            seed=steps,
+        )
         g.submit(RED, [Attack("0403", ("r",) + tuple(u.id for u in extra))])
         a = g.pending.assessment
         assert a.column_name == column

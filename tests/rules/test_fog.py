@@ -28,11 +28,13 @@ def test_adjacent_enemies_are_always_seen():
 
 def test_detection_range_by_day_and_shorter_at_night():
     # recon: detection 4 by day, 2 at night (x 0.5)
-    g = new([unit("rc", RED, "recon", "0903"), unit("b3", BLUE, "inf", "0603"), unit("b4", BLUE, "inf", "0503")], turns=4)
-    assert enemy_ids(g, RED) == {"b3", "b4"}          # 3 and 4 hexes away
+    g = new(
+        [unit("rc", RED, "recon", "0903"), unit("b3", BLUE, "inf", "0603"), unit("b4", BLUE, "inf", "0503")], turns=4
+    )
+    assert enemy_ids(g, RED) == {"b3", "b4"}  # 3 and 4 hexes away
     while not g.night:
         g.submit(g.active_side, [])
-    assert enemy_ids(g, RED) == set()                 # night: 2 hexes
+    assert enemy_ids(g, RED) == set()  # night: 2 hexes
     g.place(g.units["b3"], H("0703"))
     assert enemy_ids(g, RED) == {"b3"}
 
@@ -43,7 +45,7 @@ def test_detection_is_an_event_once_per_sighting():
     g.submit(RED, [Move("r", ("0703", "0603", "0503", "0403", "0303"))])
     seen = [(e.side, e.unit, e.hex) for e in g.events if e.kind == "detected"]
     assert ("blue", "r", "0303") in seen and ("red", "b", "0203") in seen
-    g.submit(RED, [])                                  # nothing new: no new events
+    g.submit(RED, [])  # nothing new: no new events
     assert [(e.side, e.unit, e.hex) for e in g.events if e.kind == "detected"] == seen
 
 

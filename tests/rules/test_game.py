@@ -5,7 +5,8 @@ import json
 import random
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.rules.boards import BLUE, RED, open_board, scenario, unit
 from wargame import events as ev
@@ -21,7 +22,14 @@ def test_sequence_of_play(game):
     for _ in range(len(PHASES)):
         seen.append((game.phase, game.active_side))
         game.submit(game.active_side, [])
-    assert seen == [("air", RED), ("air", BLUE), ("movement", RED), ("combat", RED), ("movement", BLUE), ("combat", BLUE)]
+    assert seen == [
+        ("air", RED),
+        ("air", BLUE),
+        ("movement", RED),
+        ("combat", RED),
+        ("movement", BLUE),
+        ("combat", BLUE),
+    ]
     assert game.turn == 2 and game.night and game.hour == 12
     kinds = [e.kind for e in game.events]
     assert kinds[:2] == ["turn", "phase"]
@@ -52,21 +60,39 @@ def random_orders(g: Game, rng: random.Random, bold: float = 0.8) -> list:
             reach = sorted(g.reachable(u.id), key=g.hid)
             if reach and rng.random() < bold:
                 dest = rng.choice(reach)
-                out.append(Move(u.id, to=g.hid(dest)) if rng.random() < 0.3 else Move(u.id, tuple(g.hid(x) for x in g.path(u.id, dest))))
+                out.append(
+                    Move(u.id, to=g.hid(dest))
+                    if rng.random() < 0.3
+                    else Move(u.id, tuple(g.hid(x) for x in g.path(u.id, dest)))
+                )
             elif rng.random() < 0.1:
                 out.append(Fallback(u.id, g.hid(rng.choice(sorted(g.board.terrain)))))
     elif g.phase == "combat":
         used = set()
         for e in sorted({u.hex for u in g.units_of(side.other)}):
-            adj = tuple(u.id for u in g.units_of(side) if u.attack > 0 and u.id not in used and g.index.distance(g.index.idx[u.hex], g.index.idx[e]) == 1)
-            sup = tuple(u.id for u in g.units_of(side) if u.type.support > 0 and g.index.distance(g.index.idx[u.hex], g.index.idx[e]) <= u.type.range)[:2]
+            adj = tuple(
+                u.id
+                for u in g.units_of(side)
+                if u.attack > 0 and u.id not in used and g.index.distance(g.index.idx[u.hex], g.index.idx[e]) == 1
+            )
+            sup = tuple(
+                u.id
+                for u in g.units_of(side)
+                if u.type.support > 0 and g.index.distance(g.index.idx[u.hex], g.index.idx[e]) <= u.type.range
+            )[:2]
             if adj and rng.random() < bold:
                 out.append(Attack(g.hid(e), adj, sup, rng.choice([0, 0, 4]), rng.random() < 0.7))
                 used.update(adj)
     elif g.phase == "air":
         hexes = sorted(g.board.terrain)
         for _ in range(rng.randint(0, 3)):
-            out.append(AirMission(rng.choice(["interdiction", "sead", "counter_air", "recon", "cover"]), g.hid(rng.choice(hexes)), rng.randint(1, 6)))
+            out.append(
+                AirMission(
+                    rng.choice(["interdiction", "sead", "counter_air", "recon", "cover"]),
+                    g.hid(rng.choice(hexes)),
+                    rng.randint(1, 6),
+                )
+            )
     return out
 
 
@@ -110,7 +136,7 @@ def check_invariants(g: Game) -> None:
 def test_invariants_hold_over_random_games_and_the_replay_matches(tiny_scenario, seed, umpire):
     g = Game(tiny_scenario, seed=seed, umpire=umpire)
     play_random(g, random.Random(seed))
-    rec = json.loads(json.dumps(g.to_record()))       # through JSON, as a save is
+    rec = json.loads(json.dumps(g.to_record()))  # through JSON, as a save is
     again, problems = replay(rec, tiny_scenario)
     assert problems == [] and again.snapshot() == g.snapshot() and again.event_log() == g.event_log()
     restored = from_record(rec, tiny_scenario)
@@ -123,8 +149,24 @@ def test_invariants_on_a_crowded_board(seed):
     rng = random.Random(seed)
     b = open_board(9, 7, 4)
     cells = [f"{c:02d}{r:02d}" for c in range(1, 10) for r in range(1, 8)]
-    red = [unit(f"r{i}", RED, rng.choice(["tank", "mech", "truck", "arty", "heli"]), rng.choice([c for c in cells if int(c[:2]) > 4])) for i in range(12)]
-    blue = [unit(f"b{i}", BLUE, rng.choice(["inf", "mech", "arty", "recon"]), rng.choice([c for c in cells if int(c[:2]) <= 4])) for i in range(10)]
+    red = [
+        unit(
+            f"r{i}",
+            RED,
+            rng.choice(["tank", "mech", "truck", "arty", "heli"]),
+            rng.choice([c for c in cells if int(c[:2]) > 4]),
+        )
+        for i in range(12)
+    ]
+    blue = [
+        unit(
+            f"b{i}",
+            BLUE,
+            rng.choice(["inf", "mech", "arty", "recon"]),
+            rng.choice([c for c in cells if int(c[:2]) <= 4]),
+        )
+        for i in range(10)
+    ]
     # honour the stacking limit at the start
     count: dict = {}
     units = []
@@ -132,7 +174,11 @@ def test_invariants_on_a_crowded_board(seed):
         if count.get(u.hex, 0) < 3:
             count[u.hex] = count.get(u.hex, 0) + 1
             units.append(u)
-    units.append(unit("s", RED, "sam", next(c for c in cells if int(c[:2]) > 4 and count.get(unit("x", RED, "sam", c).hex, 0) < 3)))
+    units.append(
+        unit(
+            "s", RED, "sam", next(c for c in cells if int(c[:2]) > 4 and count.get(unit("x", RED, "sam", c).hex, 0) < 3)
+        )
+    )
     g = Game(scenario(b, units, air=(8, 4, 12, 6), turns=4), seed=seed)
     play_random(g, rng)
     again, problems = replay(g.to_record(), g.scenario)
@@ -144,6 +190,7 @@ def test_same_seed_and_orders_give_a_byte_identical_event_log_and_other_seeds_di
         g = Game(tiny_scenario, seed=seed)
         play_random(g, random.Random(42))
         return g
+
     a, b, c = run(7), run(7), run(8)
     assert a.event_log() == b.event_log() and a.events_digest() == b.events_digest()
     assert a.event_log() != c.event_log()
@@ -177,8 +224,11 @@ def test_a_save_in_the_middle_of_a_ruling_replays_to_the_same_question(tiny_scen
     assert g.pending is not None
     rec = g.to_record()
     back = Game.from_record(rec, tiny_scenario)
-    assert back.pending is not None and (back.pending.kind, back.pending.result, back.pending.roll) == \
-        (g.pending.kind, g.pending.result, g.pending.roll)
+    assert back.pending is not None and (back.pending.kind, back.pending.result, back.pending.roll) == (
+        g.pending.kind,
+        g.pending.result,
+        g.pending.roll,
+    )
 
 
 def test_clone_is_independent_and_continues_identically(tiny_scenario):
@@ -215,6 +265,7 @@ def test_the_real_scenario_plays_to_the_end_within_the_rules():
 
 def test_a_game_needs_its_tables(tiny_scenario):
     import dataclasses
+
     with pytest.raises(ValueError, match="no rules tables"):
         Game(dataclasses.replace(tiny_scenario, tables=None))
     sc = scenario(open_board(), [unit("x", Side.RED, "tank", "0101")], t=None)

@@ -52,11 +52,18 @@ def test_river_without_a_bridge_costs_extra_by_class_and_mobility(cls):
 
 
 def test_a_class_that_cannot_cross_a_river_has_no_edge_there():
-    t = tables(movement={"river_cost": {"minor": dict(T.river_cost["minor"]), "major": {**T.river_cost["major"], "wheeled": None}}})
+    t = tables(
+        movement={
+            "river_cost": {"minor": dict(T.river_cost["minor"]), "major": {**T.river_cost["major"], "wheeled": None}}
+        }
+    )
     b = board(["...", "..."], rivers=[("0101/0201", "major"), ("0102/0202", "major")], rails=["0102 0202"])
     ix = BoardIndex(b, t)
     assert ix.cost("wheeled", ix.idx[H("0101")], ix.idx[H("0201")]) is None
-    assert ix.cost("tracked", ix.idx[H("0101")], ix.idx[H("0201")]) == T.terrain_cost["tracked"]["clear"] + T.river_cost["major"]["tracked"]
+    assert (
+        ix.cost("tracked", ix.idx[H("0101")], ix.idx[H("0201")])
+        == T.terrain_cost["tracked"]["clear"] + T.river_cost["major"]["tracked"]
+    )
     assert ix.cost("wheeled", ix.idx[H("0102")], ix.idx[H("0202")]) is not None  # a railway bridge
 
 
@@ -66,7 +73,9 @@ def test_hex_keyed_views_agree_with_the_int_arrays():
         for h, row in ix.edges[m].items():
             assert row == [(ix.hexes[j], c) for j, c in ix.adj[m][ix.idx[h]]]
     assert ix.land == {h for h in STRIP.terrain if STRIP.is_land(h)}
-    assert set(ix.ball(ix.idx[H("0301")], 1)) == {ix.idx[h] for h in (H("0201"), H("0301"), H("0401"), H("0202"), H("0302"))}
+    assert set(ix.ball(ix.idx[H("0301")], 1)) == {
+        ix.idx[h] for h in (H("0201"), H("0301"), H("0401"), H("0202"), H("0302"))
+    }
     assert index_for(STRIP, T) is index_for(STRIP, T)  # built once, shared
 
 

@@ -3,12 +3,13 @@
 import heapq
 import random
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.rules.boards import BLUE, RED, H, board, open_board, scenario, tables, to_phase, unit
+from wargame.events import visible_to
 from wargame.game import Game
 from wargame.orders import Move
-from wargame.events import visible_to
 from wargame.rules import fog, movement
 
 T = tables()
@@ -221,7 +222,7 @@ def test_reachable_matches_a_longhand_search_on_random_boards(seed):
     to_phase(g, "movement", RED)
     see_everything(g)
     assert g.reachable("r") == brute_reachable(g, "r")
-    for h, c in g.reachable("r").items():
+    for h, _c in g.reachable("r").items():
         path = g.path("r", h)
         assert path[-1] == h and g.legal(RED, Move("r", tuple(g.hid(x) for x in path))) is None
 

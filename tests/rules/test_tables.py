@@ -50,11 +50,13 @@ def test_an_error_names_file_line_column_and_field(tmp_path):
     with pytest.raises(DataError) as e:
         load_tables(p)
     line = next(i for i, x in enumerate(p.read_text().splitlines(), 1) if x.strip().startswith("stacking: 0"))
-    assert re.search(rf"broken.yaml:{line}:\d+: movement.stacking: expected a whole number from 1 to 20; got 0", str(e.value))
+    assert re.search(
+        rf"broken.yaml:{line}:\d+: movement.stacking: expected a whole number from 1 to 20; got 0", str(e.value)
+    )
 
 
 def test_a_missing_basis_is_an_error(tmp_path):
-    p = _broken(tmp_path, "    zoc_leave_cost: \"hexwar", "    not_zoc_leave_cost: \"hexwar")
+    p = _broken(tmp_path, '    zoc_leave_cost: "hexwar', '    not_zoc_leave_cost: "hexwar')
     with pytest.raises(DataError) as e:
         load_tables(p)
     assert "missing basis for 'zoc_leave_cost'" in str(e.value)

@@ -40,7 +40,13 @@ def test_accept_lets_the_proposed_result_stand():
     proposed, roll = g.pending.result, g.pending.roll
     ev = g.decide(Accept("fair"))
     rule = [e for e in ev if e.kind == "umpire"][0]
-    assert (rule.what, rule.decision, rule.original, rule.result, rule.note) == ("combat", "accept", proposed, proposed, "fair")
+    assert (rule.what, rule.decision, rule.original, rule.result, rule.note) == (
+        "combat",
+        "accept",
+        proposed,
+        proposed,
+        "fair",
+    )
     assert not rule.overruled and "stand" in rule.describe()
     c = [e for e in ev if e.kind == "combat"][0]
     assert (c.result, c.roll) == (proposed, roll)
@@ -88,7 +94,11 @@ def play(g: Game, rng: random.Random) -> None:
         orders = []
         if g.phase == "combat":
             for e in sorted(g.units_of(side.other), key=lambda u: u.id):
-                atk = tuple(u.id for u in g.units_of(side) if u.attack > 0 and g.index.distance(g.index.idx[u.hex], g.index.idx[e.hex]) == 1)
+                atk = tuple(
+                    u.id
+                    for u in g.units_of(side)
+                    if u.attack > 0 and g.index.distance(g.index.idx[u.hex], g.index.idx[e.hex]) == 1
+                )
                 if atk and g.legal(side, Attack(g.hid(e.hex), atk)) is None and rng.random() < 0.8:
                     orders.append(Attack(g.hid(e.hex), atk))
                     break

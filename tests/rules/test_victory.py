@@ -1,9 +1,11 @@
 """Victory and the RAND measure (wargame/rules/victory.py)."""
 
 import dataclasses
+import json
 
 from tests.rules.boards import BLUE, RED, H, board, scenario, tables, to_phase, unit
 from wargame.game import Game
+from wargame.model.result import Hold, Result
 from wargame.orders import Move
 
 B = board(["..........", "..........", ".........."], ["EEEELLRRRR"] * 3,
@@ -51,8 +53,8 @@ def test_one_battalion_or_a_scout_in_the_outskirts_is_not_the_measure():
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
-    assert r["measure_hours"] is None and r["winner"] == "blue"          # 3 steps of line troops, 2 of scouts
-    assert r["first_unit_hours"] == 5.1 and r["first_unit"] == {"Riga": 5.1}   # s: 6 MP of its 14
+    assert r.measure_hours is None and r.winner == "blue"          # 3 steps of line troops, 2 of scouts
+    assert r.first_unit_hours == 5.1 and r.first_unit == {"Riga": 5.1}   # s: 6 MP of its 14
 
 
 def test_control_goes_to_the_last_side_in_the_city():
@@ -72,9 +74,9 @@ def test_blue_wins_if_red_never_reaches_the_outskirts():
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
-    assert (r["winner"], r["measure_hours"], r["turns"]) == ("blue", None, 2)
-    assert r["reason"] == "Red did not reach Tallinn or Riga in 24 hours"
-    assert r["cities"] == {"Tallinn": "blue", "Riga": "blue", "Pskov": "red"}
+    assert (r.winner, r.measure_hours, r.turns) == ("blue", None, 2)
+    assert r.reason == "Red did not reach Tallinn or Riga in 24 hours"
+    assert r.cities == {"Tallinn": "blue", "Riga": "blue", "Pskov": "red"}
     assert g.events[-1].kind == "game_over" and g.phase == "over" and g.active_side is None
     assert "the game is over" in g.legal(RED, Move("r", ("0802",)))
 
@@ -89,8 +91,8 @@ def test_red_wins_with_the_measure_and_the_losses_are_reported():
         g.submit(g.active_side, [])
     r = g.result
     # r (2 steps) and r2 (3) at H+2 are 5 steps; r3 completes the force at H+6 (6 MP of 12)
-    assert (r["winner"], r["measure_hours"], r["hours"]) == ("red", 6.0, {"Riga": 6.0})
-    assert r["losses"] == {"red": 1, "blue": 0} and r["destroyed"] == {"red": 0, "blue": 0}
+    assert (r.winner, r.measure_hours, r.hours) == ("red", 6.0, {"Riga": 6.0})
+    assert r.losses == {"red": 1, "blue": 0} and r.destroyed == {"red": 0, "blue": 0}
 
 
 def test_the_game_ends_early_when_red_holds_every_measure_city():
@@ -100,13 +102,15 @@ def test_the_game_ends_early_when_red_holds_every_measure_city():
     g.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",)), Move("r3", ("0101",))])
     while not g.over:
         g.submit(g.active_side, [])
-    assert g.turn == 1 and g.result["reason"] == "Red holds Tallinn and Riga"
-    long = Game(dataclasses.replace(g.scenario, tables=tables(victory={"end_when_red_holds_measure_cities": False})), seed=1)
+    assert g.turn == 1 and g.result.reason == "Red holds Tallinn and Riga"
+    long = Game(
+        dataclasses.replace(g.scenario, tables=tables(victory={"end_when_red_holds_measure_cities": False})), seed=1
+    )
     to_phase(long, "movement", RED)
     long.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",)), Move("r3", ("0101",))])
     while not long.over:
         long.submit(long.active_side, [])
-    assert long.turn == 6 and long.result["winner"] == "red"
+    assert long.turn == 6 and long.result.winner == "red"
 
 
 def hold_game(units, turns=3) -> Game:
@@ -123,36 +127,38 @@ def test_a_scenario_objective_decides_the_game_and_its_first_hour_is_recorded():
     while g.turn == 1:
         g.submit(g.active_side, [])
     held = [e for e in g.events if e.kind == "objective_held"]
-    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 12)]      # end of turn 1
+    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 12)]  # end of turn 1
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
-    assert (r["winner"], r["reason"]) == ("red", "Red holds Riga")
-    assert r["hold"] == {"cities": ["Riga"], "held": True, "hours": 12}
-    assert r["measure_hours"] == 2.0                                     # RAND's measure is still taken: r joins r9 at H+2
+    assert (r.winner, r.reason) == ("red", "Red holds Riga")
+    assert r.hold == Hold(("Riga",), True, 12)
+    assert r.measure_hours == 2.0  # RAND's measure is still taken: r joins r9 at H+2
     from wargame.rules.victory import aim_hour
-    assert aim_hour(g) == 12                                             # what the scenario judges Red by
-    assert "objective" in held[0].describe() and len(held) == 1          # recorded once
+
+    assert aim_hour(g) == 12  # what the scenario judges Red by
+    assert "objective" in held[0].describe() and len(held) == 1  # recorded once
 
 
 def test_blue_wins_a_scenario_objective_by_taking_one_city_back():
     g = hold_game([unit("r", RED, "tank", "0602"), unit("b", BLUE, "tank", "0402")])
     to_phase(g, "movement", RED)
     g.submit(RED, [Move("r", ("0502",))])
-    g.place(g.units["r"], H("0902"))                                     # Red leaves; Riga still Red's
+    g.place(g.units["r"], H("0902"))  # Red leaves; Riga still Red's
     while g.turn == 1:
         g.submit(g.active_side, [])
     to_phase(g, "movement", BLUE)
-    g.submit(BLUE, [Move("b", ("0502",))])                               # Blue walks back in
+    g.submit(BLUE, [Move("b", ("0502",))])  # Blue walks back in
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
-    assert r["winner"] == "blue" and r["reason"] == "Blue holds Riga"
-    assert r["hold"] == {"cities": ["Riga"], "held": False, "hours": 12}  # it was closed once, at H+12
+    assert r.winner == "blue" and r.reason == "Blue holds Riga"
+    assert r.hold == Hold(("Riga",), False, 12)  # it was closed once, at H+12
 
 
 def test_the_objective_hour_survives_a_save_and_a_clone():
     from wargame.game import Game as G
+
     g = hold_game([unit("r", RED, "tank", "0602")])
     to_phase(g, "movement", RED)
     g.submit(RED, [Move("r", ("0502",))])
@@ -162,3 +168,14 @@ def test_the_objective_hour_survives_a_save_and_a_clone():
     assert g.clone().state.hold_hour == 12
     back = G.from_record(g.to_record(), g.scenario)
     assert back.state.hold_hour == 12
+
+
+def test_the_result_round_trips_through_json_as_the_mapping_saves_hold():
+    g = hold_game([unit("r", RED, "tank", "0602")])
+    while not g.over:
+        g.submit(g.active_side, [])
+    d = g.result.to_dict()
+    assert list(d) == ["winner", "reason", "measure_hours", "hours", "first_unit_hours", "first_unit", "turns",
+                       "losses", "destroyed", "cities", "hold"]
+    assert Result.from_dict(json.loads(json.dumps(d))) == g.result
+    assert g.snapshot()["result"] == d

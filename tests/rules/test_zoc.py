@@ -47,4 +47,6 @@ def test_zone_of_control_moves_with_the_unit():
     from wargame.orders import Move
     g.submit(BLUE, [Move("b", ("0303",))])
     after = zoc_hexes(g, BLUE)
-    assert before != after and H("0303") in after and after == {H("0303"), *neighbours(H("0303"))} & set(g.board.terrain)
+    assert (
+        before != after and H("0303") in after and after == {H("0303"), *neighbours(H("0303"))} & set(g.board.terrain)
+    )

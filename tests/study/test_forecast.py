@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from wargame.bots.driver import ask
 from wargame.bots.base import load_bot
+from wargame.bots.driver import ask
 from wargame.cli import main
 from wargame.game import Game
 from wargame.model.units import Side

@@ -18,7 +18,9 @@ def small(study, reps=3, cases=("baseline", "blue-passive", "red-half")):
 def test_common_seeds_and_row_contents(tiny_study, tmp_path):
     st = small(tiny_study)
     rows = runner.run_study(st, tmp_path, runner.local_engine(1))
-    assert [(r["case"], r["rep"]) for r in rows] == [(c, r) for c in ("baseline", "blue-passive", "red-half") for r in range(3)]
+    assert [(r["case"], r["rep"]) for r in rows] == [
+        (c, r) for c in ("baseline", "blue-passive", "red-half") for r in range(3)
+    ]
     seeds = {c: [r["seed"] for r in rows if r["case"] == c] for c in ("baseline", "blue-passive", "red-half")}
     assert seeds["baseline"] == seeds["blue-passive"] == seeds["red-half"] == [runner.game_seed(3, r) for r in range(3)]
     assert len(set(seeds["baseline"])) == 3
@@ -101,8 +103,21 @@ def test_markdown_section_is_created_then_replaced(tiny_study, tmp_path):
 def test_cli_study_end_to_end(tmp_path, capsys):
     out = tmp_path / "o"
     doc = tmp_path / "doc.md"
-    args = ["study", str(TINY_STUDY), "--out", str(out), "--replications", "2", "--case", "air-0", "--workers", "1",
-            "--quiet", "--markdown-into", str(doc)]
+    args = [
+        "study",
+        str(TINY_STUDY),
+        "--out",
+        str(out),
+        "--replications",
+        "2",
+        "--case",
+        "air-0",
+        "--workers",
+        "1",
+        "--quiet",
+        "--markdown-into",
+        str(doc),
+    ]
     assert main(args) == 0
     text = capsys.readouterr().out
     assert "air-0" in text and "4 games (2 cases x 2)" in text

@@ -24,7 +24,10 @@ def problems(tmp_path, body):
 def test_bad_files_are_located(tmp_path):
     got = problems(tmp_path, "cases:\n  - id: a\n    bots: {blue: mypkg.mod:Evil}\n  - id: a\n")
     assert any(":8:" in p and "cases[0].bots.blue" in p and "expected one of passive" in p for p in got), got
-    got = problems(tmp_path, "cases:\n  - id: a\n    overrides:\n      - scale_air: {side: green, factor: -1}\n      - launch: {x: 1}\n")
+    got = problems(
+        tmp_path,
+        "cases:\n  - id: a\n    overrides:\n      - scale_air: {side: green, factor: -1}\n      - launch: {x: 1}\n",
+    )
     assert any("cases[0].overrides[0].scale_air.side" in p for p in got), got
     assert any("cases[0].overrides[0].scale_air.factor" in p for p in got), got
     assert any("unknown override 'launch'" in p and ":10:" in p for p in got), got
@@ -33,10 +36,15 @@ def test_bad_files_are_located(tmp_path):
 def test_semantic_problems_are_located(tmp_path):
     got = problems(tmp_path, "baseline: nope\ncases:\n  - id: a\n  - id: a\n")
     assert any("cases[1].id" in p and "duplicate" in p for p in got), got
-    got = problems(tmp_path, "cases:\n  - id: a\n    overrides:\n      - remove_units: {side: blue, formation: 'Nobody*'}\n")
+    got = problems(
+        tmp_path, "cases:\n  - id: a\n    overrides:\n      - remove_units: {side: blue, formation: 'Nobody*'}\n"
+    )
     assert any(p.startswith(str(tmp_path / "s.yaml") + ":9:") or "cases[0].overrides" in p for p in got), got
-    got = problems(tmp_path, "cases:\n  - id: a\n    bots: {red: {name: operational, settings: {hold: 3, nope: 1}}}\n"
-                             "    overrides:\n      - set_parameters: {red_competence: 9}\n")
+    got = problems(
+        tmp_path,
+        "cases:\n  - id: a\n    bots: {red: {name: operational, settings: {hold: 3, nope: 1}}}\n"
+        "    overrides:\n      - set_parameters: {red_competence: 9}\n",
+    )
     assert any("settings.hold" in p and "true or false" in p for p in got), got
     assert any("settings.nope" in p for p in got), got
     assert any("set_parameters.red_competence" in p for p in got), got
@@ -71,8 +79,12 @@ def test_overrides_are_pure_and_do_what_they_say(tiny_study):
     ns = tiny_study.case("night-shift").scenario
     assert ns.tables.night_shift == 2 and ns.tables is not base.tables and base.tables.raw["combat"]["night_shift"] != 2
     assert "r3" not in {u.id for u in ns.units}
-    assert all(u.arrival_turn == max(2, b.arrival_turn - 1) for u in ns.units for b in base.units
-               if u.id == b.id and u.side is Side.BLUE and b.arrival_turn)
+    assert all(
+        u.arrival_turn == max(2, b.arrival_turn - 1)
+        for u in ns.units
+        for b in base.units
+        if u.id == b.id and u.side is Side.BLUE and b.arrival_turn
+    )
 
 
 def test_add_brigades_order_and_count(tiny_study):
@@ -107,8 +119,18 @@ def test_the_sensitivity_studies_load():
     for f in sorted(Path(__file__).parents[2].joinpath("studies").glob("sensitivity-*.yaml")):
         st = load_study(f)
         ids = {c.id for c in st.cases}
-        assert {"baseline", "blue-passive", "blue-random", "blue-search", "blue-air-0x", "blue-air-2x", "red-sams-off",
-                "red-half", "red-three-quarters", "blue-national-only"} <= ids, f
+        assert {
+            "baseline",
+            "blue-passive",
+            "blue-random",
+            "blue-search",
+            "blue-air-0x",
+            "blue-air-2x",
+            "red-sams-off",
+            "red-half",
+            "red-three-quarters",
+            "blue-national-only",
+        } <= ids, f
         red = [c for c in st.cases if c.id == "red-sams-off"][0].scenario
         assert not [u for u in red.units if u.side is Side.RED and u.type.category == "air_defence"]
 

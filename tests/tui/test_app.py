@@ -175,7 +175,7 @@ async def test_a_whole_short_game_human_against_a_bot():
             if g.over:
                 break
             await end_phase(pilot)
-        assert g.over and g.result["turns"] == 6
+        assert g.over and g.result.turns == 6
         await pilot.pause()
         assert isinstance(app.screen, GameOver)
         assert "RAND measure" in app.screen.text

@@ -1,17 +1,15 @@
 """Regressions for what a newcomer met at the keyboard (issue 15), driven with Pilot."""
 
-from pathlib import Path
 
 import pytest
 
+from tests.tui.test_app import TINY, end_phase
 from wargame.model.units import Side
 from wargame.tui.app import WargameApp
 from wargame.tui.dialogs import AirDialog, GameOver, Handover, RerollDialog, UmpireDialog
 from wargame.tui.game_screen import GameScreen
 from wargame.tui.gamelog import SummaryScreen, Timeline
 from wargame.tui.saves_ui import LoadPicker, list_saves
-
-from tests.tui.test_app import TINY, end_phase
 
 
 @pytest.fixture(autouse=True)

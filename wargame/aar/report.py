@@ -60,8 +60,10 @@ def _outcome(h: History) -> str:
         return f"The record stops in turn {h.turn}, before the game ended."
     m = fmt_hour(r.get("measure_hours"))
     losses = r.get("losses") or {}
-    return (f"{str(r.get('winner', '?')).capitalize()} wins ({r.get('reason', '')}). RAND measure: {m}. "
-            f"Steps lost: Red {losses.get('red', 0)}, Blue {losses.get('blue', 0)}.")
+    return (
+        f"{str(r.get('winner', '?')).capitalize()} wins ({r.get('reason', '')}). RAND measure: {m}. "
+        f"Steps lost: Red {losses.get('red', 0)}, Blue {losses.get('blue', 0)}."
+    )
 
 
 def red_holds(h: History, control: dict[str, str]) -> list[str]:
@@ -79,8 +81,9 @@ def red_holds(h: History, control: dict[str, str]) -> list[str]:
 def _caption(h: History, i: int) -> str:
     f = h.frames[i]
     held = red_holds(h, f.control)
-    return (f"{f.label} — H+{f.hour:g}; steps lost Red {f.losses.get('red', 0)}, Blue {f.losses.get('blue', 0)}"
-            + (f"; Red holds {', '.join(held)}" if held else ""))
+    return f"{f.label} — H+{f.hour:g}; steps lost Red {f.losses.get('red', 0)}, Blue {f.losses.get('blue', 0)}" + (
+        f"; Red holds {', '.join(held)}" if held else ""
+    )
 
 
 def charts(h: History) -> list[str]:
@@ -89,15 +92,33 @@ def charts(h: History) -> list[str]:
     cities = list(frames[0].closest)
     palette = ["#c0392b", "#e67e22", "#8e44ad", "#16a085", "#2c3e50"]
     closest = {c: [float(max(f.closest.get(c, 0), 0)) for f in frames] for c in cities}
-    out = [line_chart("Red's distance to the measure cities (hexes)", xs, closest,
-                      {c: palette[i % len(palette)] for i, c in enumerate(cities)}, "hexes")]
-    out.append(line_chart("Steps lost", xs, {s: [float(f.losses.get(s, 0)) for f in frames] for s in ("red", "blue")},
-                          SIDE, "steps"))
+    out = [
+        line_chart(
+            "Red's distance to the measure cities (hexes)",
+            xs,
+            closest,
+            {c: palette[i % len(palette)] for i, c in enumerate(cities)},
+            "hexes",
+        )
+    ]
+    out.append(
+        line_chart(
+            "Steps lost", xs, {s: [float(f.losses.get(s, 0)) for f in frames] for s in ("red", "blue")}, SIDE, "steps"
+        )
+    )
     held = [float(len(red_holds(h, f.control))) for f in frames]
-    out.append(line_chart("Ground: Blue-country hexes Red entered", xs, {"hexes": [float(f.ground) for f in frames]},
-                          {"hexes": "#c0392b"}, "hexes"))
-    out.append(line_chart("Cities Red holds in the Baltic states", xs, {"cities": held}, {"cities": "#7a1f7a"},
-                          "cities"))
+    out.append(
+        line_chart(
+            "Ground: Blue-country hexes Red entered",
+            xs,
+            {"hexes": [float(f.ground) for f in frames]},
+            {"hexes": "#c0392b"},
+            "hexes",
+        )
+    )
+    out.append(
+        line_chart("Cities Red holds in the Baltic states", xs, {"cities": held}, {"cities": "#7a1f7a"}, "cities")
+    )
     return out
 
 
@@ -116,54 +137,69 @@ def html_report(h: History) -> str:
     sc = h.scenario
     labels = [_caption(h, i) for i in range(len(h.frames))]
 
-    parts = ["<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
-             f"<title>After-action report: {escape(sc.title)}</title>",
-             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{CSS}</style></head><body>",
-             f"<h1>After-action report: {escape(sc.title)}</h1>",
-             f"<p class=\"sub\">Scenario <code>{escape(sc.id)}</code>, seed {h.record['seed']}, {escape(_players(h))}; "
-             f"{len(h.frames) - 1} turn(s) recorded, {len(h.timeline)} events.</p>"]
+    parts = [
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
+        f"<title>After-action report: {escape(sc.title)}</title>",
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{CSS}</style></head><body>',
+        f"<h1>After-action report: {escape(sc.title)}</h1>",
+        f'<p class="sub">Scenario <code>{escape(sc.id)}</code>, seed {h.record["seed"]}, {escape(_players(h))}; '
+        f"{len(h.frames) - 1} turn(s) recorded, {len(h.timeline)} events.</p>",
+    ]
     for p in h.problems:
         parts.append(f'<p class="warn">Audit: {escape(p)}.</p>')
     parts.append(f'<p class="outcome" id="outcome"><b>Outcome.</b> {escape(_outcome(h))}</p>')
-    parts.append("<h2 id=\"briefing\">Briefing</h2>" + f"<p>{escape(sc.summary)}</p>")
-    parts.append("<table>" + "".join(
-        f"<tr><th class=\"{s.value}\">{escape(setup.name)} ({s.value})</th><td>{escape(setup.briefing)}</td></tr>"
-        for s, setup in sc.sides.items()) + "</table>")
+    parts.append('<h2 id="briefing">Briefing</h2>' + f"<p>{escape(sc.summary)}</p>")
+    parts.append(
+        "<table>"
+        + "".join(
+            f'<tr><th class="{s.value}">{escape(setup.name)} ({s.value})</th><td>{escape(setup.briefing)}</td></tr>'
+            for s, setup in sc.sides.items()
+        )
+        + "</table>"
+    )
     v = sc.victory
-    parts.append(f"<p>Clock: {sc.clock.turn_hours}-hour turns from {escape(sc.clock.start or 'H-hour')}, "
-                 f"{sc.clock.length_turns} turns at most. "
-                 "The RAND measure: the hour a Red main force holds the outskirts of "
-                 f"{escape(' or '.join(v.measure))}. {escape(v.description)}</p>")
-    parts.append("<h2 id=\"maps\">The map, turn by turn</h2>"
-                 "<div class=\"ctl\"><button id=\"prev\" type=\"button\">&#9664;</button>"
-                 f"<input id=\"slider\" type=\"range\" min=\"0\" max=\"{len(h.frames) - 1}\" "
-                 f"value=\"{len(h.frames) - 1}\" "
-                 "aria-label=\"turn\"><button id=\"next\" type=\"button\">&#9654;</button></div>"
-                 f"<p id=\"caption\">{escape(labels[-1])}</p>"
-                 f"<div class=\"mapbox\">{map_svg(sc.board, h.frames)}</div>"
-                 "<p class=\"sub\">Squares: units (the stack's size after +); black line: the front; coloured arrows: "
-                 "this turn's moves (dashed: retreats); black arrows: attacks; orange: blown bridges.</p>"
-                 f"<script type=\"application/json\" id=\"labels\">{escape(json.dumps(labels), quote=False)}</script>")
-    parts.append("<h2 id=\"charts\">Over time</h2><div class=\"charts\">" + "".join(charts(h)) + "</div>")
-    parts.append("<h2 id=\"rulings\">Umpire rulings and injects</h2>")
+    parts.append(
+        f"<p>Clock: {sc.clock.turn_hours}-hour turns from {escape(sc.clock.start or 'H-hour')}, "
+        f"{sc.clock.length_turns} turns at most. "
+        "The RAND measure: the hour a Red main force holds the outskirts of "
+        f"{escape(' or '.join(v.measure))}. {escape(v.description)}</p>"
+    )
+    parts.append(
+        '<h2 id="maps">The map, turn by turn</h2>'
+        '<div class="ctl"><button id="prev" type="button">&#9664;</button>'
+        f'<input id="slider" type="range" min="0" max="{len(h.frames) - 1}" '
+        f'value="{len(h.frames) - 1}" '
+        'aria-label="turn"><button id="next" type="button">&#9654;</button></div>'
+        f'<p id="caption">{escape(labels[-1])}</p>'
+        f'<div class="mapbox">{map_svg(sc.board, h.frames)}</div>'
+        '<p class="sub">Squares: units (the stack\'s size after +); black line: the front; coloured arrows: '
+        "this turn's moves (dashed: retreats); black arrows: attacks; orange: blown bridges.</p>"
+        f'<script type="application/json" id="labels">{escape(json.dumps(labels), quote=False)}</script>'
+    )
+    parts.append('<h2 id="charts">Over time</h2><div class="charts">' + "".join(charts(h)) + "</div>")
+    parts.append('<h2 id="rulings">Umpire rulings and injects</h2>')
     rows = rulings(h)
     if rows:
-        parts.append("<table><tr><th>Turn</th><th>What</th><th>Ruling</th><th>Note</th></tr>" + "".join(
-            f"<tr><td>T{t}</td><td>{escape(w)}</td><td>{escape(d)}</td><td>{escape(n)}</td></tr>"
-            for t, w, d, n in rows)
-            + "</table>")
+        parts.append(
+            "<table><tr><th>Turn</th><th>What</th><th>Ruling</th><th>Note</th></tr>"
+            + "".join(
+                f"<tr><td>T{t}</td><td>{escape(w)}</td><td>{escape(d)}</td><td>{escape(n)}</td></tr>"
+                for t, w, d, n in rows
+            )
+            + "</table>"
+        )
     else:
         parts.append("<p>None: every result stood as rolled, and no inject was played.</p>")
-    parts.append("<h2 id=\"timeline\">Timeline</h2>")
+    parts.append('<h2 id="timeline">Timeline</h2>')
     turn = None
     for t, e in h.timeline:
         if t != turn:
-            parts.append(("</ol>" if turn is not None else "") + f"<h3>Turn {t}</h3><ol class=\"tl\">")
+            parts.append(("</ol>" if turn is not None else "") + f'<h3>Turn {t}</h3><ol class="tl">')
             turn = t
-        parts.append(f"<li class=\"k-{escape(e.kind)}\">T{t} {escape(e.describe())}</li>")
+        parts.append(f'<li class="k-{escape(e.kind)}">T{t} {escape(e.describe())}</li>')
     if turn is not None:
         parts.append("</ol>")
-    parts.append("<h2 id=\"result\">Outcome</h2>" + _result_table(h))
+    parts.append('<h2 id="result">Outcome</h2>' + _result_table(h))
     parts.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "".join(parts)
 
@@ -177,8 +213,10 @@ def _result_table(h: History) -> str:
     rows.append(("Cities Red holds in Blue's countries", ", ".join(red_holds(h, last.control)) or "none"))
     for city, hour in sorted(last.measure.items()):
         rows.append((f"Main force at {city}", fmt_hour(hour)))
-    if r.get("hours") is not None:
-        rows.append(("Game length", f"{r['hours']} hours"))
+    if r.get("turns") is not None:
+        rows.append(("Game length", f"{r['turns']} turns, {r['turns'] * h.scenario.clock.turn_hours} hours"))
+    if r.get("first_unit_hours") is not None:
+        rows.append(("First Red unit of any kind in the outskirts", fmt_hour(r["first_unit_hours"])))
     return "<table>" + "".join(f"<tr><th>{escape(k)}</th><td>{escape(str(v))}</td></tr>" for k, v in rows) + "</table>"
 
 
@@ -188,9 +226,13 @@ def _img(svg: str, alt: str) -> str:
 
 def md_report(h: History) -> str:
     sc = h.scenario
-    lines = [f"# After-action report: {sc.title}", "",
-             f"Scenario `{sc.id}`, seed {h.record['seed']}, {_players(h)}; "
-             f"{len(h.frames) - 1} turn(s), {len(h.timeline)} events.", ""]
+    lines = [
+        f"# After-action report: {sc.title}",
+        "",
+        f"Scenario `{sc.id}`, seed {h.record['seed']}, {_players(h)}; "
+        f"{len(h.frames) - 1} turn(s), {len(h.timeline)} events.",
+        "",
+    ]
     lines += [f"> **Audit:** {p}." for p in h.problems]
     lines += [f"**Outcome.** {_outcome(h)}", "", "## Briefing", "", sc.summary, ""]
     lines += [f"- **{s.name} ({side.value})**: {s.briefing}" for side, s in sc.sides.items()]
@@ -207,8 +249,14 @@ def md_report(h: History) -> str:
     lines += ["## Over time", ""] + [_img(c, "chart") + "\n" for c in charts(h)]
     lines += ["## Umpire rulings and injects", ""]
     rows = rulings(h)
-    lines += (["| Turn | What | Ruling | Note |", "|---|---|---|---|"]
-              + [f"| T{t} | {w} | {_cell(d)} | {_cell(n)} |" for t, w, d, n in rows]) if rows else ["None."]
+    lines += (
+        (
+            ["| Turn | What | Ruling | Note |", "|---|---|---|---|"]
+            + [f"| T{t} | {w} | {_cell(d)} | {_cell(n)} |" for t, w, d, n in rows]
+        )
+        if rows
+        else ["None."]
+    )
     lines += ["", "## Timeline", ""]
     turn = None
     for t, e in h.timeline:

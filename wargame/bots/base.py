@@ -1,6 +1,6 @@
 """The Bot protocol. A bot sees only `Game.view(side)` and may ask the rules questions through an
 `Oracle` (where can this unit go, what are the odds of this attack); it returns the orders for the
-current phase. It never touches the game state (DESIGN rule 2): the game checks every order.
+current phase. It never touches the game state (docs/architecture.md, rule 2): the game checks every order.
 
     class MyBot:
         name = "mine"
@@ -28,13 +28,13 @@ if TYPE_CHECKING:
 class Bot(Protocol):
     name: str
 
-    def orders(self, view: View, oracle: "Oracle") -> list[Order]: ...
+    def orders(self, view: View, oracle: Oracle) -> list[Order]: ...
 
 
 class Oracle:
     """The rules questions a player may ask (the answers a board-game player could work out)."""
 
-    def __init__(self, game: "Game", side: Side):
+    def __init__(self, game: Game, side: Side):
         self._game = game
         self.side = side
         self.tables = game.tables
@@ -58,7 +58,7 @@ class Oracle:
     def path(self, unit_id: str, dest: Hex) -> list[Hex]:
         return self._game.path(unit_id, dest)
 
-    def preview(self, attack: Attack) -> "Assessment | None":
+    def preview(self, attack: Attack) -> Assessment | None:
         try:
             return self._game.preview(attack, self.side)
         except ValueError:
@@ -93,7 +93,7 @@ class Oracle:
         return {u.id: u.hex for u in self._game.scenario.units if u.side is self.side and u.hex is not None}
 
     def imagine(self, seed: int, guesses: dict[str, Hex] | None = None,
-                strengths: dict[str, int] | None = None) -> "Game":
+                strengths: dict[str, int] | None = None) -> Game:
         """A copy of the game as this side believes it to be, for looking ahead. Enemy units it
         detects now are where they are; each undetected one is put where `guesses` says (e.g. where it
         was last seen, or its H-hour set-up) or, where the guess cannot be (a hex this side sees into,
@@ -189,7 +189,8 @@ def bot_class(name: str, trusted: bool = False) -> type:
         raise ValueError(f"a bot is named by text, not {type(name).__name__}")
     if name not in BOTS and not (trusted or name in _TRUSTED):
         raise ValueError(f"unknown bot {name[:80]!r}: built-in bots are {', '.join(BOTS)}"
-                         + (", and a plug-in bot (package.module:Class) is given on the command line" if ":" in name else ""))
+                         + (", and a plug-in bot (package.module:Class) is given on the command "
+                            "line" if ":" in name else ""))
     target = BOTS.get(name, name)
     if ":" not in target:
         raise ValueError(f"unknown bot {name!r}: built-in bots are {', '.join(BOTS)}, or give package.module:Class")

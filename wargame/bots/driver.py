@@ -1,4 +1,4 @@
-"""Playing a whole game with bots through the same Game API the TUI uses (DESIGN rule 2)."""
+"""Playing a whole game with bots through the same Game API the TUI uses (docs/architecture.md, rule 2)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wargame.bots.base import Oracle, load_bot
-from wargame.events import OrderRejected
-from wargame.game import Decision, Game
+from wargame.events import Event, OrderRejected
+from wargame.game import Game
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side
+from wargame.play import Player, play_until
 
 
 @dataclass
@@ -99,6 +100,11 @@ def make_bot(spec: str | Any, side: Side, seed: int) -> Any:
     return load_bot(spec, side, bot_seed(seed, side), trusted=True) if isinstance(spec, str) else spec
 
 
+def bot_player(bot: Any, time_limit: float | None, problems: list[BotProblem]) -> Player:
+    """A bot as a `wargame.play` player: asked through `ask` (time limit, errors reported, it passes)."""
+    return lambda game, side: ask(bot, game, side, time_limit, problems)
+
+
 def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blue: str | Any = "operational",
               time_limit: float | None = None, umpire: bool = False) -> Played:
     """A whole bot-vs-bot game. Every order a bot gives that the game refuses is a bot problem."""
@@ -106,17 +112,24 @@ def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blu
     t0 = time.perf_counter()
     game = Game(scenario, seed=seed, umpire=umpire)
     played = Played(game)
-    while not game.over:
-        side = game.active_side
-        tb = time.perf_counter()
-        orders = ask(bots[side], game, side, time_limit, played.problems)
-        played.bot_seconds += time.perf_counter() - tb
-        played.orders += len(orders)
-        for e in game.submit(side, orders):
-            if isinstance(e, OrderRejected) and e.side == side.value:
-                played.problems.append(BotProblem(game.turn, game.phase, side.value, str(getattr(bots[side], "name", "?"))[:40],
-                                                  f"illegal order: {e.reason}"))
-        while game.pending is not None:
-            game.decide(Decision("accept"))
+
+    def player(side: Side) -> Player:
+        def give(g: Game, s: Side) -> list:
+            tb = time.perf_counter()
+            orders = ask(bots[s], g, s, time_limit, played.problems)
+            played.bot_seconds += time.perf_counter() - tb
+            played.orders += len(orders)
+            return orders
+
+        return give
+
+    def refused(side: Side | None, events: list[Event]) -> None:
+        for e in events:
+            if side is not None and isinstance(e, OrderRejected) and e.side == side.value:
+                name = str(getattr(bots[side], "name", "?"))[:40]
+                why = f"illegal order: {e.reason}"
+                played.problems.append(BotProblem(game.turn, game.phase, side.value, name, why))
+
+    play_until(game, {s: player(s) for s in Side}, on_events=refused)
     played.seconds = time.perf_counter() - t0
     return played

@@ -37,7 +37,7 @@ HEAVY = {"armour", "mechanised", "wheeled", "motor_rifle"}
 _FIELDS: dict[tuple, dict[Hex, int]] = {}
 
 
-def distance_field(oracle: "Oracle", mobility: str, goals: frozenset[Hex], blocked: frozenset[Hex] = frozenset(),
+def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked: frozenset[Hex] = frozenset(),
                    costly: frozenset[Hex] = frozenset(), extra: int = 0) -> dict[Hex, int]:
     """MP-cost distance from every allowed land hex to the nearest goal, cached. Units are ignored,
     except that `blocked` hexes cannot be passed and entering a `costly` one costs `extra` more (to
@@ -80,26 +80,26 @@ class Doctrine:
     min_column: int | None = None         # attack at this CRT column or better (None: Red 3 = 3:2, Blue 4 = 2:1)
     cas: bool = True                      # commit close air support to attacks
     advance: float = 1.0                  # Red: the share of its units that move, lead units first
-    bypass: bool = False                  # Red: manoeuvre units avoid ending next to the enemy when a hex as good is free
-    route_around: int = 0                 # Red: plan routes around detected enemy units, entering their zones
-                                          # of control costing this many MP more (0: straight down the roads)
-    line_offset: int = 6                  # Blue: stand this many movement points on the capital side of the Red front
-    hold: bool = False                    # Blue: stand fast (dig in) instead of falling back
-    keep_dug_in: bool = True              # Blue: a dug-in unit values its position by its entrenchment columns
-    garrison: int = 2                     # Blue: units that stay in the outskirts of each measure city
-    stand: bool = True                    # Blue: delay: units stand on their positions until enveloped
-    demolish: bool = True                 # Blue: blow the bridges toward the enemy when it comes near
-    interdict: bool = True                # Blue: fly interdiction and SEAD in the air phase
-    interdict_lines: bool = True          # Blue: interdict the lines of communication behind the lead enemy
-                                          # units instead of the units themselves
-    red_air: str = "support"              # Red: "support" (close air support only), or interdiction of the
-                                          # Blue units in "front" of its lead units or in "depth" (nearest the goals)
-    mass_fires: bool = True               # Red: artillery moves into range of the contacts nearest the goals
-                                          # (the spearheads' fights) instead of trailing the columns
-    pin: int = 0                          # Red: where a contact cannot be attacked at the doctrine's odds, one
-                                          # unit stays to pin it and the rest go round it and its zone of
-                                          # control (entering that zone costing this many MP more); 0: off
-    patience: int = 0                     # Red: ... once it has held this many turns already (0: at once)
+    bypass: bool = False  # Red: manoeuvre units avoid ending next to the enemy when a hex as good is free
+    route_around: int = 0  # Red: plan routes around detected enemy units, entering their zones
+    # of control costing this many MP more (0: straight down the roads)
+    line_offset: int = 6  # Blue: stand this many movement points on the capital side of the Red front
+    hold: bool = False  # Blue: stand fast (dig in) instead of falling back
+    keep_dug_in: bool = True  # Blue: a dug-in unit values its position by its entrenchment columns
+    garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
+    stand: bool = True  # Blue: delay: units stand on their positions until enveloped
+    demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
+    interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
+    interdict_lines: bool = True  # Blue: interdict the lines of communication behind the lead enemy
+    # units instead of the units themselves
+    red_air: str = "support"  # Red: "support" (close air support only), or interdiction of the
+    # Blue units in "front" of its lead units or in "depth" (nearest the goals)
+    mass_fires: bool = True  # Red: artillery moves into range of the contacts nearest the goals
+    # (the spearheads' fights) instead of trailing the columns
+    pin: int = 0  # Red: where a contact cannot be attacked at the doctrine's odds, one
+    # unit stays to pin it and the rest go round it and its zone of
+    # control (entering that zone costing this many MP more); 0: off
+    patience: int = 0  # Red: ... once it has held this many turns already (0: at once)
 
 
 class OperationalBot:
@@ -110,12 +110,12 @@ class OperationalBot:
         self.rng = random.Random(seed)
         self.doctrine = doctrine or Doctrine()
         self.held: dict[Hex, int] = {}  # Red: the contacts that hold, and for how many turns they have
-        self.remember = remember         # Red: keep `held` up to date under every doctrine (the search bot,
-                                         # which may change to one that uses it)
+        self.remember = remember  # Red: keep `held` up to date under every doctrine (the search bot,
+        # which may change to one that uses it)
 
     # --- the phases ----------------------------------------------------------------------------
 
-    def orders(self, view: "View", oracle: "Oracle") -> list[Order]:
+    def orders(self, view: View, oracle: Oracle) -> list[Order]:
         if view.phase == "movement":
             return self.move(view, oracle)
         if view.phase == "combat":
@@ -125,7 +125,7 @@ class OperationalBot:
             return self.air(view, oracle)
         return []
 
-    def goals(self, view: "View", oracle: "Oracle") -> frozenset[Hex]:
+    def goals(self, view: View, oracle: Oracle) -> frozenset[Hex]:
         """Where Red drives (and Blue stands between it and): the outskirts of the measure cities, or
         the scenario's own Red goals (e.g. the towns of the Suwałki gap) with their rings."""
         b = view.board
@@ -141,8 +141,7 @@ class OperationalBot:
                         out |= {n for n in oracle.terrain.neighbours[c.hex] if b.is_land(n)}
         return frozenset(out)
 
-    def move(self, view: "View", oracle: "Oracle") -> list[Order]:
-        b = view.board
+    def move(self, view: View, oracle: Oracle) -> list[Order]:
         goals = self.goals(view, oracle)
         stack: dict[Hex, int] = {}
         for u in view.own:
@@ -167,8 +166,14 @@ class OperationalBot:
             costly = frozenset(n for h in stuck for n in neighbours(h)) - blocked
             extra = d.pin
             for h in sorted(stuck):  # the strongest adjacent unit stays on each to pin it
-                adj = [u for u in view.own if distance(u.hex, h) == 1 and u.attack > 0
-                       and u.type.category not in FIRES and u.type.category not in STATIC]
+                adj = [
+                    u
+                    for u in view.own
+                    if distance(u.hex, h) == 1
+                    and u.attack > 0
+                    and u.type.category not in FIRES
+                    and u.type.category not in STATIC
+                ]
                 if adj and not pinners & {u.id for u in adj}:
                     pinners.add(max(adj, key=lambda u: (u.defence, u.steps, u.id)).id)
 
@@ -203,8 +208,10 @@ class OperationalBot:
                 target = self._fire_target(u, cands + [u.hex], fire_plan) if cat in FIRES and fire_plan else None
                 if target is not None:  # into range of the fight it was sent to (or staying, if in range)
                     fire_plan[target] -= 1
-                    best = min((h for h in cands + [u.hex] if distance(h, target) <= u.type.range),
-                               key=lambda h: (f.get(h, 1 << 20), reach.get(h, 0), h))
+                    best = min(
+                        (h for h in cands + [u.hex] if distance(h, target) <= u.type.range),
+                        key=lambda h: (f.get(h, 1 << 20), reach.get(h, 0), h),
+                    )
                     if best == u.hex:
                         continue
                 elif d.bypass and cat not in FIRES and cat not in STATIC:
@@ -222,11 +229,11 @@ class OperationalBot:
             stack[best] = stack.get(best, 0) + 1
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         if self.side is Side.BLUE and d.demolish:
-            out += self._demolitions(view, oracle, field, {o.unit for o in out}, enemy_at)
+            out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at)
         return out
 
     @staticmethod
-    def _demolitions(view: "View", oracle: "Oracle", field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
+    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
         bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes."""
         b = view.board
@@ -247,7 +254,7 @@ class OperationalBot:
                     break  # one bridge a unit a phase
         return out
 
-    def _standing(self, view: "View", oracle: "Oracle", enemy_at: set[Hex]) -> set[str]:
+    def _standing(self, view: View, oracle: Oracle, enemy_at: set[Hex]) -> set[str]:
         """Blue's delay: the units that stand where they are this phase. A unit stands on a position it
         has dug (or, in the first turn, the position the scenario set it up on) until it is being
         enveloped (enemy units in two or more hexes around it, or in one while it is out of supply);
@@ -268,7 +275,7 @@ class OperationalBot:
             out.add(u.id)
         return out
 
-    def _garrison(self, view: "View", oracle: "Oracle") -> set[str]:
+    def _garrison(self, view: View, oracle: Oracle) -> set[str]:
         """Blue: the units that stay in the outskirts of each measure city, up to `garrison` per city,
         those that defend best first. The RAND measure needs a Red main force in those hexes."""
         n = self.doctrine.garrison
@@ -278,12 +285,14 @@ class OperationalBot:
         b = view.board
         for name in oracle.measure_cities:
             hexes = b.outskirts.get(name, frozenset())
-            here = sorted((u for u in view.own if u.hex in hexes and u.attack > 0 and u.type.category not in FIRES),
-                          key=lambda u: (-u.defence, u.id))
+            here = sorted(
+                (u for u in view.own if u.hex in hexes and u.attack > 0 and u.type.category not in FIRES),
+                key=lambda u: (-u.defence, u.id),
+            )
             out.update(u.id for u in here[:n])
         return out
 
-    def _stuck(self, view: "View", oracle: "Oracle") -> frozenset[Hex]:
+    def _stuck(self, view: View, oracle: Oracle) -> frozenset[Hex]:
         """The contacts that hold: enemy hexes next to Red units where the best attack now (every
         adjacent unit, the artillery in range) is below the doctrine's odds."""
         col = self.doctrine.min_column if self.doctrine.min_column is not None else 3
@@ -299,13 +308,15 @@ class OperationalBot:
         return frozenset(out)
 
     @staticmethod
-    def _fire_support(view: "View", oracle: "Oracle", target: Hex) -> list[Unit]:
+    def _fire_support(view: View, oracle: Oracle, target: Hex) -> list[Unit]:
         """The fire units in range of `target`, strongest first, as many as may support one attack."""
-        return sorted((u for u in view.own if u.type.support > 0 and distance(u.hex, target) <= u.type.range),
-                      key=lambda u: (-u.type.support, u.id))[: oracle.tables.max_support_units]
+        return sorted(
+            (u for u in view.own if u.type.support > 0 and distance(u.hex, target) <= u.type.range),
+            key=lambda u: (-u.type.support, u.id),
+        )[: oracle.tables.max_support_units]
 
     @staticmethod
-    def _fire_plan(oracle: "Oracle", goals: frozenset[Hex], stuck: frozenset[Hex]) -> dict[Hex, int]:
+    def _fire_plan(oracle: Oracle, goals: frozenset[Hex], stuck: frozenset[Hex]) -> dict[Hex, int]:
         """Where the artillery goes: the contacts that hold, nearest the goals first, each wanting as
         many fire units as may support one attack. Ordered: the first has the first claim."""
         near = lambda h: (min((distance(h, g) for g in goals), default=99), h)  # noqa: E731
@@ -325,7 +336,11 @@ class OperationalBot:
             return None  # holds its district
         capital_dist = lambda h: f.get(h, 1 << 20)  # noqa: E731 - Red's cost to the capitals from h
         phases = view.entrench.get(u.id, 0)
-        dug = max((-shift for need, _, shift in t.entrenchment if phases >= need), default=0) if self.doctrine.keep_dug_in else 0
+        dug = (
+            max((-shift for need, _, shift in t.entrenchment if phases >= need), default=0)
+            if self.doctrine.keep_dug_in
+            else 0
+        )
         front = min((capital_dist(e) for e in enemy_at), default=None)
 
         nbrs = oracle.terrain.neighbours
@@ -356,7 +371,7 @@ class OperationalBot:
 
     # --- combat ------------------------------------------------------------------------------
 
-    def attack(self, view: "View", oracle: "Oracle", min_column: int) -> list[Order]:
+    def attack(self, view: View, oracle: Oracle, min_column: int) -> list[Order]:
         used: set[str] = set()
         fired: set[str] = set()
         sorties = view.sorties
@@ -365,7 +380,12 @@ class OperationalBot:
         for e_hex in sorted({e.hex for e in view.enemy}):
             adj = [u for u in view.own if u.attack > 0 and distance(u.hex, e_hex) == 1]
             if self.side is Side.BLUE:
-                adj = [u for u in adj if u.type.category in HEAVY or u.type.category in ("airborne", "infantry", "light_infantry", "motorised_infantry")]
+                adj = [
+                    u
+                    for u in adj
+                    if u.type.category in HEAVY
+                    or u.type.category in ("airborne", "infantry", "light_infantry", "motorised_infantry")
+                ]
             if adj:
                 targets.append((e_hex, adj))
         scored = []
@@ -393,7 +413,7 @@ class OperationalBot:
 
     # --- air --------------------------------------------------------------------------------------
 
-    def air(self, view: "View", oracle: "Oracle") -> list[Order]:
+    def air(self, view: View, oracle: Oracle) -> list[Order]:
         if self.side is Side.RED:
             return self._red_air(view, oracle)
         if view.sorties < 8 or not view.enemy or not self.doctrine.interdict:
@@ -412,7 +432,7 @@ class OperationalBot:
         return out + self._interdict(spear, pool, oracle)
 
     @staticmethod
-    def _interdict_lines(spear, pool: int, oracle: "Oracle") -> list[Order]:
+    def _interdict_lines(spear, pool: int, oracle: Oracle) -> list[Order]:
         """Flights of 8 sorties over the enemy's lines of communication: the hex `LINES_BEHIND` back
         along the supply route of each lead unit (nearest the goals first), where the air-defence loss
         probability is 25 % or less. A cut line starves every unit beyond it (docs/rules.md, Supply)."""
@@ -433,7 +453,7 @@ class OperationalBot:
         return out
 
     @staticmethod
-    def _interdict(targets, pool: int, oracle: "Oracle") -> list[Order]:
+    def _interdict(targets, pool: int, oracle: Oracle) -> list[Order]:
         """Flights of 8 sorties over the targets in order, one per hex and its ring, while the pool
         lasts, where the air-defence loss probability is 25 % or less."""
         out: list[Order] = []
@@ -448,7 +468,7 @@ class OperationalBot:
             pool -= 8
         return out
 
-    def _red_air(self, view: "View", oracle: "Oracle") -> list[Order]:
+    def _red_air(self, view: View, oracle: Oracle) -> list[Order]:
         how = self.doctrine.red_air
         if how == "support" or view.sorties < 16 or not view.enemy:
             return []

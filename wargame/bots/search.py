@@ -35,8 +35,8 @@ import time
 
 from wargame.bots.base import Oracle
 from wargame.bots.operational import Doctrine, OperationalBot, distance_field
-from wargame.game import Decision
 from wargame.model.units import Side
+from wargame.play import play_until
 from wargame.rules.victory import aim_hour
 
 RED_DOCTRINES = (
@@ -141,11 +141,12 @@ class SearchBot:
         own.held = dict(self.bot.held)  # what the doctrine remembers of the game so far
         bots = {self.side: own, self.side.other: OperationalBot(self.side.other, seed + 1)}
         end = g.turn + self.horizon
-        while not g.over and g.turn < end and aim_hour(g) is None:
-            side = g.active_side
-            g.submit(side, bots[side].orders(g.view(side), Oracle(g, side)))
-            while g.pending is not None:
-                g.decide(Decision("accept"))
+
+        def give(game, side: Side) -> list:
+            # the look-ahead's own bots: an error in them is the search bot's, and its driver reports it
+            return bots[side].orders(game.view(side), Oracle(game, side))
+
+        play_until(g, {s: give for s in Side}, stop=lambda game: game.turn >= end or aim_hour(game) is not None)
         return self.score(g)
 
     def look(self, view, oracle, guesses) -> None:
@@ -181,14 +182,24 @@ class SearchBot:
                 if gain > self.margin and wins > losses and (best == 0 or mean(i) > mean(best)):
                     best = i
         self.doctrine = cands[best]
-        self.looks.append({"turn": view.turn, "phase": view.phase, "rollouts": len(scores[0]), "choice": self.doctrine.name,
-                           "scores": {d.name: round(mean(i), 2) for i, d in enumerate(cands)},
-                           "played": {d.name: len(scores[i]) for i, d in enumerate(cands)}})
+        self.looks.append(
+            {
+                "turn": view.turn,
+                "phase": view.phase,
+                "rollouts": len(scores[0]),
+                "choice": self.doctrine.name,
+                "scores": {d.name: round(mean(i), 2) for i, d in enumerate(cands)},
+                "played": {d.name: len(scores[i]) for i, d in enumerate(cands)},
+            }
+        )
 
     def orders(self, view, oracle) -> list:
         guesses = self.guesses(view, oracle)
-        if not oracle.aim_reached() and view.phase in ("movement", "combat", "air") and \
-                (self.next_look is None or view.turn >= self.next_look):
+        if (
+            not oracle.aim_reached()
+            and view.phase in ("movement", "combat", "air")
+            and (self.next_look is None or view.turn >= self.next_look)
+        ):
             self.look(view, oracle, guesses)
             self.next_look = view.turn + self.replan
         self.bot.doctrine = self.doctrine

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from wargame.data import paths
-from wargame.data.schema import F, HexId, Int, MapOf, Num, Record, Seq, Str, Context, load_validated
+from wargame.data.schema import Context, F, HexId, Int, MapOf, Num, Record, Seq, Str, load_validated
 from wargame.model.units import BRANCHES, CATEGORIES, MOBILITIES, Side, UnitType
 
 ID = r"[a-z][a-z0-9_]*"
@@ -49,7 +49,12 @@ UNIT_TYPES_SPEC = Record({
     "types": F(Seq(UNIT_TYPE, min_items=1)),
 }, description="Unit types and their values (wargame-unit-types/1). See docs/formats.md.")
 
-ARRIVE = Record({"turn": F(Int(min=1, max=10_000), doc="checked against the scenario's length"), "area": F(Str(pattern=r"[a-z][a-z0-9_\-]*", pattern_hint="a map area id"))})
+ARRIVE = Record(
+    {
+        "turn": F(Int(min=1, max=10_000), doc="checked against the scenario's length"),
+        "area": F(Str(pattern=r"[a-z][a-z0-9_\-]*", pattern_hint="a map area id")),
+    }
+)
 
 
 def _placed_once(value: dict[str, Any], ctx: Context, path: tuple, node: Any) -> None:
@@ -58,35 +63,44 @@ def _placed_once(value: dict[str, Any], ctx: Context, path: tuple, node: Any) ->
         ctx.error(node, path, "give exactly one of 'hex' (start hex) or 'arrive' ({turn, area})")
 
 
-UNIT = Record({
-    "id": F(Str(pattern=UNIT_ID, pattern_hint="a lower-case unit id (letters, digits, - _ .)")),
-    "name": F(Str(min_len=1)),
-    "nation": F(Str(pattern=r"[A-Z]{3}", pattern_hint="a 3-letter nation code")),
-    "type": F(Str(pattern=ID, pattern_hint="a unit type id")),
-    "formation": F(Str(), required=False, default=""),
-    "hex": F(HexId(), required=False),
-    "arrive": F(ARRIVE, required=False),
-    "steps": F(Int(min=1, max=10), required=False),
-    "source": F(Str(), required=False, default=""),
-    "assumption": F(Str(), required=False, default=""),
-}, check=_placed_once)
+UNIT = Record(
+    {
+        "id": F(Str(pattern=UNIT_ID, pattern_hint="a lower-case unit id (letters, digits, - _ .)")),
+        "name": F(Str(min_len=1)),
+        "nation": F(Str(pattern=r"[A-Z]{3}", pattern_hint="a 3-letter nation code")),
+        "type": F(Str(pattern=ID, pattern_hint="a unit type id")),
+        "formation": F(Str(), required=False, default=""),
+        "hex": F(HexId(), required=False),
+        "arrive": F(ARRIVE, required=False),
+        "steps": F(Int(min=1, max=10), required=False),
+        "source": F(Str(), required=False, default=""),
+        "assumption": F(Str(), required=False, default=""),
+    },
+    check=_placed_once,
+)
 
-AIR = Record({
-    "sorties": F(Record({"day": F(Int(min=0, max=10_000)), "night": F(Int(min=0, max=10_000))})),
-    "source": F(Str(), required=False, default=""),
-    "assumption": F(Str(), required=False, default=""),
-}, check=_needs_basis)
+AIR = Record(
+    {
+        "sorties": F(Record({"day": F(Int(min=0, max=10_000)), "night": F(Int(min=0, max=10_000))})),
+        "source": F(Str(), required=False, default=""),
+        "assumption": F(Str(), required=False, default=""),
+    },
+    check=_needs_basis,
+)
 
-OOB_SPEC = Record({
-    "format": F(Str(choices=("wargame-oob/1",))),
-    "id": F(Str(pattern=r"[a-z0-9][a-z0-9\-_]*", pattern_hint="a lower-case id")),
-    "title": F(Str(min_len=1)),
-    "side": F(Str(choices=("red", "blue"))),
-    "description": F(Str(), required=False, default=""),
-    "sources": F(MapOf(Str()), required=False, default={}),
-    "air": F(AIR, required=False),
-    "units": F(Seq(UNIT, min_items=1)),
-}, description="An order of battle (wargame-oob/1). See docs/formats.md.")
+OOB_SPEC = Record(
+    {
+        "format": F(Str(choices=("wargame-oob/1",))),
+        "id": F(Str(pattern=r"[a-z0-9][a-z0-9\-_]*", pattern_hint="a lower-case id")),
+        "title": F(Str(min_len=1)),
+        "side": F(Str(choices=("red", "blue"))),
+        "description": F(Str(), required=False, default=""),
+        "sources": F(MapOf(Str()), required=False, default={}),
+        "air": F(AIR, required=False),
+        "units": F(Seq(UNIT, min_items=1)),
+    },
+    description="An order of battle (wargame-oob/1). See docs/formats.md.",
+)
 
 
 def load_unit_types(path_or_id: str | Path = "unit_types") -> tuple[dict[str, UnitType], Context]:
@@ -94,17 +108,44 @@ def load_unit_types(path_or_id: str | Path = "unit_types") -> tuple[dict[str, Un
     data, ctx = load_validated(path, UNIT_TYPES_SPEC, paths.display(path), partial=True)
     types: dict[str, UnitType] = {}
     for i, t in enumerate(data.get("types") or []):
-        if t is None or any(t.get(k) is None for k in ("id", "name", "category", "branch", "symbol", "mobility", "movement", "attack", "defence", "steps")):
+        if t is None or any(
+            t.get(k) is None
+            for k in (
+                "id",
+                "name",
+                "category",
+                "branch",
+                "symbol",
+                "mobility",
+                "movement",
+                "attack",
+                "defence",
+                "steps",
+            )
+        ):
             continue
         if t["id"] in types:
             ctx.error_at(("types", i, "id"), f"duplicate unit type id {t['id']!r}")
             continue
         ad = t["air_defence"] or {"range": 0, "strength": 0}
         types[t["id"]] = UnitType(
-            id=t["id"], name=t["name"], category=t["category"], symbol=t["symbol"], mobility=t["mobility"],
-            movement=t["movement"], attack=t["attack"], defence=t["defence"], steps=t["steps"],
-            range=t["range"], support=t["support"], ad_range=ad["range"], ad_strength=ad["strength"],
-            detection=t["detection"], source=t["source"], assumption=t["assumption"], branch=t["branch"],
+            id=t["id"],
+            name=t["name"],
+            category=t["category"],
+            symbol=t["symbol"],
+            mobility=t["mobility"],
+            movement=t["movement"],
+            attack=t["attack"],
+            defence=t["defence"],
+            steps=t["steps"],
+            range=t["range"],
+            support=t["support"],
+            ad_range=ad["range"],
+            ad_strength=ad["strength"],
+            detection=t["detection"],
+            source=t["source"],
+            assumption=t["assumption"],
+            branch=t["branch"],
         )
     ctx.raise_if_problems()
     return types, ctx

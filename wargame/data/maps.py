@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from wargame.data.schema import F, HexId, Int, MapOf, Num, Record, Seq, Str, Context, Bool, load_validated
 from wargame.data import paths
+from wargame.data.schema import Bool, Context, F, HexId, Int, MapOf, Num, Record, Seq, Str, load_validated
 from wargame.hexgrid import Hex, Hexside, from_offset, hex_id, hexside, parse_hex_id
 from wargame.model.board import TERRAINS, Area, Board, City, River
 
@@ -76,7 +76,9 @@ def load_map(path_or_id: str | Path) -> Board:
     return board
 
 
-def _grid(text: str, legend: dict[str, str], cols: int, rows: int, ctx: Context, key: str) -> list[tuple[int, int, str]] | None:
+def _grid(
+    text: str, legend: dict[str, str], cols: int, rows: int, ctx: Context, key: str
+) -> list[tuple[int, int, str]] | None:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -96,14 +98,30 @@ def _grid(text: str, legend: dict[str, str], cols: int, rows: int, ctx: Context,
     bad = 0
     for row, line in enumerate(lines):
         if len(line) != cols:
-            ctx.problems.append(_at(ctx, base_line + row + 1, indent(row) + 1, f"{key} row {row + 1}", f"expected {cols} characters (one per hex), got {len(line)}"))
+            ctx.problems.append(
+                _at(
+                    ctx,
+                    base_line + row + 1,
+                    indent(row) + 1,
+                    f"{key} row {row + 1}",
+                    f"expected {cols} characters (one per hex), got {len(line)}",
+                )
+            )
             bad += 1
             continue
         for col, ch in enumerate(line):
             v = legend.get(ch)
             if v is None:
-                ctx.problems.append(_at(ctx, base_line + row + 1, indent(row) + col + 1, f"{key} row {row + 1} column {col + 1}",
-                                        f"character {ch!r} is not in legend.{key} (expected one of {' '.join(repr(k) for k in legend)})"))
+                ctx.problems.append(
+                    _at(
+                        ctx,
+                        base_line + row + 1,
+                        indent(row) + col + 1,
+                        f"{key} row {row + 1} column {col + 1}",
+                        f"character {ch!r} is not in legend.{key} (expected one of "
+                        f"{' '.join(repr(k) for k in legend)})",
+                    )
+                )
                 bad += 1
                 if bad > 20:
                     return None
@@ -150,7 +168,7 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
         for col, row, c in cgrid:
             if c != "none":
                 country[from_offset(col, row)] = c
-    for h, c in list(country.items()):
+    for h in list(country):
         if terrain.get(h) == "sea":
             del country[h]  # sea belongs to no one
     for h, t in terrain.items():
@@ -166,7 +184,9 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
                 a, b = tok.split("/")
                 s = hexside(parse_hex_id(a), parse_hex_id(b))
             except ValueError as e:
-                ctx.error_at(("rivers", i, "hexsides"), f"{tok!r}: {e}" if "/" in tok else f"{tok!r} is not a hexside AAAA/BBBB")
+                ctx.error_at(
+                    ("rivers", i, "hexsides"), f"{tok!r}: {e}" if "/" in tok else f"{tok!r} is not a hexside AAAA/BBBB"
+                )
                 continue
             if s.a not in terrain or s.b not in terrain:
                 ctx.error_at(("rivers", i, "hexsides"), f"hexside {tok} is off the board")
@@ -200,10 +220,15 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
             ctx.error_at(("cities", i, "hex"), f"hex {c['hex']} is off the board")
             continue
         if terrain[h] == "sea":
-            ctx.error_at(("cities", i, "hex"), f"city {c['name']!r} stands on a sea hex ({c['hex']}); a city is on land")
+            ctx.error_at(
+                ("cities", i, "hex"), f"city {c['name']!r} stands on a sea hex ({c['hex']}); a city is on land"
+            )
             continue
         if c["name"] in named:
-            ctx.error_at(("cities", i, "name"), f"two cities are named {c['name']!r} (the other at {named[c['name']]}); names must be unique")
+            ctx.error_at(
+                ("cities", i, "name"),
+                f"two cities are named {c['name']!r} (the other at {named[c['name']]}); names must be unique",
+            )
             continue
         named[c["name"]] = c["hex"]
         old = cities.get(h)
@@ -219,12 +244,23 @@ def _build(d: dict[str, Any], ctx: Context) -> Board:
 
     areas = {}
     for aid, a in d["areas"].items():
-        areas[aid] = Area(aid, a["title"], a["description"], frozenset(_hex_list(a["hexes"], terrain, ctx, ("areas", aid, "hexes"))))
+        areas[aid] = Area(
+            aid, a["title"], a["description"], frozenset(_hex_list(a["hexes"], terrain, ctx, ("areas", aid, "hexes")))
+        )
 
     return Board(
-        id=d["id"], title=d["title"], cols=cols, rows=rows, hex_size_km=float(d["hex_size_km"]),
-        terrain=terrain, country=country, rivers=rivers, roads=roads, road_names=road_names,
-        cities=cities, outskirts=outskirts, areas=areas,
+        id=d["id"],
+        title=d["title"],
+        cols=cols,
+        rows=rows,
+        hex_size_km=float(d["hex_size_km"]),
+        terrain=terrain,
+        country=country,
+        rivers=rivers,
+        roads=roads,
+        road_names=road_names,
+        cities=cities,
+        outskirts=outskirts,
+        areas=areas,
         meta={"projection": d.get("projection"), "sources": d["sources"], "file": ctx.file},
     )
-

@@ -16,7 +16,7 @@ from wargame.data import paths
 from wargame.data.forces import load_oob, load_unit_types
 from wargame.data.maps import load_map
 from wargame.data.readfile import read_text
-from wargame.data.schema import Bool, Context, DataError, F, Int, Record, Seq, Spec, Str, load_validated
+from wargame.data.schema import Bool, DataError, F, Int, Record, Seq, Spec, Str, load_validated
 from wargame.hexgrid import parse_hex_id
 from wargame.model.scenario import AirPool, Clock, Scenario, SideSetup, Victory
 from wargame.model.units import Side, Unit
@@ -32,12 +32,13 @@ _DEFAULT_PARAMETERS = Record({
 })
 
 
-def parameters_spec() -> Spec:
+def parameters_spec() -> Record:
     try:
         mod = importlib.import_module("wargame.data.tables")
     except ImportError:
         return _DEFAULT_PARAMETERS
-    return getattr(mod, "PARAMETERS_SPEC", _DEFAULT_PARAMETERS)
+    spec = getattr(mod, "PARAMETERS_SPEC", _DEFAULT_PARAMETERS)
+    return spec if isinstance(spec, Record) else _DEFAULT_PARAMETERS
 
 
 def scenario_spec() -> Record:
@@ -125,7 +126,10 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     board = attempt(load_map, ("map",), "maps")
     loaded_types = attempt(load_unit_types, ("unit_types",), "orders_of_battle")
     tables = attempt(load_tables, ("tables",), "tables")
-    oobs = [attempt(load_oob, ("orders_of_battle", i), "orders_of_battle", True) for i in range(len(data["orders_of_battle"]))]
+    oobs = [
+        attempt(load_oob, ("orders_of_battle", i), "orders_of_battle", True)
+        for i in range(len(data["orders_of_battle"]))
+    ]
     if problems or ctx.problems or board is None or loaded_types is None:
         for oob in oobs:  # what each order of battle says of itself still counts
             if oob is not None:
@@ -150,9 +154,14 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
     cities = {c.name for c in board.cities.values()}
     for i, name in enumerate(data["victory"]["measure"]):
         if name not in board.outskirts:
-            ctx.error_at(("victory", "measure", i), f"{name!r} has no outskirts on map {board.id} (known: {', '.join(sorted(board.outskirts)) or 'none'})")
+            ctx.error_at(
+                ("victory", "measure", i),
+                f"{name!r} has no outskirts on map {board.id} (known: {', '.join(sorted(board.outskirts)) or 'none'})",
+            )
         elif not any(board.is_land(h) for h in board.outskirts[name]):
-            ctx.error_at(("victory", "measure", i), f"the outskirts of {name!r} have no land hex: Red can never reach them")
+            ctx.error_at(
+                ("victory", "measure", i), f"the outskirts of {name!r} have no land hex: Red can never reach them"
+            )
     for key in ("objectives", "red_goals", "hold"):
         for i, name in enumerate(data["victory"][key]):
             if name not in cities:
@@ -171,12 +180,23 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
             a = oob.data["air"]
             prev = air.get(side)
             pool = AirPool(a["sorties"]["day"], a["sorties"]["night"], a["source"], a["assumption"])
-            air[side] = pool if prev is None else AirPool(prev.day + pool.day, prev.night + pool.night,
-                                                           "; ".join(x for x in (prev.source, pool.source) if x),
-                                                           "; ".join(x for x in (prev.assumption, pool.assumption) if x))
+            air[side] = (
+                pool
+                if prev is None
+                else AirPool(
+                    prev.day + pool.day,
+                    prev.night + pool.night,
+                    "; ".join(x for x in (prev.source, pool.source) if x),
+                    "; ".join(x for x in (prev.assumption, pool.assumption) if x),
+                )
+            )
         for i, u in enumerate(oob.data.get("units") or []):
             where = ("units", i)
-            if u is None or any(u.get(k) is None for k in ("id", "name", "nation", "type")) or (u["hex"] is None and u["arrive"] is None):
+            if (
+                u is None
+                or any(u.get(k) is None for k in ("id", "name", "nation", "type"))
+                or (u["hex"] is None and u["arrive"] is None)
+            ):
                 continue  # already reported by the schema
             if u["id"] in seen:
                 octx.error_at(where + ("id",), f"duplicate unit id {u['id']!r} (also in {seen[u['id']]})")
@@ -202,7 +222,10 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
                     continue
                 c = board.country.get(h)
                 if c not in own:
-                    octx.error_at(where + ("hex",), f"hex {u['hex']} is in {c}, not in {side.value}'s countries ({', '.join(sorted(own))})")
+                    octx.error_at(
+                        where + ("hex",),
+                        f"hex {u['hex']} is in {c}, not in {side.value}'s countries ({', '.join(sorted(own))})",
+                    )
                     continue
                 hex_ = h
             else:
@@ -210,8 +233,11 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
                 if arrival is None or area is None:
                     continue  # already reported by the schema
                 if arrival > data["clock"]["length_turns"]:
-                    octx.error_at(where + ("arrive", "turn"), f"turn {arrival} is after the end of scenario {data['id']} "
-                                                              f"({data['clock']['length_turns']} turns)")
+                    octx.error_at(
+                        where + ("arrive", "turn"),
+                        f"turn {arrival} is after the end of scenario {data['id']} "
+                        f"({data['clock']['length_turns']} turns)",
+                    )
                     continue
                 if area not in board.areas:
                     octx.error_at(where + ("arrive", "area"), f"{area!r} is not an area of map {board.id}")
@@ -220,8 +246,23 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
             if steps > utype.steps:
                 octx.error_at(where + ("steps",), f"expected at most {utype.steps} steps for a {utype.id}; got {steps}")
                 continue
-            units.append(Unit(u["id"], u["name"], side, u["nation"], utype, u["formation"], hex_, steps,
-                              arrival, area, u["source"], u["assumption"], oob.id))
+            units.append(
+                Unit(
+                    u["id"],
+                    u["name"],
+                    side,
+                    u["nation"],
+                    utype,
+                    u["formation"],
+                    hex_,
+                    steps,
+                    arrival,
+                    area,
+                    u["source"],
+                    u["assumption"],
+                    oob.id,
+                )
+            )
         problems.extend(octx.problems)
     for side in Side:
         if not any(u.side is side for u in units) and not problems:
@@ -238,12 +279,28 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
 
     c = data["clock"]
     scenario = Scenario(
-        id=data["id"], title=data["title"], summary=data["summary"], board=board, unit_types=types,
-        units=units, clock=Clock(c["turn_hours"], c["first_turn"], c["length_turns"], c["start"]),
-        parameters=params, sides=sides, neutral=neutral,
-        victory=Victory(tuple(data["victory"]["measure"]), tuple(data["victory"]["objectives"]), data["victory"]["description"],
-                        tuple(data["victory"]["red_goals"]), tuple(data["victory"]["hold"])),
-        air=air, tables_id=data["tables"], tables=tables, oob_ids=tuple(o.id for o in oobs if o), path=path,
+        id=data["id"],
+        title=data["title"],
+        summary=data["summary"],
+        board=board,
+        unit_types=types,
+        units=units,
+        clock=Clock(c["turn_hours"], c["first_turn"], c["length_turns"], c["start"]),
+        parameters=params,
+        sides=sides,
+        neutral=neutral,
+        victory=Victory(
+            tuple(data["victory"]["measure"]),
+            tuple(data["victory"]["objectives"]),
+            data["victory"]["description"],
+            tuple(data["victory"]["red_goals"]),
+            tuple(data["victory"]["hold"]),
+        ),
+        air=air,
+        tables_id=data["tables"],
+        tables=tables,
+        oob_ids=tuple(o.id for o in oobs if o),
+        path=path,
         crisis=crisis,
     )
     scenario.data_sha256 = data_hash(refs)  # type: ignore[attr-defined]  # what a save names
@@ -269,8 +326,10 @@ def _relative(scenario_path: Path, kind: str, ref: str) -> Path:
     p = paths.resolve(kind, ref)
     if p.parent != paths.data_dir(kind):  # a path, not a bare id
         if p.is_absolute() or ".." in p.parts or p.suffix not in (".yaml", ".yml"):
-            raise ValueError(f"{ref[:80]!r}: a data file names another by id or by a relative .yaml path "
-                             "inside its data folder (no absolute paths, no '..')")
+            raise ValueError(
+                f"{ref[:80]!r}: a data file names another by id or by a relative .yaml path "
+                "inside its data folder (no absolute paths, no '..')"
+            )
         return scenario_path.parent / p
     sibling = scenario_path.resolve().parent.parent / kind / p.name
     return sibling if sibling.exists() else p

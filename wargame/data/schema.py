@@ -9,9 +9,10 @@ Only safe YAML is read (`CSafeLoader` where libyaml is present).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import yaml
 
@@ -74,7 +75,9 @@ class Context:
     lines: list[str] = field(default_factory=list)  # the file's text, for places inside block strings
 
     def error(self, node: yaml.Node | None, path: PathT, message: str) -> None:
-        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else self.marks.get(path, (0, 0))
+        line, col = (
+            (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else self.marks.get(path, (0, 0))
+        )
         self.problems.append(Problem(self.file, line, col, format_path(path), message))
 
     def error_at(self, path: PathT, message: str) -> None:
@@ -102,7 +105,13 @@ def _describe(node: yaml.Node) -> str:
         return "a list"
     tag = node.tag.rsplit(":", 1)[-1]
     value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
-    names = {"str": "text", "int": "a whole number", "float": "a number", "bool": "true/false", "null": "nothing (null)"}
+    names = {
+        "str": "text",
+        "int": "a whole number",
+        "float": "a number",
+        "bool": "true/false",
+        "null": "nothing (null)",
+    }
     return f"{names.get(tag, tag)} {value!r}" if tag != "null" else "nothing (null)"
 
 
@@ -141,7 +150,11 @@ class Str(Spec):
     description: str = ""
 
     def validate(self, node, ctx, path):
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith((":int", ":float", ":bool")) and self.choices is None:
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and node.tag.endswith((":int", ":float", ":bool"))
+            and self.choices is None
+        ):
             # A number or boolean where text is wanted: accept its text but say nothing only when
             # it cannot change meaning. 0101 (octal!) and yes/no can: ask for quotes.
             ctx.error(node, path, f"expected text, got {_describe(node)}; put it in quotes")
@@ -183,7 +196,12 @@ class HexId(Str):
 
     def validate(self, node, ctx, path):
         if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":int"):
-            ctx.error(node, path, f"expected a hex id in quotes, e.g. '{node.value.zfill(4)}'; unquoted, YAML reads {node.value} as a number")
+            ctx.error(
+                node,
+                path,
+                f"expected a hex id in quotes, e.g. '{node.value.zfill(4)}'; unquoted, YAML reads {node.value} as a "
+                "number",
+            )
             return None
         return super().validate(node, ctx, path)
 
@@ -195,7 +213,7 @@ class _Bounded(Spec):
     min: float | None = None
     max: float | None = None
     description: str = ""
-    TAGS = ("int", "float")
+    TAGS: tuple[str, ...] = ("int", "float")
     NAME, JSON_TYPE = "a number", "number"
 
     def validate(self, node, ctx, path):
@@ -206,7 +224,11 @@ class _Bounded(Spec):
             ctx.error(node, path, f"expected a finite number, got {node.value!r}")
             return None
         if (self.max is None and v > MAGNITUDE) or (self.min is None and v < -MAGNITUDE):
-            ctx.error(node, path, f"expected {self.NAME} of sane size (at most {MAGNITUDE:g} in magnitude); got {node.value[:40]}")
+            ctx.error(
+                node,
+                path,
+                f"expected {self.NAME} of sane size (at most {MAGNITUDE:g} in magnitude); got {node.value[:40]}",
+            )
             return None
         if (self.min is not None and v < self.min) or (self.max is not None and v > self.max):
             ctx.error(node, path, f"expected {self.NAME} {_range(self.min, self.max)}; got {v}")
@@ -285,7 +307,7 @@ def _mapping_pairs(node: yaml.Node, ctx: Context, path: PathT) -> list[tuple[str
         ctx.error(node, path, f"expected a mapping (key: value), got {_describe(node)}")
         return None
     seen: dict[str, yaml.Node] = {}
-    pairs = []
+    pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
     for knode, vnode in node.value:
         if not isinstance(knode, yaml.ScalarNode):
             ctx.error(knode, path, "expected a plain key")
@@ -321,7 +343,12 @@ class Record(Spec):
             f = self.fields.get(key)
             if f is None:
                 hint = _close_match(key, self.fields)
-                ctx.error(knode, p, f"unknown key {key!r}" + (f"; did you mean {hint!r}?" if hint else f"; expected one of {', '.join(self.fields)}"))
+                ctx.error(
+                    knode,
+                    p,
+                    f"unknown key {key!r}"
+                    + (f"; did you mean {hint!r}?" if hint else f"; expected one of {', '.join(self.fields)}"),
+                )
                 continue
             out[key] = f.spec.validate(vnode, ctx, p)
         for name, f in self.fields.items():
@@ -379,8 +406,13 @@ class MapOf(Spec):
         return out
 
     def json_schema(self):
-        return self._js({"type": "object", "additionalProperties": self.value.json_schema(),
-                         "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"}})
+        return self._js(
+            {
+                "type": "object",
+                "additionalProperties": self.value.json_schema(),
+                "propertyNames": {"pattern": f"^(?:{self.key_pattern})$"},
+            }
+        )
 
 
 def _range(lo: Any, hi: Any) -> str:
@@ -424,6 +456,7 @@ def load_validated(path: Path, spec: Spec, display: str | None = None, partial: 
     ctx = Context(display or str(path))
     node = compose_file(Path(path), ctx)
     ctx.raise_if_problems()
+    assert node is not None  # compose_file reported why there is no document, and we raised
     ctx.marks[()] = (1, 1)
     value = spec.validate(node, ctx, ())
     if value is None or not partial:

@@ -76,7 +76,14 @@ def _plain_data_only(root: yaml.Node, ctx: Context) -> None:
         node, depth = todo.pop()
         where = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in seen:
-            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", "anchors and aliases (&name, *name) are not allowed; write the value out"))
+            ctx.problems.append(
+                Problem(
+                    ctx.file,
+                    *where,
+                    "(syntax)",
+                    "anchors and aliases (&name, *name) are not allowed; write the value out",
+                )
+            )
             return
         seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -89,9 +96,18 @@ def _plain_data_only(root: yaml.Node, ctx: Context) -> None:
         else:
             implicit = _T + "map"
         if node.tag == _T + "merge":
-            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", "YAML merge keys (<<) are not allowed; write the keys out"))
+            ctx.problems.append(
+                Problem(ctx.file, *where, "(syntax)", "YAML merge keys (<<) are not allowed; write the keys out")
+            )
         elif node.tag != implicit or node.tag not in _PLAIN_TAGS:
-            ctx.problems.append(Problem(ctx.file, *where, "(syntax)", f"YAML tags ({node.tag.replace(_T, '!!')}) are not allowed: data files hold plain values"))
+            ctx.problems.append(
+                Problem(
+                    ctx.file,
+                    *where,
+                    "(syntax)",
+                    f"YAML tags ({node.tag.replace(_T, '!!')}) are not allowed: data files hold plain values",
+                )
+            )
         if isinstance(node, yaml.SequenceNode):
             todo.extend((c, depth + 1) for c in reversed(node.value))
         elif isinstance(node, yaml.MappingNode):

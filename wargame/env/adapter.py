@@ -1,5 +1,5 @@
 """A trained policy as a bot: it plays a phase as the env would, action by action, through the same
-`Planner` and `Encoder`, from the `View` and `Oracle` every bot gets (DESIGN rule 2), so it can play
+`Planner` and `Encoder`, from the `View` and `Oracle` every bot gets (docs/architecture.md, rule 2), so it can play
 in the TUI and in `wargame batch` like any `package.module:Class` bot.
 
     class MyPolicyBot(PolicyBot):
@@ -45,13 +45,16 @@ class PolicyBot:
         here = {u.id for u in view.own} | {i for i, _ in view.arriving}
         if not here <= mine:
             extra = ", ".join(sorted(here - mine)[:5])
-            raise ValueError(f"the policy was trained on scenario {self.spec.scenario!r}; units {extra} are not in its layout")
+            raise ValueError(
+                f"the policy was trained on scenario {self.spec.scenario!r}; units {extra} are not in its layout"
+            )
         self._layout = ActionLayout(self.spec, oracle.terrain)
         self._encoder = Encoder(self._layout, self.side, oracle.allowed, tuple(oracle.measure_cities))
 
     def orders(self, view: View, oracle: Any) -> list[Order]:
-        if self._layout is None:
+        if self._layout is None or self._encoder is None:
             self._setup(view, oracle)
+        assert self._layout is not None and self._encoder is not None  # _setup builds both or raises
         planner = Planner(self._layout, self.side, view, oracle)
         budget = 4 * self._layout.S + 200  # a policy that never ends its phase is cut off here
         for _ in range(budget):

@@ -55,7 +55,7 @@ class WargameAEC(AECEnv):
         self._cumulative_rewards = {a: 0.0 for a in self.agents}
         self.terminations = {a: False for a in self.agents}
         self.truncations = {a: False for a in self.agents}
-        self.infos = {a: {} for a in self.agents}
+        self.infos: dict[str, dict[str, Any]] = {a: {} for a in self.agents}
         self.agent_selection = self.agents[0]
 
     def observation_space(self, agent: str) -> spaces.Space:
@@ -84,7 +84,8 @@ class WargameAEC(AECEnv):
         self.terminations = {a: False for a in self.agents}
         self.truncations = {a: False for a in self.agents}
         self.infos = {a: {} for a in self.agents}
-        self.agent_selection = self.session.active.value
+        active = self.session.active
+        self.agent_selection = active.value if active is not None else self.agents[0]
 
     def observe(self, agent: str) -> dict[str, np.ndarray]:
         side = Side(agent)
@@ -131,7 +132,7 @@ class WargameAEC(AECEnv):
     def describe(self, action: int, agent: str | None = None) -> str:
         return self.session.layout.describe(action, Side(agent or self.agent_selection))
 
-    def clone(self) -> "WargameAEC":
+    def clone(self) -> WargameAEC:
         """An independent copy (for search): what happens to it never touches this env."""
         e = WargameAEC.__new__(WargameAEC)
         e.__dict__.update(self.__dict__)
@@ -144,7 +145,7 @@ class WargameAEC(AECEnv):
         e.infos = {a: dict(v) for a, v in self.infos.items()}
         return e
 
-    def __deepcopy__(self, memo: dict) -> "WargameAEC":
+    def __deepcopy__(self, memo: dict) -> WargameAEC:
         return self.clone()
 
     def save(self, path: str | Path) -> Path:

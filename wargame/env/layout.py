@@ -63,7 +63,7 @@ class Spec:
     version: int = LAYOUT_VERSION
 
     @classmethod
-    def of(cls, game: "Game", packet: int = 4) -> "Spec":
+    def of(cls, game: Game, packet: int = 4) -> Spec:
         sc = game.scenario
         ix = game.index
         units = sc.units
@@ -89,7 +89,7 @@ class Spec:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Spec":
+    def from_dict(cls, d: dict[str, Any]) -> Spec:
         d = dict(d)
         if d.get("version") != LAYOUT_VERSION:
             raise ValueError(f"action layout version {d.get('version')!r}; this program reads {LAYOUT_VERSION}")
@@ -100,7 +100,7 @@ class Spec:
 class ActionLayout:
     """Index <-> meaning for one spec on one board (shared by both sides; read-only)."""
 
-    def __init__(self, spec: Spec, index: "BoardIndex"):
+    def __init__(self, spec: Spec, index: BoardIndex):
         self.spec = spec
         self.index = index
         r = spec.radius

@@ -18,7 +18,8 @@ same masks it learned with.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -221,6 +222,7 @@ class Planner:
         else:
             uid = self.slots[kind[1]]
             t = self.layout.target(self.pos[uid], kind[2])
+            assert t is not None  # the mask allows only offsets that stay on the board
             if self.phase == "movement":
                 self._move(uid, t)
             else:
@@ -231,7 +233,7 @@ class Planner:
 
     def finish(self) -> list[Order]:
         """The phase's orders still to stage when it ends: the planned attacks, in the order planned."""
-        out = [Attack(self.ix.ids[t], tuple(a), tuple(s), c) for t, (a, s, c) in self.pending.items()]
+        out: list[Order] = [Attack(self.ix.ids[t], tuple(a), tuple(s), c) for t, (a, s, c) in self.pending.items()]
         self.orders += out
         self.mask[:] = 0
         return out
@@ -239,7 +241,7 @@ class Planner:
     def planned_targets(self) -> dict[int, int]:
         """Hex int -> units planned to attack or move there (for observations)."""
         out: dict[int, int] = {}
-        for t, (a, s, _) in self.pending.items():
+        for t, (a, _s, _) in self.pending.items():
             out[t] = len(a)
         for o in self.orders:
             if isinstance(o, Move):
@@ -247,7 +249,7 @@ class Planner:
                 out[t] = out.get(t, 0) + 1
         return out
 
-    def copy(self, oracle: Any, stage: Stage) -> "Planner":
+    def copy(self, oracle: Any, stage: Stage) -> Planner:
         """An independent copy over another game's oracle (Env.clone)."""
         p = Planner.__new__(Planner)
         p.__dict__.update(self.__dict__)

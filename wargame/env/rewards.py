@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 
 class Reward(Protocol):
-    def reset(self, game: "Game") -> None: ...
+    def reset(self, game: Game) -> None: ...
 
-    def __call__(self, game: "Game", side: Side) -> float: ...
+    def __call__(self, game: Game, side: Side) -> float: ...
 
 
 def _sign(side: Side) -> float:
@@ -43,25 +43,25 @@ def _sign(side: Side) -> float:
 class _Terminal:
     """Pays once, when the game ends (per side)."""
 
-    def reset(self, game: "Game") -> None:
+    def reset(self, game: Game) -> None:
         self.paid: set[Side] = set()
 
-    def __call__(self, game: "Game", side: Side) -> float:
+    def __call__(self, game: Game, side: Side) -> float:
         if not game.over or side in self.paid:
             return 0.0
         self.paid.add(side)
         return _sign(side) * self.red(game)
 
-    def red(self, game: "Game") -> float:
+    def red(self, game: Game) -> float:
         raise NotImplementedError
 
 
 class RandMeasure(_Terminal):
-    def red(self, game: "Game") -> float:
-        r = game.result or {}
+    def red(self, game: Game) -> float:
+        r = game.result
         if game.scenario.victory.hold:
-            return 1.0 if r.get("winner") == "red" else -1.0
-        h = r.get("measure_hours")
+            return 1.0 if r is not None and r.winner == "red" else -1.0
+        h = r.measure_hours if r is not None else None
         if h is None:
             return -1.0
         total = game.scenario.clock.length_turns * game.scenario.clock.turn_hours
@@ -69,16 +69,17 @@ class RandMeasure(_Terminal):
 
 
 class Winner(_Terminal):
-    def red(self, game: "Game") -> float:
-        return 1.0 if (game.result or {}).get("winner") == "red" else -1.0
+    def red(self, game: Game) -> float:
+        r = game.result
+        return 1.0 if r is not None and r.winner == "red" else -1.0
 
 
 class Losses:
-    def reset(self, game: "Game") -> None:
+    def reset(self, game: Game) -> None:
         self.total = {s: max(1, sum(u.type.steps for u in game.scenario.units if u.side is s)) for s in Side}
         self.seen = {s: dict(game.losses) for s in Side}
 
-    def __call__(self, game: "Game", side: Side) -> float:
+    def __call__(self, game: Game, side: Side) -> float:
         now, before = game.losses, self.seen[side]
         mine = now[side] - before[side]
         theirs = now[side.other] - before[side.other]
@@ -87,14 +88,14 @@ class Losses:
 
 
 class Cities:
-    def reset(self, game: "Game") -> None:
+    def reset(self, game: Game) -> None:
         self.names = tuple(game.scenario.victory.objectives)
         self.seen = {s: self._held(game, s) for s in Side}
 
-    def _held(self, game: "Game", side: Side) -> int:
+    def _held(self, game: Game, side: Side) -> int:
         return sum(1 for n in self.names if game.control.get(n) is side)
 
-    def __call__(self, game: "Game", side: Side) -> float:
+    def __call__(self, game: Game, side: Side) -> float:
         now = self._held(game, side)
         r = (now - self.seen[side]) / max(1, len(self.names))
         self.seen[side] = now
@@ -105,11 +106,11 @@ class Sum:
     def __init__(self, terms: list[tuple[float, Any]]):
         self.terms = terms
 
-    def reset(self, game: "Game") -> None:
+    def reset(self, game: Game) -> None:
         for _, t in self.terms:
             t.reset(game)
 
-    def __call__(self, game: "Game", side: Side) -> float:
+    def __call__(self, game: Game, side: Side) -> float:
         return sum(w * t(game, side) for w, t in self.terms)
 
 

@@ -65,6 +65,7 @@ class Session:
             self.planner = None
             return
         side = g.active_side
+        assert side is not None  # the game is not over
         self.planner = Planner(self.layout, side, g.view(side), Oracle(g, side), self._stager(side))
 
     def _stager(self, side: Side):
@@ -91,7 +92,8 @@ class Session:
             return "the game is over"
         a = int(action)
         if not p.legal(a):
-            return f"action {a} is not legal now ({self.layout.describe(a, p.side) if 0 <= a < self.layout.n else 'out of range'})"
+            what = self.layout.describe(a, p.side) if 0 <= a < self.layout.n else "out of range"
+            return f"action {a} is not legal now ({what})"
         self.steps += 1
         if a == END:
             for order in p.finish():
@@ -128,7 +130,7 @@ class Session:
 
     # --- copies and saves -----------------------------------------------------------------------------
 
-    def clone(self) -> "Session":
+    def clone(self) -> Session:
         """An independent copy for search: the game (Game.clone), the plan, the reward's memory."""
         import copy
 

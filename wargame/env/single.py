@@ -94,7 +94,7 @@ class WargameGym(gymnasium.Env):
     def describe(self, action: int) -> str:
         return self.session.layout.describe(action, self.side)
 
-    def clone(self) -> "WargameGym":
+    def clone(self) -> WargameGym:
         """An independent copy for search (the game, the plan, and the opponent bot's memory)."""
         e = WargameGym.__new__(WargameGym)
         e.__dict__.update(self.__dict__)
@@ -104,7 +104,7 @@ class WargameGym(gymnasium.Env):
             e._np_random = copy.deepcopy(self._np_random)
         return e
 
-    def __deepcopy__(self, memo: dict) -> "WargameGym":
+    def __deepcopy__(self, memo: dict) -> WargameGym:
         return self.clone()
 
     def save(self, path: str | Path) -> Path:

@@ -5,9 +5,10 @@ Queries only (what is where); what a feature *does* is for `wargame.rules`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from wargame.hexgrid import Hex, Hexside, from_offset, hex_id, hexside, neighbours, parse_hex_id, to_offset
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from wargame.hexgrid import Hex
@@ -13,7 +13,7 @@ class Side(str, Enum):
     BLUE = "blue"
 
     @property
-    def other(self) -> "Side":
+    def other(self) -> Side:
         return Side.BLUE if self is Side.RED else Side.RED
 
     def __str__(self) -> str:
@@ -89,7 +89,7 @@ class Unit:
     def alive(self) -> bool:
         return self.steps > 0
 
-    def copy(self) -> "Unit":
+    def copy(self) -> Unit:
         return Unit(
             self.id, self.name, self.side, self.nation, self.type, self.formation, self.hex,
             self.steps, self.arrival_turn, self.entry_area, self.source, self.assumption, self.oob,

@@ -10,7 +10,8 @@ rolls one d6 on the attrition table (a `Chance` the umpire may overrule).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generator
+from collections.abc import Generator
+from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
@@ -25,7 +26,7 @@ Resolution = Generator[Chance, tuple[int, str], None]
 SEAD_RESULTS = ("NE", "S", "S1")
 
 
-def ad_units(game: "Game", flying: Side, target: int) -> list[Unit]:
+def ad_units(game: Game, flying: Side, target: int) -> list[Unit]:
     """Enemy SAM units (not suppressed) whose umbrella covers hex `target`."""
     st = game.state
     dist = game.index.distance
@@ -39,11 +40,11 @@ def ad_units(game: "Game", flying: Side, target: int) -> list[Unit]:
     return out
 
 
-def ad_strength(game: "Game", flying: Side, target: int) -> float:
+def ad_strength(game: Game, flying: Side, target: int) -> float:
     return round(sum(u.type.ad_strength for u in ad_units(game, flying, target)), 2)
 
 
-def ad_column(game: "Game", strength: float) -> int:
+def ad_column(game: Game, strength: float) -> int:
     col = 0
     for i, s in enumerate(game.tables.ad_strengths):
         if strength + 1e-9 >= s:
@@ -51,27 +52,27 @@ def ad_column(game: "Game", strength: float) -> int:
     return col
 
 
-def lost_on(game: "Game", die: int, sorties: int, strength: float) -> int:
+def lost_on(game: Game, die: int, sorties: int, strength: float) -> int:
     pct = game.tables.ad_rows[die][ad_column(game, strength)]
     return min(sorties, int(sorties * pct / 100 + 0.5))
 
 
-def expected_loss_fraction(game: "Game", strength: float) -> float:
+def expected_loss_fraction(game: Game, strength: float) -> float:
     col = ad_column(game, strength)
     return sum(game.tables.ad_rows[d][col] for d in range(1, 7)) / 600
 
 
-def loss_probability(game: "Game", flying: Side, target: Hex) -> float:
+def loss_probability(game: Game, flying: Side, target: Hex) -> float:
     """The expected share of a package lost over `target` (what bots and the TUI show)."""
     return expected_loss_fraction(game, ad_strength(game, flying, game.index.idx[target]))
 
 
-def effective(game: "Game", survivors: int, strength: float) -> int:
+def effective(game: Game, survivors: int, strength: float) -> int:
     """Surviving sorties that still count, after the umbrellas' blunting."""
     return survivors * game.tables.ad_effective[ad_column(game, strength)] // 100
 
 
-def loss_chance(game: "Game", side: Side, mission: str, target: int, sorties: int) -> Chance:
+def loss_chance(game: Game, side: Side, mission: str, target: int, sorties: int) -> Chance:
     """The air-defence roll against a package: result = sorties lost (as text)."""
     strength = ad_strength(game, side, target)
     col = ad_column(game, strength)
@@ -90,12 +91,15 @@ def loss_chance(game: "Game", side: Side, mission: str, target: int, sorties: in
         return str(n)
 
     where = game.index.ids[target]
-    q = (f"{side.value.capitalize()} flies {sorties} {mission.replace('_', ' ')} sorties over {where}: enemy air defence "
-         f"strength {strength:g} (column {game.tables.ad_strengths[col]:g}+). How many sorties are lost?")
+    q = (
+        f"{side.value.capitalize()} flies {sorties} {mission.replace('_', ' ')} sorties over {where}: enemy air "
+        "defence "
+        f"strength {strength:g} (column {game.tables.ad_strengths[col]:g}+). How many sorties are lost?"
+    )
     return Chance("air", q, roll, parse, order=AirMission(mission, where, sorties))
 
 
-def sead_chance(game: "Game", order: AirMission, eff: int) -> Chance:
+def sead_chance(game: Game, order: AirMission, eff: int) -> Chance:
     s = game.tables.sead
     bonus = min(s["max_bonus"], eff // s["sorties_per_bonus"])
 
@@ -107,18 +111,28 @@ def sead_chance(game: "Game", order: AirMission, eff: int) -> Chance:
     def parse(text: str) -> str:
         t = str(text).strip().upper()
         if t not in SEAD_RESULTS:
-            raise ValueError("replace a SEAD result with NE (no effect), S (suppressed) or S1 (suppressed and a step lost)")
+            raise ValueError(
+                "replace a SEAD result with NE (no effect), S (suppressed) or S1 (suppressed and a step lost)"
+            )
         return t
 
-    q = (f"SEAD at {order.target}: {eff} effective sorties, d6 +{bonus}; {s['suppress_on']}+ suppresses the SAM units "
-         f"there, {s['destroy_on']}+ also costs the strongest a step.")
+    q = (
+        f"SEAD at {order.target}: {eff} effective sorties, d6 +{bonus}; {s['suppress_on']}+ suppresses the SAM units "
+        f"there, {s['destroy_on']}+ also costs the strongest a step."
+    )
     return Chance("sead", q, roll, parse, choices=SEAD_RESULTS, order=order)
 
 
-def apply_sead(game: "Game", target: int, flying: Side, code: str) -> tuple[str, list[ev.Event]]:
+def apply_sead(game: Game, target: int, flying: Side, code: str) -> tuple[str, list[ev.Event]]:
     st = game.state
-    sams = sorted((st.units[i] for i in st.at.get(target, ()) if st.units[i].side is not flying and st.units[i].type.ad_strength > 0),
-                  key=lambda u: (-u.type.ad_strength, u.id))
+    sams = sorted(
+        (
+            st.units[i]
+            for i in st.at.get(target, ())
+            if st.units[i].side is not flying and st.units[i].type.ad_strength > 0
+        ),
+        key=lambda u: (-u.type.ad_strength, u.id),
+    )
     if code == "NE" or not sams:
         return "no SAM suppressed", []
     out: list[ev.Event] = []
@@ -132,10 +146,11 @@ def apply_sead(game: "Game", target: int, flying: Side, code: str) -> tuple[str,
     return text, out
 
 
-def resolve_air_phase(game: "Game") -> Resolution:
+def resolve_air_phase(game: Game) -> Resolution:
     """Resolve both sides' air tasking (see the module's docstring)."""
     st = game.state
-    tasks = {s: [from_dict(d) for d in st.air_orders[s]] for s in Side}
+    # air_orders hold only the air missions sequence.resolve took from the plan
+    tasks = {s: [o for d in st.air_orders[s] if isinstance(o := from_dict(d), AirMission)] for s in Side}
     st.air_orders = {Side.RED: [], Side.BLUE: []}
     ratio = game.tables.counter_air_ratio
     denial = {s: 0 for s in Side}
@@ -145,7 +160,9 @@ def resolve_air_phase(game: "Game") -> Resolution:
                 st.sorties[s] -= m.sorties
                 n = int(m.sorties * ratio + 1e-9)
                 denial[s.other] += n
-                game.emit(ev.AirMissionFlown(s.value, m.mission, "-", m.sorties, 0, f"denies the enemy {n} sorties this turn"))
+                game.emit(
+                    ev.AirMissionFlown(s.value, m.mission, "-", m.sorties, 0, f"denies the enemy {n} sorties this turn")
+                )
     for s in Side:
         if denial[s]:
             tasks[s] = _deny(game, s, tasks[s], denial[s])
@@ -156,7 +173,7 @@ def resolve_air_phase(game: "Game") -> Resolution:
                     yield from fly(game, s, m)
 
 
-def _deny(game: "Game", side: Side, tasks: list[AirMission], denied: int) -> list[AirMission]:
+def _deny(game: Game, side: Side, tasks: list[AirMission], denied: int) -> list[AirMission]:
     st = game.state
     planned = sum(m.sorties for m in tasks if m.mission != "counter_air")
     reserve = max(0, st.sorties[side] - planned)
@@ -180,7 +197,7 @@ def _deny(game: "Game", side: Side, tasks: list[AirMission], denied: int) -> lis
     return out
 
 
-def fly(game: "Game", side: Side, m: AirMission) -> Resolution:
+def fly(game: Game, side: Side, m: AirMission) -> Resolution:
     """One mission: air-defence losses, then its effect."""
     st = game.state
     ix = game.index
@@ -213,7 +230,9 @@ def fly(game: "Game", side: Side, m: AirMission) -> Resolution:
             seen.update(zone)
             effect = f"{len(zone)} hexes around {m.target} interdicted for the turn ({eff} effective sorties)"
         else:
-            effect = f"too few sorties got through to interdict ({eff} effective, {a.interdiction['min_sorties']} needed)"
+            effect = (
+                f"too few sorties got through to interdict ({eff} effective, {a.interdiction['min_sorties']} needed)"
+            )
     elif m.mission == "recon":
         if eff >= a.recon["min_sorties"]:
             seen.update(ix.ball(t, a.recon["radius"]))

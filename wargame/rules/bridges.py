@@ -11,7 +11,8 @@ hexes (its engineers). Bridges are keyed by the pair of hex ints, smaller first.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generator
+from collections.abc import Generator
+from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.hexgrid import hexside
@@ -29,7 +30,7 @@ def key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def bridge_river(game: "Game", a: int, b: int) -> str | None:
+def bridge_river(game: Game, a: int, b: int) -> str | None:
     """The name of the river a road or railway bridge crosses between neighbouring hex ints a and b
     (None: no bridge there)."""
     ix = game.index
@@ -38,7 +39,7 @@ def bridge_river(game: "Game", a: int, b: int) -> str | None:
     return river.name if river is not None and ix.board.roads.get(side) else None
 
 
-def unbridged_cost(game: "Game", mobility: str, a: int, b: int) -> int | None:
+def unbridged_cost(game: Game, mobility: str, a: int, b: int) -> int | None:
     """MP to enter b from a across a blown bridge: the terrain of b plus the river's crossing cost
     for the mobility class (None: it cannot cross)."""
     ix = game.index
@@ -49,7 +50,7 @@ def unbridged_cost(game: "Game", mobility: str, a: int, b: int) -> int | None:
     return None if base is None or extra is None else base + extra
 
 
-def demolish_problem(game: "Game", side: Side, o: Demolish, moving: set[str] | dict[str, int]) -> str | None:
+def demolish_problem(game: Game, side: Side, o: Demolish, moving: set[str] | dict[str, int]) -> str | None:
     """Why `side` may not give this demolition order now (None: it may)."""
     st = game.state
     u = st.units.get(o.unit)
@@ -71,7 +72,7 @@ def demolish_problem(game: "Game", side: Side, o: Demolish, moving: set[str] | d
     return None
 
 
-def demolish(game: "Game", side: Side, o: Demolish) -> Generator[Chance, tuple[int, str], None]:
+def demolish(game: Game, side: Side, o: Demolish) -> Generator[Chance, tuple[int, str], None]:
     """Carry out a staged demolition (checked again: the unit may have been lost since)."""
     st = game.state
     why = demolish_problem(game, side, o, set())
@@ -103,7 +104,7 @@ def demolish(game: "Game", side: Side, o: Demolish) -> Generator[Chance, tuple[i
     game.emit(ev.BridgeDemolished(u.id, u.name, side.value, ids[a], ids[b], name, die, result == RESULTS[0]))
 
 
-def repair(game: "Game") -> list[ev.Event]:
+def repair(game: Game) -> list[ev.Event]:
     """Start of turn: the side that did not blow a bridge bridges it again once it has been down long
     enough and that side holds one of its two hexes."""
     st = game.state

@@ -10,8 +10,9 @@ carries out the result: losses, retreats (`wargame.rules.retreat`), advance afte
 from __future__ import annotations
 
 import re
+from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generator
+from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
@@ -76,7 +77,7 @@ def ratio_text(att: float, dfn: float) -> str:
     return f"{r:.1f}:1" if r >= 1 else (f"1:{1 / r:.1f}" if r > 0 else "0:1")
 
 
-def base_column(game: "Game", attack: float, defence: float) -> int:
+def base_column(game: Game, attack: float, defence: float) -> int:
     ratio = attack / defence
     col = 0
     for i, r in enumerate(game.tables.column_ratios):
@@ -85,7 +86,7 @@ def base_column(game: "Game", attack: float, defence: float) -> int:
     return col
 
 
-def assess(game: "Game", side: Side, order: Attack, check: bool = True, cas_effective: int | None = None) -> Assessment:
+def assess(game: Game, side: Side, order: Attack, check: bool = True, cas_effective: int | None = None) -> Assessment:
     """Compute a combat without rolling. Raises ValueError for an illegal attack when `check`.
     `cas_effective`: the close-air-support sorties that got through (None: expected, for a preview)."""
     from wargame.rules.legality import attack_problem
@@ -104,7 +105,8 @@ def assess(game: "Game", side: Side, order: Attack, check: bool = True, cas_effe
     support = fires.attack_fires(game, side, target, order.support)
     dsup = fires.defence_fires(game, side.other, target)
     attack = round(sum(supply.attack(game, u) for u in attackers), 2)
-    defence = max(round(sum(supply.defence(game, u) for u in defenders), 2), 0.5)  # a hex of support units still has to be cleared
+    # a hex of support units still has to be cleared
+    defence = max(round(sum(supply.defence(game, u) for u in defenders), 2), 0.5)
     base = base_column(game, attack, defence)
     shifts: list[tuple[str, int]] = []
     terr = ix.terrain[target]
@@ -141,18 +143,41 @@ def assess(game: "Game", side: Side, order: Attack, check: bool = True, cas_effe
             shifts.append((f"defensive air cover ({cover[1]} sorties)", -n))
     comp = int(game.scenario.parameters.get("red_competence", 0) or 0)
     if comp:
-        shifts.append(("Red competence" if side is Side.RED else "Red competence (against Blue)", comp if side is Side.RED else -comp))
+        shifts.append(
+            (
+                "Red competence" if side is Side.RED else "Red competence (against Blue)",
+                comp if side is Side.RED else -comp,
+            )
+        )
     col = max(0, min(len(t.columns) - 1, base + sum(n for _, n in shifts)))
     probs: dict[str, float] = {}
     for roll in range(1, 7):
         code = t.crt[roll][col]
         probs[code] = probs.get(code, 0.0) + 1 / 6
-    return Assessment(side, target_hex, attackers, defenders, support, dsup, attack, defence, ratio_text(attack, defence),
-                      base, shifts, col, t.columns[col], order.cas, cas_loss, probs, (ap, dp),
-                      cover[1] if cover else 0, target)
+    return Assessment(
+        side,
+        target_hex,
+        attackers,
+        defenders,
+        support,
+        dsup,
+        attack,
+        defence,
+        ratio_text(attack, defence),
+        base,
+        shifts,
+        col,
+        t.columns[col],
+        order.cas,
+        cas_loss,
+        probs,
+        (ap, dp),
+        cover[1] if cover else 0,
+        target,
+    )
 
 
-def _river_shift(game: "Game", attackers: list[Unit], target: Hex) -> list[tuple[str, int]]:
+def _river_shift(game: Game, attackers: list[Unit], target: Hex) -> list[tuple[str, int]]:
     """A shift only when every attacker attacks across a river; halved (toward 0) over bridges that
     stand (a blown bridge is no bridge)."""
     if not attackers:
@@ -160,12 +185,13 @@ def _river_shift(game: "Game", attackers: list[Unit], target: Hex) -> list[tuple
     ix = game.index
     rivers, bridged = [], True
     for u in attackers:
-        r = ix.river_between(u.hex, target) if u.hex is not None else None
-        if r is None:
+        h = u.hex
+        r = ix.river_between(h, target) if h is not None else None
+        if r is None or h is None:
             return []
         rivers.append(r)
-        a, b = ix.idx[u.hex], ix.idx[target]
-        bridged = bridged and ix.bridge_between(u.hex, target) and ((a, b) if a < b else (b, a)) not in game.state.blown
+        a, b = ix.idx[h], ix.idx[target]
+        bridged = bridged and ix.bridge_between(h, target) and ((a, b) if a < b else (b, a)) not in game.state.blown
     worst = "major" if any(r.cls == "major" for r in rivers) else "minor"
     n = game.tables.river_shift[worst]
     if bridged:
@@ -174,7 +200,7 @@ def _river_shift(game: "Game", attackers: list[Unit], target: Hex) -> list[tuple
     return [(f"attacking across a {worst} river", n)] if n else []
 
 
-def entrenchment_level(game: "Game", defenders: list[Unit]) -> tuple[int, str, int] | None:
+def entrenchment_level(game: Game, defenders: list[Unit]) -> tuple[int, str, int] | None:
     """The entrenchment level every defender has reached (the lowest among them), or None."""
     if not defenders:
         return None
@@ -186,7 +212,7 @@ def entrenchment_level(game: "Game", defenders: list[Unit]) -> tuple[int, str, i
     return level
 
 
-def best_cover(game: "Game", defender: Side, target: int) -> list[int] | None:
+def best_cover(game: Game, defender: Side, target: int) -> list[int] | None:
     """The defender's air cover standing by within reach of `target` (the strongest), or None."""
     r = game.tables.cover_radius
     best = None
@@ -196,7 +222,7 @@ def best_cover(game: "Game", defender: Side, target: int) -> list[int] | None:
     return best
 
 
-def combat_chance(game: "Game", a: Assessment, order: Attack) -> Chance:
+def combat_chance(game: Game, a: Assessment, order: Attack) -> Chance:
     crt = game.tables.crt
 
     def roll() -> tuple[int, str]:
@@ -209,13 +235,15 @@ def combat_chance(game: "Game", a: Assessment, order: Attack) -> Chance:
         return code
 
     shifts = ", ".join(f"{r} {n:+d}" for r, n in a.shifts) or "none"
-    q = (f"{a.side.value.capitalize()} attacks {order.target}: {a.attack:g} against {a.defence:g}, odds {a.odds}, "
-         f"column {game.tables.columns[a.base_column]}; shifts: {shifts}; final column {a.column_name}.")
+    q = (
+        f"{a.side.value.capitalize()} attacks {order.target}: {a.attack:g} against {a.defence:g}, odds {a.odds}, "
+        f"column {game.tables.columns[a.base_column]}; shifts: {shifts}; final column {a.column_name}."
+    )
     choices = tuple(sorted({c for row in crt.values() for c in row}))
     return Chance("combat", q, roll, parse, choices=choices, order=order, assessment=a)
 
 
-def resolve_attack(game: "Game", side: Side, order: Attack) -> Generator[Chance, tuple[int, str], None]:
+def resolve_attack(game: Game, side: Side, order: Attack) -> Generator[Chance, tuple[int, str], None]:
     """Carry out one attack (checked again now: earlier combats may have changed the situation)."""
     from wargame.rules.legality import attack_problem
 
@@ -245,7 +273,7 @@ def resolve_attack(game: "Game", side: Side, order: Attack) -> Generator[Chance,
         game.emit(e)
 
 
-def assault_hour(game: "Game", attackers: list[Unit]) -> float:
+def assault_hour(game: Game, attackers: list[Unit]) -> float:
     """The hour an attack is decided (and its advance made): `combat.assault_hours` after the last
     attacker arrived where it attacks from (the start of the turn for those that were there before),
     at the latest the end of the turn. It times the RAND measure of a force that fights its way in."""
@@ -256,7 +284,7 @@ def assault_hour(game: "Game", attackers: list[Unit]) -> float:
     return min(end, max(start, ready) + game.tables.assault_hours)
 
 
-def take_losses(game: "Game", units: list[Unit], steps: int, cause: str, by: str = "attack") -> list[ev.Event]:
+def take_losses(game: Game, units: list[Unit], steps: int, cause: str, by: str = "attack") -> list[ev.Event]:
     """Remove `steps` steps, each from the strongest unit still alive (ties by id)."""
     out: list[ev.Event] = []
     for _ in range(steps):
@@ -268,14 +296,27 @@ def take_losses(game: "Game", units: list[Unit], steps: int, cause: str, by: str
     return out
 
 
-def apply(game: "Game", a: Assessment, order: Attack, roll: int, code: str, cas_lost: int) -> list[ev.Event]:
+def apply(game: Game, a: Assessment, order: Attack, roll: int, code: str, cas_lost: int) -> list[ev.Event]:
     """Carry out result `code` (rolled `roll`, or ruled by the umpire): losses, retreat, advance."""
     st = game.state
     tid = game.index.ids[a.target_index]
-    out: list[ev.Event] = [ev.CombatResolved(
-        a.side.value, tid, tuple(u.id for u in a.attackers), tuple(u.id for u in a.defenders),
-        a.attack, a.defence, a.odds, a.column_name, tuple(f"{r} {n:+d}" for r, n in a.shifts), roll, code,
-        a.cas, cas_lost)]
+    out: list[ev.Event] = [
+        ev.CombatResolved(
+            a.side.value,
+            tid,
+            tuple(u.id for u in a.attackers),
+            tuple(u.id for u in a.defenders),
+            a.attack,
+            a.defence,
+            a.odds,
+            a.column_name,
+            tuple(f"{r} {n:+d}" for r, n in a.shifts),
+            roll,
+            code,
+            a.cas,
+            cas_lost,
+        )
+    ]
     st.attacked.update(u.id for u in a.attackers)
     st.fired.update(u.id for u in a.support + a.defence_support)
     st.targets.add(a.target_index)

@@ -10,11 +10,12 @@ unit newly seen is a `Detected` event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
 from wargame.model.board import Board
+from wargame.model.result import Result
 from wargame.model.scenario import Clock
 from wargame.model.units import Side, Unit
 
@@ -41,9 +42,9 @@ class View:
     measure: dict[str, float]                # city -> hour a Red main force held its outskirts (the RAND measure)
     control: dict[str, str]                  # city -> side holding it
     over: bool
-    result: dict[str, Any] | None
+    result: Result | None
     clock: Clock | None = None
-    staged: tuple["Order", ...] = ()         # own orders staged this phase
+    staged: tuple[Order, ...] = ()         # own orders staged this phase
     waiting_for_umpire: bool = False
     seen: frozenset[Hex] = frozenset()       # hexes the side can see into now
     enemy_zoc: frozenset[Hex] = frozenset()  # the zone of control of the enemy units it sees (where it must stop)
@@ -59,7 +60,7 @@ class View:
         return None
 
 
-def coverage(game: "Game", side: Side) -> set[int]:
+def coverage(game: Game, side: Side) -> set[int]:
     """Hexes (ints) where `side` sees enemy units now."""
     st = game.state
     ix = game.index
@@ -73,20 +74,20 @@ def coverage(game: "Game", side: Side) -> set[int]:
     return seen
 
 
-def detected(game: "Game", side: Side) -> set[Hex]:
+def detected(game: Game, side: Side) -> set[Hex]:
     """The hexes `side` sees into now (as Hex values)."""
     hexes = game.index.hexes
     return {hexes[i] for i in coverage(game, side)}
 
 
-def detected_units(game: "Game", side: Side, seen: set[int] | None = None) -> list[str]:
+def detected_units(game: Game, side: Side, seen: set[int] | None = None) -> list[str]:
     """Ids of the enemy units `side` sees now, sorted."""
     st = game.state
     seen = coverage(game, side) if seen is None else seen
     return sorted(uid for uid, h in st.pos.items() if st.units[uid].side is not side and h in seen)
 
 
-def look(game: "Game") -> list[ev.Event]:
+def look(game: Game) -> list[ev.Event]:
     """Both sides look again; a `Detected` event for every enemy unit newly seen."""
     st = game.state
     ix = game.index
@@ -102,7 +103,7 @@ def look(game: "Game") -> list[ev.Event]:
     return out
 
 
-def _known_rings(game: "Game", side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
+def _known_rings(game: Game, side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
     """The enemy zone of control and air-defence umbrellas as far as `side` sees them: the same rules
     that bind its moves and sorties (`known_enemy_ints`, `air.ad_units`), so a player's overlays
     cannot disagree with the adjudicator."""
@@ -118,7 +119,7 @@ def _known_rings(game: "Game", side: Side, seen: set[int]) -> tuple[frozenset[He
     return frozenset(hexes[i] for i in zoc), frozenset(hexes[i] for i in ad)
 
 
-def make_view(game: "Game", side: Side) -> View:
+def make_view(game: Game, side: Side) -> View:
     st = game.state
     seen = coverage(game, side)
     hexes = game.index.hexes
@@ -129,7 +130,7 @@ def make_view(game: "Game", side: Side) -> View:
     staged = tuple(game.staged) if game.active_side is side else ()
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
                 st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
-                dict(st.result) if st.result else None, game.scenario.clock, staged, game.pending is not None,
+                st.result, game.scenario.clock, staged, game.pending is not None,
                 frozenset(hexes[i] for i in seen), *_known_rings(game, side, seen),
                 {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},
                 {u.id: st.out_of_supply[u.id] for u in own if u.id in st.out_of_supply}, dict(st.first_unit))

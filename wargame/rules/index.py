@@ -8,18 +8,16 @@ of control, detection) never hash a coordinate. Hex-keyed views (`edges`, `neigh
 
 from __future__ import annotations
 
-from typing import Optional
-
 from wargame.data.tables import Tables
 from wargame.hexgrid import Hex, distance, hexside, neighbours, within
 from wargame.model.board import Board, River
 from wargame.model.scenario import Scenario
 from wargame.model.units import MOBILITIES, Side
 
-_CACHE: list[tuple[Board, Tables, "BoardIndex"]] = []
+_CACHE: list[tuple[Board, Tables, BoardIndex]] = []
 
 
-def index_for(board: Board, tables: Tables) -> "BoardIndex":
+def index_for(board: Board, tables: Tables) -> BoardIndex:
     """The index of this board under these tables (built on first use, then shared)."""
     for b, t, ix in _CACHE:
         if b is board and t is tables:
@@ -30,7 +28,7 @@ def index_for(board: Board, tables: Tables) -> "BoardIndex":
     return ix
 
 
-def allowed_hexes(ix: "BoardIndex", scenario: Scenario, side: Side) -> tuple[bytearray, frozenset[Hex]]:
+def allowed_hexes(ix: BoardIndex, scenario: Scenario, side: Side) -> tuple[bytearray, frozenset[Hex]]:
     """Land hexes `side` may enter, as a mask over the index and as hexes: its own and the enemy's
     countries; Belarus for Red only when the scenario's `belarus` parameter says so; never a neutral
     country. Shared by every game with the same countries on this board (do not change them)."""
@@ -48,7 +46,7 @@ def allowed_hexes(ix: "BoardIndex", scenario: Scenario, side: Side) -> tuple[byt
     return got
 
 
-def edge_cost(board: Board, tables: Tables, mobility: str, a: Hex, b: Hex) -> Optional[int]:
+def edge_cost(board: Board, tables: Tables, mobility: str, a: Hex, b: Hex) -> int | None:
     """MP for a unit of `mobility` to enter b from a (neighbours, both land), or None if it cannot.
 
     Along a road hexside: the road cost, whatever the terrain. Along a rail hexside without a road:
@@ -58,7 +56,7 @@ def edge_cost(board: Board, tables: Tables, mobility: str, a: Hex, b: Hex) -> Op
     kinds = board.roads.get(side, frozenset())
     base = tables.terrain_cost[mobility].get(board.terrain[b])
     if "road" in kinds:
-        cost: Optional[int] = tables.road_cost[mobility]
+        cost: int | None = tables.road_cost[mobility]
     elif "rail" in kinds:
         rail = tables.rail_cost[mobility]
         cost = rail if base is None else min(base, rail)
@@ -87,7 +85,7 @@ class BoardIndex:
         self.n = len(hexes)
         self.is_land = bytearray(1 if board.is_land(h) else 0 for h in hexes)
         self.terrain: list[str] = [board.terrain[h] for h in hexes]
-        self.country: list[Optional[str]] = [board.country.get(h) for h in hexes]
+        self.country: list[str | None] = [board.country.get(h) for h in hexes]
         idx = self.idx
         self.nbrs: list[tuple[int, ...]] = [tuple(idx[n] for n in neighbours(h) if n in idx) for h in hexes]
         # movement: adj[mobility][i] = ((j, MP to enter j from i), ...) over passable land edges
@@ -139,7 +137,7 @@ class BoardIndex:
     def distance(self, i: int, j: int) -> int:
         return distance(self.hexes[i], self.hexes[j])
 
-    def cost(self, mobility: str, i: int, j: int) -> Optional[int]:
+    def cost(self, mobility: str, i: int, j: int) -> int | None:
         """MP to enter j from neighbour i, None if impassable."""
         for k, c in self.adj[mobility][i]:
             if k == j:
@@ -148,7 +146,7 @@ class BoardIndex:
 
     # --- hexsides -----------------------------------------------------------------------------------
 
-    def river_between(self, a: Hex, b: Hex) -> Optional[River]:
+    def river_between(self, a: Hex, b: Hex) -> River | None:
         return self.board.rivers.get(hexside(a, b))
 
     def bridge_between(self, a: Hex, b: Hex) -> bool:

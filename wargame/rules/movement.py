@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from wargame.model.units import Side, Unit
 from wargame.rules.bridges import unbridged_cost
-from wargame.rules.zoc import exerts_zoc  # noqa: F401 - kept here for older callers
 
 if TYPE_CHECKING:
     from wargame.game import Game
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 BIG = 1 << 30
 
 
-def movement_points(game: "Game", u: Unit) -> int:
+def movement_points(game: Game, u: Unit) -> int:
     """MP this phase: the type's, x the night factor at night, x the interdiction factor if the unit
     starts in a hex the enemy interdicted this turn, x the supply factor if it is out of supply
     (rounded down)."""
@@ -41,7 +40,7 @@ def movement_points(game: "Game", u: Unit) -> int:
     return int(mp + 1e-9)
 
 
-def enemy_for(game: "Game", side: Side, known: bool) -> tuple[frozenset[int], frozenset[int]]:
+def enemy_for(game: Game, side: Side, known: bool) -> tuple[frozenset[int], frozenset[int]]:
     """The enemy zone of control and occupied hexes a move of `side` is planned against: those of the
     enemy units it sees (`known`), or all of them (the truth the move meets)."""
     if known:
@@ -49,7 +48,7 @@ def enemy_for(game: "Game", side: Side, known: bool) -> tuple[frozenset[int], fr
     return game.zoc_ints(side.other), game.occupied_ints(side.other)
 
 
-def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None,
+def reachable(game: Game, u: Unit, stack: dict[int, int] | None = None,
               known: bool = False) -> tuple[dict[int, int], dict[int, int]]:
     """Hexes the unit may end its move in -> MP spent, and parent links for paths (ints).
 
@@ -74,7 +73,7 @@ def reachable(game: "Game", u: Unit, stack: dict[int, int] | None = None,
     return {h: c for h, c in best.items() if h != start and stack.get(h, 0) < limit}, parent
 
 
-def _search(game: "Game", u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
+def _search(game: Game, u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
     side = u.side
     mp = movement_points(game, u)
     enemy_zoc, enemy_at = enemy_for(game, side, known)
@@ -121,7 +120,7 @@ def path_to(parent: dict[int, int], start: int, goal: int) -> list[int]:
     return path[::-1][1:]
 
 
-def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | None = None,
+def check_path(game: Game, u: Unit, path: list[int], stack: dict[int, int] | None = None,
                known: bool = False) -> tuple[int, str | None]:
     """MP to move `u` along `path` (hex ints, destination last), or the reason it may not.
     `stack` as in `reachable`; None skips the stacking check (the caller did it). `known` as in
@@ -172,17 +171,20 @@ def check_path(game: "Game", u: Unit, path: list[int], stack: dict[int, int] | N
     return cost, None
 
 
-def _why_not(game: "Game", u: Unit, a: int, b: int) -> str:
+def _why_not(game: Game, u: Unit, a: int, b: int) -> str:
     ix = game.index
     river = ix.river_between(ix.hexes[a], ix.hexes[b])
     if river is not None and game.state.blown and ((a, b) if a < b else (b, a)) in game.state.blown:
-        return f"the bridge over the {river.name} there is down and {u.type.mobility} units cannot cross a {river.cls} river"
+        return (
+            f"the bridge over the {river.name} there is down and {u.type.mobility} units cannot cross "
+            f"a {river.cls} river"
+        )
     if river is not None and not ix.bridge_between(ix.hexes[a], ix.hexes[b]):
         return f"the {river.name} has no bridge there and {u.type.mobility} units cannot cross a {river.cls} river"
     return f"{u.type.mobility} units cannot enter {ix.terrain[b]}"
 
 
-def contact(game: "Game", u: Unit, path: list[int]) -> tuple[list[int], int, str | None]:
+def contact(game: Game, u: Unit, path: list[int]) -> tuple[list[int], int, str | None]:
     """How far a planned move really goes. The path was checked against the enemy units the side saw;
     an unseen one stops it: the unit halts before a hex holding enemy units, in the first hex of an
     enemy zone of control, or where the extra cost of leaving an unseen zone of control runs its

@@ -52,8 +52,13 @@ def _int(v: Any, path: str, lo: int, hi: int) -> None:
     _need(type(v) is int and lo <= v <= hi, path, f"a whole number from {lo} to {hi}", v)
 
 
-def _str(v: Any, path: str, max_len: int = 64, pattern: "re.Pattern[str] | None" = None, what: str = "text") -> None:
-    _need(isinstance(v, str) and len(v) <= max_len and (pattern is None or pattern.fullmatch(v) is not None), path, what, v)
+def _str(v: Any, path: str, max_len: int = 64, pattern: re.Pattern[str] | None = None, what: str = "text") -> None:
+    _need(
+        isinstance(v, str) and len(v) <= max_len and (pattern is None or pattern.fullmatch(v) is not None),
+        path,
+        what,
+        v,
+    )
 
 
 def check_record(rec: Any) -> None:
@@ -62,18 +67,32 @@ def check_record(rec: Any) -> None:
     _need(isinstance(rec, dict), "(record)", "a mapping", rec)
     version = rec.get("record")
     if type(version) is not int or version != RECORD_VERSION:
-        raise RecordError(f"record: record version {str(version)[:20]} is not supported (this program reads version "
-                          f"{RECORD_VERSION}" + ("; the save was written by an older version of the game)" if type(version) is int and version < RECORD_VERSION else ")"))
+        raise RecordError(
+            f"record: record version {str(version)[:20]} is not supported (this program reads version "
+            f"{RECORD_VERSION}"
+            + (
+                "; the save was written by an older version of the game)"
+                if type(version) is int and version < RECORD_VERSION
+                else ")"
+            )
+        )
     for k in rec:
         if k not in _KEYS:
-            raise RecordError(f"{str(k)[:40]}: unknown key" + ("; a save never names a file" if "path" in str(k) else ""))
+            raise RecordError(
+                f"{str(k)[:40]}: unknown key" + ("; a save never names a file" if "path" in str(k) else "")
+            )
     for k in ("scenario", "seed", "log", "n_events", "events_sha256"):
         if k not in rec:
             raise RecordError(f"{k}: missing (a record names its scenario, seed, orders, event count and digest)")
     _str(rec["scenario"], "scenario", pattern=_ID, what="a scenario id (never a path)")
     if "data_sha256" in rec:
-        _need(rec["data_sha256"] == "" or (isinstance(rec["data_sha256"], str) and _HEX64.fullmatch(rec["data_sha256"]) is not None),
-              "data_sha256", "a sha256 in hex", rec["data_sha256"])
+        _need(
+            rec["data_sha256"] == ""
+            or (isinstance(rec["data_sha256"], str) and _HEX64.fullmatch(rec["data_sha256"]) is not None),
+            "data_sha256",
+            "a sha256 in hex",
+            rec["data_sha256"],
+        )
     if "tables" in rec:
         _str(rec["tables"], "tables", pattern=_ID, what="a tables id")
     _int(rec["seed"], "seed", -(2**63), 2**63 - 1)
@@ -81,35 +100,64 @@ def check_record(rec: Any) -> None:
         if k in rec:
             _need(type(rec[k]) is bool, k, "true or false", rec[k])
     opts = rec.get("options", {})
-    _need(isinstance(opts, dict) and set(opts) <= {"umpire"} and all(type(v) is bool for v in opts.values()),
-          "options", "a mapping of known options ({\"umpire\": true/false})", opts)
+    _need(
+        isinstance(opts, dict) and set(opts) <= {"umpire"} and all(type(v) is bool for v in opts.values()),
+        "options",
+        'a mapping of known options ({"umpire": true/false})',
+        opts,
+    )
     _int(rec["n_events"], "n_events", 0, 10**9)
     _str(rec["events_sha256"], "events_sha256", pattern=_HEX64, what="a sha256 in hex")
     log = rec["log"]
     _need(isinstance(log, list) and len(log) <= MAX_PHASES, "log", f"a list of at most {MAX_PHASES} phases", log)
     for i, e in enumerate(log):
         p = f"log[{i}]"
-        _need(isinstance(e, dict) and set(e) == {"turn", "phase", "side", "orders"}, p,
-              "a mapping of turn, phase, side and orders", e)
+        _need(
+            isinstance(e, dict) and set(e) == {"turn", "phase", "side", "orders"},
+            p,
+            "a mapping of turn, phase, side and orders",
+            e,
+        )
         _int(e["turn"], p + ".turn", 1, 100_000)
         _str(e["phase"], p + ".phase", 32)
         _need(e["side"] in ("red", "blue"), p + ".side", "red or blue", e["side"])
-        _need(isinstance(e["orders"], list) and len(e["orders"]) <= MAX_ORDERS, p + ".orders",
-              f"a list of at most {MAX_ORDERS} orders", e["orders"])
+        _need(
+            isinstance(e["orders"], list) and len(e["orders"]) <= MAX_ORDERS,
+            p + ".orders",
+            f"a list of at most {MAX_ORDERS} orders",
+            e["orders"],
+        )
         for j, o in enumerate(e["orders"]):
-            _need(isinstance(o, dict) and isinstance(o.get("kind"), str), f"{p}.orders[{j}]", "an order (a mapping with a kind)", o)
+            _need(
+                isinstance(o, dict) and isinstance(o.get("kind"), str),
+                f"{p}.orders[{j}]",
+                "an order (a mapping with a kind)",
+                o,
+            )
     decisions = rec.get("decisions", [])
     _need(isinstance(decisions, list) and len(decisions) <= MAX_PHASES, "decisions", "a list", decisions)
     for i, d in enumerate(decisions):
         p = f"decisions[{i}]"
         _need(isinstance(d, dict) and set(d) <= {"action", "result", "note"}, p, "a mapping of action, result, note", d)
-        _need(d.get("action") in ("accept", "reroll", "replace"), p + ".action", "accept, reroll or replace", d.get("action"))
+        _need(
+            d.get("action") in ("accept", "reroll", "replace"),
+            p + ".action",
+            "accept, reroll or replace",
+            d.get("action"),
+        )
         _str(d.get("result", ""), p + ".result", 8)
         _str(d.get("note", ""), p + ".note", 2000)
     snap = rec.get("snapshot", {})
-    _need(isinstance(snap, dict) and set(snap) <= {"state", "rng", "events"}, "snapshot", "a mapping of state, rng, events", snap)
+    _need(
+        isinstance(snap, dict) and set(snap) <= {"state", "rng", "events"},
+        "snapshot",
+        "a mapping of state, rng, events",
+        snap,
+    )
     players = rec.get("players", {})
-    _need(isinstance(players, dict) and set(players) <= {"red", "blue"}, "players", "a mapping of red and blue", players)
+    _need(
+        isinstance(players, dict) and set(players) <= {"red", "blue"}, "players", "a mapping of red and blue", players
+    )
     for side, name in players.items():
         _str(name, f"players.{side}", 200, what="a player name")
     if "crisis" in rec:  # the crisis before H-hour: an optional field with its own version (wargame.crisis.record)
@@ -121,7 +169,7 @@ def check_record(rec: Any) -> None:
             raise RecordError(str(e)) from None
 
 
-def snapshot(game: "Game", events: bool = True) -> dict[str, Any]:
+def snapshot(game: Game, events: bool = True) -> dict[str, Any]:
     """The whole state, JSON-ready (and the event log, unless `events` is false)."""
     v, internal, gauss = game.rng.getstate()
     out: dict[str, Any] = {"state": game.state.to_dict(game.index.ids), "rng": [v, list(internal), gauss]}
@@ -130,19 +178,27 @@ def snapshot(game: "Game", events: bool = True) -> dict[str, Any]:
     return out
 
 
-def to_record(game: "Game") -> dict[str, Any]:
+def to_record(game: Game) -> dict[str, Any]:
     sc = game.scenario
     return {
-        "record": RECORD_VERSION, "scenario": sc.id, "data_sha256": getattr(sc, "data_sha256", "") or "",
-        "tables": game.tables.id, "seed": game.seed, "umpire": game.umpire, "options": {"umpire": game.umpire},
-        "log": [dict(e) for e in game.log], "decisions": list(game.decisions),
-        "n_events": len(game.events), "events_sha256": game.events_digest(),
-        "pending": game.pending is not None, "snapshot": snapshot(game),
+        "record": RECORD_VERSION,
+        "scenario": sc.id,
+        "data_sha256": getattr(sc, "data_sha256", "") or "",
+        "tables": game.tables.id,
+        "seed": game.seed,
+        "umpire": game.umpire,
+        "options": {"umpire": game.umpire},
+        "log": [dict(e) for e in game.log],
+        "decisions": list(game.decisions),
+        "n_events": len(game.events),
+        "events_sha256": game.events_digest(),
+        "pending": game.pending is not None,
+        "snapshot": snapshot(game),
         **({"crisis": game.crisis.to_record()} if getattr(game, "crisis", None) is not None else {}),
     }
 
 
-def from_record(record: dict[str, Any], scenario: "Scenario") -> "Game":
+def from_record(record: dict[str, Any], scenario: Scenario) -> Game:
     """A game from its record, by re-running its orders and rulings. ValueError if the record does
     not fit the scenario or does not reproduce its own events and snapshot (damaged or tampered)."""
     game, problems = replay(record, scenario)
@@ -151,7 +207,7 @@ def from_record(record: dict[str, Any], scenario: "Scenario") -> "Game":
     return game
 
 
-def clone(game: "Game") -> "Game":
+def clone(game: Game) -> Game:
     """See `Game.clone`."""
     from wargame.game import Game
 
@@ -178,13 +234,15 @@ def _order(d: Any):
         return d  # the game refuses it again, with the same reason, as it did when it was played
 
 
-def replay(record: dict[str, Any], scenario: "Scenario") -> tuple["Game", list[str]]:
+def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]:
     """Re-run a recorded game from its seed, orders and rulings. Returns the game and the list of
     differences from the record (empty = identical events and final state)."""
     from wargame.game import Game
+    from wargame.play import play_until
 
     check_record(record)
-    crisis, problems = None, []
+    crisis: Any = None
+    problems: list[str] = []
     if "crisis" in record:  # the crisis first: the war is played on the scenario it hands over
         from wargame.crisis.record import replay_crisis
 
@@ -194,27 +252,46 @@ def replay(record: dict[str, Any], scenario: "Scenario") -> tuple["Game", list[s
             raise RecordError(f"crisis: the crisis cannot be replayed: {e}") from None
         scenario = crisis.war_scenario()
     where = "decisions"
+    log = record["log"]
+    at = {"entry": 0, "decision": 0}
+
+    def recorded(game: Game, side: Side) -> list:
+        """The next phase's orders from the record; the record must say they are this side's."""
+        nonlocal where
+        i = at["entry"]
+        where = f"log[{i}]"
+        entry = log[i]
+        if Side(entry["side"]) is not side:
+            game.submit(Side(entry["side"]), [])  # refused, with the game's own reason
+        at["entry"] = i + 1
+        return [_order(d) for d in entry["orders"]]
+
+    def ruling(game: Game) -> Decision | None:
+        di = at["decision"]
+        if di >= len(decisions):
+            return None  # the record stops at a proposal (or lacks a ruling: the next submit says so)
+        at["decision"] = di + 1
+        return decisions[di]
+
     try:
         game = Game(scenario, seed=record["seed"], umpire=bool(record.get("umpire", False)))
         game.crisis = crisis
         decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
-        di = 0
-        for i, entry in enumerate(record["log"]):
-            where = f"log[{i}]"
-            while game.pending is not None and di < len(decisions):
-                game.decide(decisions[di])
-                di += 1
+        play_until(game, {s: recorded for s in Side}, stop=lambda g: at["entry"] >= len(log), umpire=ruling)
+        if at["entry"] < len(log):  # the game ended, or waits for a ruling, before the record does
+            where = f"log[{at['entry']}]"
+            entry = log[at["entry"]]
             game.submit(Side(entry["side"]), [_order(d) for d in entry["orders"]])
         where = "decisions"
-        while game.pending is not None and di < len(decisions):
-            game.decide(decisions[di])
-            di += 1
+        di = at["decision"]
     except (KeyError, TypeError, ValueError) as e:
         raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
     if di < len(decisions):
         problems.append(f"{len(decisions) - di} umpire rulings in the record were never asked for")
     if record["n_events"] != len(game.events):
-        problems.append(f"the events differ from the record ({len(game.events)} events now, {record.get('n_events')} recorded)")
+        problems.append(
+            f"the events differ from the record ({len(game.events)} events now, {record.get('n_events')} recorded)"
+        )
     elif game.events_digest() != record["events_sha256"]:
         problems.append(f"the events differ from the record (same count, {len(game.events)}, different content)")
     snap = record.get("snapshot") or {}
@@ -227,6 +304,6 @@ def replay(record: dict[str, Any], scenario: "Scenario") -> tuple["Game", list[s
     return game, problems
 
 
-def _rng(game: "Game") -> list[Any]:
+def _rng(game: Game) -> list[Any]:
     v, internal, gauss = game.rng.getstate()
     return [v, list(internal), gauss]

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from wargame.rules.combat import Assessment
 
 
-def retreat_options(game: "Game", u: Unit, here: int, origin: int, step: int) -> list[int]:
+def retreat_options(game: Game, u: Unit, here: int, origin: int, step: int) -> list[int]:
     """Hexes `u` may retreat into from `here` on the `step`-th hex of its retreat from `origin`."""
     ix = game.index
     side = u.side
@@ -45,7 +45,7 @@ def retreat_options(game: "Game", u: Unit, here: int, origin: int, step: int) ->
     return out
 
 
-def retreat(game: "Game", u: Unit, hexes: int, attackers_at: set[int], origin: int) -> list[ev.Event]:
+def retreat(game: Game, u: Unit, hexes: int, attackers_at: set[int], origin: int) -> list[ev.Event]:
     """Retreat `u` `hexes` hexes from the combat hex `origin`; each hex it cannot go costs steps."""
     ix = game.index
     st = game.state
@@ -62,7 +62,7 @@ def retreat(game: "Game", u: Unit, hexes: int, attackers_at: set[int], origin: i
             continue
         costs = dict(ix.adj[u.type.mobility][here])
 
-        def key(j: int) -> tuple:
+        def key(j: int, costs: dict[int, int] = costs) -> tuple:
             away = min(ix.distance(j, a) for a in attackers_at)
             pref = ix.distance(j, toward) if toward is not None else 0
             return (pref, -away, game.tables.terrain_shift.get(ix.terrain[j], 0), costs[j], ix.ids[j])
@@ -75,7 +75,7 @@ def retreat(game: "Game", u: Unit, hexes: int, attackers_at: set[int], origin: i
     return out
 
 
-def advance(game: "Game", a: "Assessment") -> list[ev.Event]:
+def advance(game: Game, a: Assessment) -> list[ev.Event]:
     """Surviving attackers move into the emptied target hex (see the module's docstring)."""
     ix = game.index
     st = game.state
@@ -86,7 +86,9 @@ def advance(game: "Game", a: "Assessment") -> list[ev.Event]:
         return []
     room = min(game.tables.advance_max_units, game.tables.stacking - len(st.at.get(t, ())))
     out: list[ev.Event] = []
-    movers = sorted((u for u in a.attackers if u.alive and u.attack > 0 and u.id in st.pos), key=lambda x: (-x.attack, x.id))
+    movers = sorted(
+        (u for u in a.attackers if u.alive and u.attack > 0 and u.id in st.pos), key=lambda x: (-x.attack, x.id)
+    )
     for u in movers:
         if room <= 0:
             break

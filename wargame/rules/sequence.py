@@ -16,7 +16,8 @@ generators that yield a `Chance` for every random outcome, so the game can stop 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generator
+from collections.abc import Generator
+from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.model.units import Side
@@ -37,7 +38,7 @@ PHASES: tuple[tuple[str, Side], ...] = (
 Resolution = Generator[Chance, tuple[int, str], None]
 
 
-def start_turn(game: "Game") -> None:
+def start_turn(game: Game) -> None:
     st = game.state
     for s in Side:
         pool = game.scenario.air.get(s)
@@ -61,7 +62,7 @@ def start_turn(game: "Game") -> None:
         game.emit(e)
 
 
-def start_phase(game: "Game") -> None:
+def start_phase(game: Game) -> None:
     st = game.state
     phase, side = PHASES[st.phase_index]
     st.now = float(game.hour)
@@ -72,7 +73,7 @@ def start_phase(game: "Game") -> None:
     game.emit(ev.PhaseStarted(st.turn, phase, side.value))
 
 
-def next_phase(game: "Game") -> None:
+def next_phase(game: Game) -> None:
     """The phase is over: look, then on to the next phase (through the end of the turn)."""
     st = game.state
     for e in fog.look(game):
@@ -89,7 +90,7 @@ def next_phase(game: "Game") -> None:
     start_phase(game)
 
 
-def resolve(game: "Game", side: Side, plan: "Plan") -> Resolution:
+def resolve(game: Game, side: Side, plan: Plan) -> Resolution:
     """Carry out a committed phase's orders (already checked when they were staged)."""
     phase = game.phase
     if phase == "air":
@@ -98,7 +99,7 @@ def resolve(game: "Game", side: Side, plan: "Plan") -> Resolution:
             yield from air.resolve_air_phase(game)
     elif phase == "movement":
         for order, info in zip(plan.orders, plan.paths):
-            if isinstance(order, Move):
+            if isinstance(order, Move) and info is not None:
                 _move(game, side, order, info)
             elif isinstance(order, Fallback):
                 _fallback(game, side, order)
@@ -113,7 +114,7 @@ def resolve(game: "Game", side: Side, plan: "Plan") -> Resolution:
                 yield from combat.resolve_attack(game, side, order)
 
 
-def _move(game: "Game", side: Side, order: Move, info: tuple[list[int], int]) -> None:
+def _move(game: Game, side: Side, order: Move, info: tuple[list[int], int]) -> None:
     """Carry out a staged move. It was checked when staged against the enemy units the side saw and
     the other staged moves; an enemy unit it did not see may halt it (`movement.contact`)."""
     st = game.state
@@ -133,7 +134,7 @@ def _move(game: "Game", side: Side, order: Move, info: tuple[list[int], int]) ->
         game.emit(ev.MoveHalted(u.id, u.name, side.value, ids[done[-1]] if done else start, ids[path[-1]], why))
 
 
-def _fallback(game: "Game", side: Side, order: Fallback) -> None:
+def _fallback(game: Game, side: Side, order: Fallback) -> None:
     st = game.state
     u = st.units[order.unit]
     if order.toward:
@@ -143,7 +144,7 @@ def _fallback(game: "Game", side: Side, order: Fallback) -> None:
     game.emit(ev.FallbackSet(u.id, u.name, side.value, order.toward))
 
 
-def _entrench(game: "Game", side: Side) -> None:
+def _entrench(game: Game, side: Side) -> None:
     """Units that did not move this phase dig in a little deeper; those that moved start again."""
     st = game.state
     for uid in st.pos:

@@ -7,11 +7,17 @@ Hexes are ints of the board's `BoardIndex` (`at`, `pos`, `targets`, air zones); 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from wargame import events as ev
 from wargame.hexgrid import Hex
+from wargame.model.result import Result
 from wargame.model.units import Side, Unit
+
+if TYPE_CHECKING:
+    from wargame.game import Game
+    from wargame.rules.index import BoardIndex
+    from wargame.rules.legality import Plan
 
 
 def _per_side(factory):
@@ -23,7 +29,7 @@ class State:
     turn: int = 1
     phase_index: int = 0
     over: bool = False
-    result: dict[str, Any] | None = None
+    result: Result | None = None
     units: dict[str, Unit] = field(default_factory=dict)
     at: dict[int, list[str]] = field(default_factory=dict)        # hex -> ids of the units there
     pos: dict[str, int] = field(default_factory=dict)             # unit id -> hex, units on the board
@@ -42,32 +48,48 @@ class State:
     fallback: dict[str, int] = field(default_factory=dict)        # unit id -> hex it retreats toward
     detected: dict[Side, set[str]] = _per_side(set)               # enemy unit ids the side saw at the last look
     control: dict[str, Side] = field(default_factory=dict)        # city name -> side holding it
-    measure: dict[str, int] = field(default_factory=dict)         # city -> hour Red reached its outskirts
+    measure: dict[str, float] = field(default_factory=dict)        # city -> hour Red reached its outskirts
     losses: dict[Side, int] = _per_side(int)                       # steps lost
     hold_hour: int | None = None                                  # first end of turn Red held every `victory.hold` city
-    first_unit: dict[str, float] = field(default_factory=dict)    # city -> hour the first Red unit entered its outskirts
-    out_of_supply: dict[str, int] = field(default_factory=dict)   # unit id -> turns out of supply (absent: in supply)
-    entered: dict[str, float] = field(default_factory=dict)       # unit id -> hour it entered the hex it holds
-    now: float = 0.0                                              # the hour of what is being carried out
-    blown: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # (hex, hex) -> [turn blown, side] of a blown bridge
+    first_unit: dict[str, float] = field(default_factory=dict)  # city -> hour the first Red unit entered its outskirts
+    out_of_supply: dict[str, int] = field(default_factory=dict)  # unit id -> turns out of supply (absent: in supply)
+    entered: dict[str, float] = field(default_factory=dict)  # unit id -> hour it entered the hex it holds
+    now: float = 0.0  # the hour of what is being carried out
+    blown: dict[tuple[int, int], list[Any]] = field(
+        default_factory=dict
+    )  # (hex, hex) -> [turn blown, side] of a blown bridge
 
-    def copy(self) -> "State":
+    def copy(self) -> State:
         s = State(
-            turn=self.turn, phase_index=self.phase_index, over=self.over,
-            result=dict(self.result) if self.result else None,
+            turn=self.turn,
+            phase_index=self.phase_index,
+            over=self.over,
+            result=self.result,  # frozen: shared
             units={i: u.copy() for i, u in self.units.items()},
-            at={h: list(v) for h, v in self.at.items()}, pos=dict(self.pos), arrival=dict(self.arrival),
-            sorties=dict(self.sorties), entrench=dict(self.entrench), moved=set(self.moved),
-            attacked=set(self.attacked), fired=set(self.fired), targets=set(self.targets),
+            at={h: list(v) for h, v in self.at.items()},
+            pos=dict(self.pos),
+            arrival=dict(self.arrival),
+            sorties=dict(self.sorties),
+            entrench=dict(self.entrench),
+            moved=set(self.moved),
+            attacked=set(self.attacked),
+            fired=set(self.fired),
+            targets=set(self.targets),
             suppressed=set(self.suppressed),
             interdicted={k: set(v) for k, v in self.interdicted.items()},
             cover={k: [list(x) for x in v] for k, v in self.cover.items()},
             seen_by_air={k: set(v) for k, v in self.seen_by_air.items()},
             air_orders={k: list(v) for k, v in self.air_orders.items()},
-            fallback=dict(self.fallback), detected={k: set(v) for k, v in self.detected.items()},
-            control=dict(self.control), measure=dict(self.measure), losses=dict(self.losses),
-            hold_hour=self.hold_hour, first_unit=dict(self.first_unit),
-            out_of_supply=dict(self.out_of_supply), entered=dict(self.entered), now=self.now,
+            fallback=dict(self.fallback),
+            detected={k: set(v) for k, v in self.detected.items()},
+            control=dict(self.control),
+            measure=dict(self.measure),
+            losses=dict(self.losses),
+            hold_hour=self.hold_hour,
+            first_unit=dict(self.first_unit),
+            out_of_supply=dict(self.out_of_supply),
+            entered=dict(self.entered),
+            now=self.now,
             blown={k: list(v) for k, v in self.blown.items()},
         )
         return s
@@ -79,30 +101,43 @@ class State:
         side = lambda d, f=lambda v: v: {s.value: f(d[s]) for s in Side}  # noqa: E731
         hexes = lambda xs: sorted(ids[i] for i in xs)  # noqa: E731
         return {
-            "turn": self.turn, "phase": self.phase_index, "over": self.over, "result": self.result,
+            "turn": self.turn,
+            "phase": self.phase_index,
+            "over": self.over,
+            "result": self.result.to_dict() if self.result else None,
             "units": {i: [ids[self.pos[i]] if i in self.pos else None, u.steps] for i, u in sorted(self.units.items())},
-            "arrival": dict(sorted(self.arrival.items())), "sorties": side(self.sorties),
-            "entrench": dict(sorted(self.entrench.items())), "moved": sorted(self.moved),
-            "attacked": sorted(self.attacked), "fired": sorted(self.fired), "targets": hexes(self.targets),
-            "suppressed": sorted(self.suppressed), "interdicted": side(self.interdicted, hexes),
+            "arrival": dict(sorted(self.arrival.items())),
+            "sorties": side(self.sorties),
+            "entrench": dict(sorted(self.entrench.items())),
+            "moved": sorted(self.moved),
+            "attacked": sorted(self.attacked),
+            "fired": sorted(self.fired),
+            "targets": hexes(self.targets),
+            "suppressed": sorted(self.suppressed),
+            "interdicted": side(self.interdicted, hexes),
             "cover": side(self.cover, lambda v: [[ids[h], n] for h, n in v]),
-            "seen_by_air": side(self.seen_by_air, hexes), "air_orders": side(self.air_orders),
+            "seen_by_air": side(self.seen_by_air, hexes),
+            "air_orders": side(self.air_orders),
             "fallback": {i: ids[h] for i, h in sorted(self.fallback.items())},
             "detected": side(self.detected, sorted),
             "control": {n: s.value for n, s in sorted(self.control.items())},
-            "measure": dict(sorted(self.measure.items())), "losses": side(self.losses),
-            "hold_hour": self.hold_hour, "first_unit": dict(sorted(self.first_unit.items())),
+            "measure": dict(sorted(self.measure.items())),
+            "losses": side(self.losses),
+            "hold_hour": self.hold_hour,
+            "first_unit": dict(sorted(self.first_unit.items())),
             "out_of_supply": dict(sorted(self.out_of_supply.items())),
-            "entered": dict(sorted(self.entered.items())), "now": self.now,
+            "entered": dict(sorted(self.entered.items())),
+            "now": self.now,
             "blown": sorted([ids[a], ids[b], t, s] for (a, b), (t, s) in self.blown.items()),
         }
 
     @staticmethod
-    def from_dict(d: dict[str, Any], units: dict[str, Unit], idx_of: dict[str, int], hex_of: list) -> "State":
+    def from_dict(d: dict[str, Any], units: dict[str, Unit], idx_of: dict[str, int], hex_of: list) -> State:
         """Rebuild from `to_dict` output; `units` are fresh copies of the scenario's units."""
         side = lambda m, f=lambda v: v: {s: f(m[s.value]) for s in Side}  # noqa: E731
         ints = lambda xs: {idx_of[x] for x in xs}  # noqa: E731
-        st = State(turn=d["turn"], phase_index=d["phase"], over=d["over"], result=d["result"], units=units)
+        result = Result.from_dict(d["result"]) if d["result"] else None
+        st = State(turn=d["turn"], phase_index=d["phase"], over=d["over"], result=result, units=units)
         for uid, (hid, steps) in d["units"].items():
             u = units[uid]
             u.steps = steps
@@ -128,7 +163,7 @@ class State:
         st.measure = dict(d["measure"])
         st.losses = side(d["losses"])
         st.hold_hour = d.get("hold_hour")  # absent in snapshots written before `victory.hold`
-        st.first_unit = dict(d.get("first_unit", {}))   # these four: absent before supply (record 3)
+        st.first_unit = dict(d.get("first_unit", {}))  # these four: absent before supply (record 3)
         st.out_of_supply = dict(d.get("out_of_supply", {}))
         st.entered = dict(d.get("entered", {}))
         st.now = d.get("now", 0.0)
@@ -140,6 +175,12 @@ class StateChanges:
     """The changes of state every rule makes (a unit moves, loses a step) and the facts cached about
     the state (zones of control, occupied hexes, stacks), kept right as the state changes. Mixed into
     `wargame.game.Game`, which owns `state`, `index`, `_cache` and `_changed`."""
+
+    state: State
+    index: BoardIndex
+    _cache: dict[Any, Any]
+    _changed: set[int]
+    _plan: Plan | None
 
     def _put(self, u: Unit, i: int) -> None:
         st = self.state
@@ -170,7 +211,7 @@ class StateChanges:
         for s in Side:
             self._cache.pop(("known", s), None)  # what either side sees may have changed
             self._cache.pop(("supply", s), None)  # and the lines of communication
-        self._cache.pop("reach", None)           # every search of reachable hexes
+        self._cache.pop("reach", None)  # every search of reachable hexes
 
     def forget_routes(self) -> None:
         """Forget every search of reachable hexes and supply (after a bridge went down or up)."""
@@ -204,7 +245,7 @@ class StateChanges:
         changed, self._changed = self._changed, set()
         from wargame.rules.victory import after_moves
 
-        return after_moves(self, changed)
+        return after_moves(cast("Game", self), changed)
 
     def invalidate(self) -> None:
         """Forget cached zones of control and occupancy (after the state was replaced)."""
@@ -219,7 +260,7 @@ class StateChanges:
         if z is None:
             from wargame.rules.zoc import zoc_of
 
-            z = self._cache[("zoc", side)] = zoc_of(self, side)
+            z = self._cache[("zoc", side)] = zoc_of(cast("Game", self), side)
         return z
 
     def known_enemy_ints(self, side: Side) -> tuple[frozenset[int], frozenset[int]]:
@@ -233,8 +274,8 @@ class StateChanges:
         from wargame.rules.fog import coverage
         from wargame.rules.zoc import zoc_of
 
-        seen = coverage(self, side)
-        out = (zoc_of(self, side.other, seen), self.occupied_ints(side.other) & seen)
+        seen = coverage(cast("Game", self), side)
+        out = (zoc_of(cast("Game", self), side.other, seen), self.occupied_ints(side.other) & seen)
         self._cache[("known", side)] = (stamp, *out)
         return out
 
@@ -249,5 +290,7 @@ class StateChanges:
         s = self._cache.get(("stack", side))
         if s is None:
             st = self.state
-            s = self._cache[("stack", side)] = {h: len(ids) for h, ids in st.at.items() if st.units[ids[0]].side is side}
+            s = self._cache[("stack", side)] = {
+                h: len(ids) for h, ids in st.at.items() if st.units[ids[0]].side is side
+            }
         return s

@@ -10,8 +10,9 @@ recorded with the game, so a replay reproduces it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from wargame.rules.combat import Assessment
@@ -33,7 +34,7 @@ class Decision:
         return {"action": self.action, "result": self.result, "note": self.note}
 
     @staticmethod
-    def from_dict(d: dict[str, Any]) -> "Decision":
+    def from_dict(d: dict[str, Any]) -> Decision:
         return Decision(str(d["action"]), str(d.get("result", "")), str(d.get("note", "")))
 
 
@@ -75,7 +76,7 @@ class Chance:
     parse: Callable[[str], str]
     choices: tuple[str, ...] = ()               # valid replacements, when they are few
     order: Any = None                           # the order it belongs to
-    assessment: "Assessment | None" = None      # for a combat: odds, column, shifts, probabilities
+    assessment: Assessment | None = None      # for a combat: odds, column, shifts, probabilities
     die: int = 0
     proposed: str = ""
 
@@ -97,7 +98,7 @@ class Proposal:
         return self.chance.order
 
     @property
-    def assessment(self) -> "Assessment | None":
+    def assessment(self) -> Assessment | None:
         return self.chance.assessment
 
     @property

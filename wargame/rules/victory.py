@@ -19,13 +19,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from wargame import events as ev
+from wargame.model.result import Hold, Result
 from wargame.model.units import Side
 
 if TYPE_CHECKING:
     from wargame.game import Game
 
 
-def places(game: "Game") -> tuple[dict[int, Any], dict[int, list[str]]]:
+def places(game: Game) -> tuple[dict[int, Any], dict[int, list[str]]]:
     """Hex int -> city there; hex int -> the measure cities whose outskirts it is part of."""
     ix = game.index
     board = game.board
@@ -38,12 +39,12 @@ def places(game: "Game") -> tuple[dict[int, Any], dict[int, list[str]]]:
     return city_at, outskirts_at
 
 
-def initial_control(game: "Game") -> dict[str, Side]:
+def initial_control(game: Game) -> dict[str, Side]:
     red = game.scenario.sides[Side.RED].countries
     return {c.name: (Side.RED if c.country in red else Side.BLUE) for c in game.board.cities.values()}
 
 
-def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
+def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
     """Cities change hands in the hexes units have entered, and the measure is taken: the first Red
     unit in an outskirts hex (secondary), and a main force holding the outskirts (the RAND measure)."""
     st = game.state
@@ -71,7 +72,7 @@ def after_moves(game: "Game", hexes: set[int]) -> list[ev.Event]:
     return out + main_force(game)
 
 
-def main_force(game: "Game") -> list[ev.Event]:
+def main_force(game: Game) -> list[ev.Event]:
     """The RAND measure, for each measure city not reached yet: Red manoeuvre units (tables
     `victory.main_force.categories`), each in supply now, with at least `min_steps` steps between them
     in the city's outskirts hexes. Its hour is the hour the unit that completed the force entered its
@@ -114,14 +115,14 @@ def main_force(game: "Game") -> list[ev.Event]:
     return out
 
 
-def _floor(game: "Game") -> float:
+def _floor(game: Game) -> float:
     """The earliest hour a measure taken now can have: the start of the turn in the air and movement
     phases (and at the start of a turn); in a combat phase, the hour of the attack being resolved (a
     force whose supply an attack restored counts from then)."""
     return game.state.now if game.phase == "combat" else float(game.hour)
 
 
-def aim_hour(game: "Game") -> int | None:
+def aim_hour(game: Game) -> float | None:
     """The hour Red reached what the scenario judges it by: every `victory.hold` city held where the
     scenario has an objective, else the outskirts of a measure city (the RAND measure). None: not yet."""
     st = game.state
@@ -130,7 +131,7 @@ def aim_hour(game: "Game") -> int | None:
     return min(st.measure.values()) if st.measure else None
 
 
-def end_of_turn(game: "Game") -> list[ev.Event]:
+def end_of_turn(game: Game) -> list[ev.Event]:
     """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
     st = game.state
     sc = game.scenario
@@ -148,10 +149,10 @@ def end_of_turn(game: "Game") -> list[ev.Event]:
     st.over = True
     st.result = result(game, all_held and early)
     r = st.result
-    return out + [ev.GameEnded(r["winner"], r["reason"], r["measure_hours"])]
+    return out + [ev.GameEnded(r.winner, r.reason, r.measure_hours)]
 
 
-def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
+def result(game: Game, all_held: bool = False) -> Result:
     st = game.state
     sc = game.scenario
     capitals = sc.victory.measure
@@ -173,12 +174,16 @@ def result(game: "Game", all_held: bool = False) -> dict[str, Any]:
         reason = f"Red reached the outskirts of {first}"
     else:
         reason = f"Red did not reach {' or '.join(capitals)} in {st.turn * sc.clock.turn_hours} hours"
-    return {
-        "winner": winner, "reason": reason, "measure_hours": hours, "hours": dict(sorted(st.measure.items())),
-        "first_unit_hours": min(st.first_unit.values()) if st.first_unit else None,
-        "first_unit": dict(sorted(st.first_unit.items())),
-        "turns": st.turn, "losses": {s.value: st.losses[s] for s in Side},
-        "destroyed": {s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
-        "cities": {n: st.control[n].value for n in sc.victory.objectives if n in st.control},
-        "hold": {"cities": list(hold), "held": held, "hours": st.hold_hour} if hold else None,
-    }
+    return Result(
+        winner=winner,
+        reason=reason,
+        measure_hours=hours,
+        hours=dict(sorted(st.measure.items())),
+        first_unit_hours=min(st.first_unit.values()) if st.first_unit else None,
+        first_unit=dict(sorted(st.first_unit.items())),
+        turns=st.turn,
+        losses={s.value: st.losses[s] for s in Side},
+        destroyed={s.value: sum(1 for u in st.units.values() if u.side is s and u.steps <= 0) for s in Side},
+        cities={n: st.control[n].value for n in sc.victory.objectives if n in st.control},
+        hold=Hold(tuple(hold), held, st.hold_hour) if hold else None,
+    )

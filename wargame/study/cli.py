@@ -16,27 +16,42 @@ from rich.table import Table
 def add_study_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("study", metavar="STUDY.yaml", help="the study file (docs/studies.md)")
     p.add_argument("--out", type=Path, default=None, help="output folder (default: study-results/<study id>)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes (default) or Dask distributed")
+    p.add_argument(
+        "--engine", choices=("local", "dask"), default="local", help="local processes (default) or Dask distributed"
+    )
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDR", default=None, help="Dask scheduler address (default: a LocalCluster)")
     p.add_argument("--chunk", type=int, default=4, help="games per task (default 4)")
     p.add_argument("--replications", type=int, default=None, help="play this many per case instead of the file's")
-    p.add_argument("--case", action="append", default=None, metavar="ID", help="only this case (and the baseline); repeatable")
+    p.add_argument(
+        "--case", action="append", default=None, metavar="ID", help="only this case (and the baseline); repeatable"
+    )
     p.add_argument("--report", action="store_true", help="write OUT/report.html with charts (needs the 'plots' extra)")
-    p.add_argument("--markdown-into", type=Path, default=None, metavar="DOC",
-                   help="write the study's section (<!-- study:ID:begin/end --> markers) into DOC, e.g. docs/calibration.md")
+    p.add_argument(
+        "--markdown-into",
+        type=Path,
+        default=None,
+        metavar="DOC",
+        help="write the study's section (<!-- study:ID:begin/end --> markers) into DOC, e.g. docs/calibration.md",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def add_forecast_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("save", metavar="SAVE", help="a saved game")
     p.add_argument("--rollouts", type=int, default=200, help="games played on from the position (default 200)")
-    p.add_argument("--red", default="operational", help="Red's bot in the rollouts (passive, random, operational, search)")
+    p.add_argument(
+        "--red", default="operational", help="Red's bot in the rollouts (passive, random, operational, search)"
+    )
     p.add_argument("--blue", default="operational", help="Blue's bot in the rollouts")
     p.add_argument("--seed", type=int, default=1, help="rollout i plays with a seed derived from it (default 1)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
-    p.add_argument("--scenario", metavar="FILE", default=None,
-                   help="the scenario file, when it is not in the data folder (a save names only its id)")
+    p.add_argument(
+        "--scenario",
+        metavar="FILE",
+        default=None,
+        help="the scenario file, when it is not in the data folder (a save names only its id)",
+    )
 
 
 def _usage(msg: str) -> Exception:
@@ -46,8 +61,16 @@ def _usage(msg: str) -> Exception:
 
 
 def _bar(quiet: bool, what: str):
-    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True), disable=quiet)
+    bar = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+    )
     task = bar.add_task(what, total=None)
     return bar, lambda done, total: bar.update(task, completed=done, total=total)
 
@@ -70,8 +93,12 @@ def cmd_study(args: argparse.Namespace) -> int:
     if args.case:
         unknown = [c for c in args.case if c not in {x.id for x in study.cases}]
         if unknown:
-            raise _usage(f"--case {', '.join(unknown)}: not a case of {study.id} ({', '.join(c.id for c in study.cases)})")
-        study = dataclasses.replace(study, cases=[c for c in study.cases if c.id in args.case or c.id == study.baseline])
+            raise _usage(
+                f"--case {', '.join(unknown)}: not a case of {study.id} ({', '.join(c.id for c in study.cases)})"
+            )
+        study = dataclasses.replace(
+            study, cases=[c for c in study.cases if c.id in args.case or c.id == study.baseline]
+        )
     if args.report:
         try:
             import matplotlib  # noqa: F401
@@ -95,7 +122,9 @@ def cmd_study(args: argparse.Namespace) -> int:
     report.write_tables(study, analysis, out)
     con = Console()
     con.print(report.terminal_table(study, analysis))
-    written = ["games.csv", "summary.csv", "paired.csv"] + (["games.parquet"] if (out / "games.parquet").exists() else [])
+    written = ["games.csv", "summary.csv", "paired.csv"] + (
+        ["games.parquet"] if (out / "games.parquet").exists() else []
+    )
     if args.report:
         report.html_report(study, analysis, rows, out / "report.html")
         written.append("report.html")
@@ -104,11 +133,17 @@ def cmd_study(args: argparse.Namespace) -> int:
         if any(r.get("crisis_outcome") for r in rows):  # a crisis scenario: its outcomes first (docs/crisis.md)
             from wargame.crisis.study import crisis_markdown
 
-            text = crisis_markdown(study, rows, command) + "\n### The war's measure by case (no war counts as not reached)\n\n" + text
+            text = (
+                crisis_markdown(study, rows, command)
+                + "\n### The war's measure by case (no war counts as not reached)\n\n"
+                + text
+            )
         changed = report.write_section(args.markdown_into, study.id, text)
         con.print(f"section study:{study.id} of {args.markdown_into} {'rewritten' if changed else 'unchanged'}")
-    con.print(f"{len(rows)} games ({len(study.cases)} cases x {study.replications}) in {wall:.1f} s; "
-              f"in {out}: {', '.join(written)}")
+    con.print(
+        f"{len(rows)} games ({len(study.cases)} cases x {study.replications}) in {wall:.1f} s; "
+        f"in {out}: {', '.join(written)}"
+    )
     return 0
 
 
@@ -133,12 +168,15 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     bar, progress = _bar(False, "rollouts")
     t0 = time.perf_counter()
     with bar:
-        fc = forecast(game, args.rollouts, args.red, args.blue, args.seed, args.workers or os.cpu_count() or 1,
-                      progress=progress)
+        fc = forecast(
+            game, args.rollouts, args.red, args.blue, args.seed, args.workers or os.cpu_count() or 1, progress=progress
+        )
     wall = time.perf_counter() - t0
     con = Console(highlight=False)
-    con.print(f"Umpire's forecast from turn {game.turn}, {game.phase} phase (H+{fc.start_hour}) of {sc.title}: "
-              f"{fc.rollouts} rollouts, {args.red} Red v {args.blue} Blue, from the true position (not a side's belief).")
+    con.print(
+        f"Umpire's forecast from turn {game.turn}, {game.phase} phase (H+{fc.start_hour}) of {sc.title}: "
+        f"{fc.rollouts} rollouts, {args.red} Red v {args.blue} Blue, from the true position (not a side's belief)."
+    )
     import statistics
 
     m = fc.measure
@@ -150,8 +188,10 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     for h in fc.hours:
         t.add_column(f"H+{h}", justify="right")
     for city, shares in fc.chance.items():
-        t.add_row("either" if city == "any" else city,
-                  *(f"{100 * p:.0f}% ({100 * fc.interval(p)[0]:.0f}-{100 * fc.interval(p)[1]:.0f})" for p in shares))
+        t.add_row(
+            "either" if city == "any" else city,
+            *(f"{100 * p:.0f}% ({100 * fc.interval(p)[0]:.0f}-{100 * fc.interval(p)[1]:.0f})" for p in shares),
+        )
     con.print(t)
     con.print(f"{fc.rollouts} rollouts in {wall:.1f} s")
     return 0

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import random
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from wargame.model.units import Side
 
@@ -50,8 +51,8 @@ class Forecast:
 
 
 def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
-    from wargame.bots.driver import ask, bot_seed
-    from wargame.game import Decision
+    from wargame.bots.driver import bot_player, bot_seed
+    from wargame.play import play_until
     from wargame.study.runner import make_bot
 
     g = game.clone()
@@ -60,18 +61,14 @@ def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
     bots = {Side.RED: make_bot({"name": red}, Side.RED, bot_seed(seed, Side.RED)),
             Side.BLUE: make_bot({"name": blue}, Side.BLUE, bot_seed(seed, Side.BLUE))}
     problems: list = []
-    while not g.over:
-        side = g.active_side
-        g.submit(side, ask(bots[side], g, side, None, problems))
-        while g.pending is not None:
-            g.decide(Decision("accept"))
+    play_until(g, {s: bot_player(bots[s], None, problems) for s in Side})
     return g
 
 
 def _one(args: tuple[str, str, int]) -> tuple[float | None, dict[str, int | None]]:
     red, blue, seed = args
     g = _play_out(_GAME["game"], red, blue, seed)
-    return g.result["measure_hours"], {c: g.measure.get(c) for c in g.scenario.victory.measure}
+    return (g.result.measure_hours if g.result else None), {c: g.measure.get(c) for c in g.scenario.victory.measure}
 
 
 def forecast(game: Any, rollouts: int = 200, red: str = "operational", blue: str = "operational", seed: int = 1,
@@ -84,7 +81,8 @@ def forecast(game: Any, rollouts: int = 200, red: str = "operational", blue: str
     if hours is None:
         hours = tuple(h for h in (24, 36, 48, 60, 72, 96, 120, 168, cap) if start <= h <= cap)
     if game.over:
-        results = [(game.result["measure_hours"], {c: game.measure.get(c) for c in sc.victory.measure})] * rollouts
+        ended = game.result.measure_hours if game.result else None
+        results = [(ended, {c: game.measure.get(c) for c in sc.victory.measure})] * rollouts
     else:
         _GAME["game"] = game
         jobs = [(red, blue, rollout_seed(seed, i)) for i in range(rollouts)]

@@ -26,8 +26,9 @@ import copy
 import dataclasses
 import fnmatch
 import math
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from wargame.data.schema import DataError, Problem
 from wargame.forces import MANOEUVRE, brigade_of
@@ -106,7 +107,9 @@ def scale_manoeuvre(sc: Scenario, side: Side, keep: float, mode: str = "units") 
     Fires, air defence, recon and headquarters are untouched (see `wargame.forces.MANOEUVRE`)."""
     if not 0 < keep <= 1:
         raise OverrideError(f"scale_manoeuvre: keep must be in (0, 1], got {keep}")
-    man = sorted((u for u in sc.units if u.side is side and u.type.category in MANOEUVRE), key=lambda u: (u.formation, u.id))
+    man = sorted(
+        (u for u in sc.units if u.side is side and u.type.category in MANOEUVRE), key=lambda u: (u.formation, u.id)
+    )
     if mode == "units":
         drop = {u.id for i, u in enumerate(man) if math.floor((i + 1) * keep + 1e-9) <= math.floor(i * keep + 1e-9)}
         return _with_units(sc, [u for u in sc.units if u.id not in drop])
@@ -159,8 +162,10 @@ def set_table(sc: Scenario, path: str, value: Any) -> Scenario:
     if isinstance(node, (dict, list)):
         raise OverrideError(f"set_table: {path!r} is a section, not one value")
     numeric = (int, float)
-    same = (isinstance(node, bool) == isinstance(value, bool)
-            and (type(node) is type(value) or (isinstance(node, numeric) and isinstance(value, numeric) and not isinstance(node, bool))))
+    same = isinstance(node, bool) == isinstance(value, bool) and (
+        type(node) is type(value)
+        or (isinstance(node, numeric) and isinstance(value, numeric) and not isinstance(node, bool))
+    )
     if node is not None and not same:
         raise OverrideError(f"set_table: {path!r} holds {node!r}; {value!r} is not of the same kind")
     if isinstance(node, int) and not isinstance(node, bool) and isinstance(value, float) and not value.is_integer():
@@ -197,7 +202,9 @@ def oob_units(sc: Scenario, oob: str | Path) -> list[Unit]:
         if u.get("hex") is not None:
             h = parse_hex_id(u["hex"])
             if not sc.board.on_board(h) or not sc.board.is_land(h) or sc.board.country.get(h) not in own:
-                ctx.error_at(where + ("hex",), f"hex {u['hex']} is not land of {f.side.value}'s countries on map {sc.board.id}")
+                ctx.error_at(
+                    where + ("hex",), f"hex {u['hex']} is not land of {f.side.value}'s countries on map {sc.board.id}"
+                )
                 continue
             hex_ = h
         elif u.get("arrive"):
@@ -206,8 +213,23 @@ def oob_units(sc: Scenario, oob: str | Path) -> list[Unit]:
                 ctx.error_at(where + ("arrive", "area"), f"{area!r} is not an area of map {sc.board.id}")
                 continue
         steps = u["steps"] if u.get("steps") is not None else utype.steps
-        units.append(Unit(u["id"], u["name"], f.side, u["nation"], utype, u.get("formation") or "", hex_, steps,
-                          arrival, area, u.get("source") or "", u.get("assumption") or "", f.id))
+        units.append(
+            Unit(
+                u["id"],
+                u["name"],
+                f.side,
+                u["nation"],
+                utype,
+                u.get("formation") or "",
+                hex_,
+                steps,
+                arrival,
+                area,
+                u.get("source") or "",
+                u.get("assumption") or "",
+                f.id,
+            )
+        )
     ctx.raise_if_problems()
     return units
 
@@ -220,8 +242,10 @@ def _add(sc: Scenario, new: list[Unit], what: str, replace: bool = False) -> Sce
     ids = {u.id for u in new}
     clash = [u.id for u in sc.units if u.id in ids]
     if clash and not replace:
-        raise OverrideError(f"{what}: unit id(s) already in scenario {sc.id}: {', '.join(clash[:5])} (replace: true "
-                            "puts the file's units in their place)")
+        raise OverrideError(
+            f"{what}: unit id(s) already in scenario {sc.id}: {', '.join(clash[:5])} (replace: true "
+            "puts the file's units in their place)"
+        )
     return _with_units(sc, [u for u in sc.units if u.id not in ids] + new)
 
 
@@ -235,8 +259,14 @@ def brigades_of(units: Iterable[Unit], root: str | None = None) -> list[str]:
     return out
 
 
-def add_brigades(sc: Scenario, oob: str | Path, count: int, order: list[str] | None = None,
-                 root: str | None = None, replace: bool = False) -> Scenario:
+def add_brigades(
+    sc: Scenario,
+    oob: str | Path,
+    count: int,
+    order: list[str] | None = None,
+    root: str | None = None,
+    replace: bool = False,
+) -> Scenario:
     """The first `count` brigades of `order` (default: the OOB's order) from the OOB file, every unit of
     each (its battalions, fires and support), added to the scenario as they stand in that file."""
     units = oob_units(sc, oob)
@@ -244,14 +274,24 @@ def add_brigades(sc: Scenario, oob: str | Path, count: int, order: list[str] | N
     order = list(order) if order else known
     unknown = [b for b in order if b not in known]
     if unknown:
-        raise OverrideError(f"add_brigades: {', '.join(map(repr, unknown))} not in {oob} (brigades: {', '.join(known)})")
+        raise OverrideError(
+            f"add_brigades: {', '.join(map(repr, unknown))} not in {oob} (brigades: {', '.join(known)})"
+        )
     if not 0 <= count <= len(order):
         raise OverrideError(f"add_brigades: count {count} is not between 0 and {len(order)}")
     chosen = set(order[:count])
     if not chosen:
         return sc
-    return _add(sc, [u for u in units if brigade_of(u.formation) in chosen
-                     and (root is None or u.formation.split("/")[0].strip() == root)], "add_brigades", replace)
+    return _add(
+        sc,
+        [
+            u
+            for u in units
+            if brigade_of(u.formation) in chosen and (root is None or u.formation.split("/")[0].strip() == root)
+        ],
+        "add_brigades",
+        replace,
+    )
 
 
 def add_units(sc: Scenario, oob: str | Path, formation: str = "*", replace: bool = False) -> Scenario:
@@ -261,14 +301,19 @@ def add_units(sc: Scenario, oob: str | Path, formation: str = "*", replace: bool
 
 # --- the table a study file names them by ------------------------------------------------------------
 
+
 def _side(p: dict[str, Any]) -> Side:
     return Side(p["side"])
 
 
 KINDS: dict[str, Callable[[Scenario, dict[str, Any]], Scenario]] = {
-    "remove_units": lambda sc, p: remove_units(sc, _side(p), p.get("formation"), p.get("nations"), p.get("categories"), p.get("ids")),
+    "remove_units": lambda sc, p: remove_units(
+        sc, _side(p), p.get("formation"), p.get("nations"), p.get("categories"), p.get("ids")
+    ),
     "keep_nations": lambda sc, p: keep_nations(sc, _side(p), p["nations"]),
-    "add_brigades": lambda sc, p: add_brigades(sc, p["oob"], p["count"], p.get("order"), p.get("root"), bool(p.get("replace"))),
+    "add_brigades": lambda sc, p: add_brigades(
+        sc, p["oob"], p["count"], p.get("order"), p.get("root"), bool(p.get("replace"))
+    ),
     "add_units": lambda sc, p: add_units(sc, p["oob"], p.get("formation") or "*", bool(p.get("replace"))),
     "scale_air": lambda sc, p: scale_air(sc, _side(p), p["factor"]),
     "remove_air_defence": lambda sc, p: remove_air_defence(sc, _side(p)),
@@ -289,10 +334,14 @@ def apply(sc: Scenario, overrides: list[tuple[str, dict[str, Any]]]) -> Scenario
 
 def describe(overrides: list[tuple[str, dict[str, Any]]]) -> str:
     """One line for a CSV cell: `kind(key=value, ...); ...` in the file's order."""
+
     def val(v: Any) -> str:
         return "+".join(map(str, v)) if isinstance(v, list) else str(v)
 
-    return "; ".join(f"{k}(" + ", ".join(f"{a}={val(b)}" for a, b in p.items() if b is not None and b is not False) + ")" for k, p in overrides)
+    return "; ".join(
+        f"{k}(" + ", ".join(f"{a}={val(b)}" for a, b in p.items() if b is not None and b is not False) + ")"
+        for k, p in overrides
+    )
 
 
 __all__ = ["KINDS", "OverrideError", "apply", "describe", "DataError", "Problem"] + [k for k in KINDS]

@@ -22,6 +22,7 @@ from wargame.study.spec import Study
 def cap_of(study: Study) -> float:
     """Hours of the whole game: what a game where Red never gets there counts as."""
     sc = study.cases[0].scenario
+    assert sc is not None  # load_study builds every case's scenario
     return float(sc.clock.length_turns * sc.clock.turn_hours)
 
 
@@ -41,16 +42,20 @@ def distribution_line(s: dict[str, Any], cap: float) -> str:
         return "no games"
     f = lambda x: stats.fmt_h(x, cap)  # noqa: E731
     shares = ", ".join(f"{100 * s[f'by_{t}']:.0f}% by {t} h" for t in stats.THRESHOLDS)
-    return (f"min {f(s['min'])}, quartiles {f(s['q1'])} / {f(s['median'])} / {f(s['q3'])}, max {f(s['max'])}; {shares}; "
-            f"mean {s['mean']:.1f} h ± {0 if math.isnan(s['ci']) else s['ci']:.1f} (95%); {s['games']} games")
+    return (
+        f"min {f(s['min'])}, quartiles {f(s['q1'])} / {f(s['median'])} / {f(s['q3'])}, max {f(s['max'])}; {shares}; "
+        f"mean {s['mean']:.1f} h ± {0 if math.isnan(s['ci']) else s['ci']:.1f} (95%); {s['games']} games"
+    )
 
 
 def paired_line(p: dict[str, Any] | None, baseline: str) -> str:
     if p is None:
         return "baseline"
     ci = "" if math.isnan(p["ci"]) else f" ± {p['ci']:.1f}"
-    return (f"vs {baseline} on the same {p['pairs']} seeds: {p['mean_diff']:+.1f} h{ci} (95%); Red later in {p['better']}, "
-            f"same in {p['equal']}, earlier in {p['worse']} (sign test p = {p['sign_p']:.2g})")
+    return (
+        f"vs {baseline} on the same {p['pairs']} seeds: {p['mean_diff']:+.1f} h{ci} (95%); Red later in {p['better']}, "
+        f"same in {p['equal']}, earlier in {p['worse']} (sign test p = {p['sign_p']:.2g})"
+    )
 
 
 def terminal_table(study: Study, analysis: list[dict[str, Any]], width: int = 16) -> Table:
@@ -81,13 +86,21 @@ def terminal_table(study: Study, analysis: list[dict[str, Any]], width: int = 16
             bar.append(ch, style)
         ci = 0 if math.isnan(s["ci"]) else s["ci"]
         diff = "—" if p is None else f"{p['mean_diff']:+.0f} ({p['better']}/{p['equal']}/{p['worse']})"
-        t.add_row(a["case"].id, f"{f(s['median'])} [{f(s['q1'])}-{f(s['q3'])}]", f"{100 * s['by_48']:.0f}%",
-                  f"{s['mean']:.0f}±{ci:.0f}", diff, bar)
+        t.add_row(
+            a["case"].id,
+            f"{f(s['median'])} [{f(s['q1'])}-{f(s['q3'])}]",
+            f"{100 * s['by_48']:.0f}%",
+            f"{s['mean']:.0f}±{ci:.0f}",
+            diff,
+            bar,
+        )
     return t
 
 
 def write_tables(study: Study, analysis: list[dict[str, Any]], out: Path) -> None:
-    keys = ["games", "reached", "min", "q1", "median", "q3", "max", "mean", "ci"] + [f"by_{t}" for t in stats.THRESHOLDS]
+    keys = ["games", "reached", "min", "q1", "median", "q3", "max", "mean", "ci"] + [
+        f"by_{t}" for t in stats.THRESHOLDS
+    ]
     with open(out / "summary.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["case", "group", "overrides", "red", "blue", *keys])
@@ -96,15 +109,29 @@ def write_tables(study: Study, analysis: list[dict[str, Any]], out: Path) -> Non
 
         for a in analysis:
             c, s = a["case"], a["summary"]
-            w.writerow([c.id, c.group, describe(c.overrides), bot_label(c.bots["red"]), bot_label(c.bots["blue"]),
-                        *(_num(s.get(k)) for k in keys)])
+            w.writerow(
+                [
+                    c.id,
+                    c.group,
+                    describe(c.overrides),
+                    bot_label(c.bots["red"]),
+                    bot_label(c.bots["blue"]),
+                    *(_num(s.get(k)) for k in keys),
+                ]
+            )
     with open(out / "paired.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["case", "baseline", "pairs", "mean_diff", "ci", "better", "equal", "worse", "sign_p"])
         for a in analysis:
             p = a["paired"]
             if p is not None:
-                w.writerow([a["case"].id, study.baseline, *(_num(p[k]) for k in ("pairs", "mean_diff", "ci", "better", "equal", "worse", "sign_p"))])
+                w.writerow(
+                    [
+                        a["case"].id,
+                        study.baseline,
+                        *(_num(p[k]) for k in ("pairs", "mean_diff", "ci", "better", "equal", "worse", "sign_p")),
+                    ]
+                )
 
 
 def _num(x: Any) -> Any:
@@ -118,16 +145,23 @@ def _num(x: Any) -> Any:
 
 def markdown(study: Study, analysis: list[dict[str, Any]], command: str) -> str:
     cap = cap_of(study)
-    lines = [f"#### {study.title}", "",
-             f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds (study seed "
-             f"{study.seed}), measure `{study.measure}` in hours (>{cap:g}: not reached in the game). "
-             f"Regenerate with `{command}`.", "",
-             "| case | distribution of the measure | paired with the baseline | command |", "|---|---|---|---|"]
+    lines = [
+        f"#### {study.title}",
+        "",
+        f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds (study seed "
+        f"{study.seed}), measure `{study.measure}` in hours (>{cap:g}: not reached in the game). "
+        f"Regenerate with `{command}`.",
+        "",
+        "| case | distribution of the measure | paired with the baseline | command |",
+        "|---|---|---|---|",
+    ]
     for a in analysis:
         c = a["case"]
         label = f"**{c.id}**" + (f": {c.title}" if c.title else "")
-        lines.append(f"| {label} | {distribution_line(a['summary'], cap)} | {paired_line(a['paired'], study.baseline)} "
-                     f"| `{command} --case {c.id}` |")
+        lines.append(
+            f"| {label} | {distribution_line(a['summary'], cap)} | {paired_line(a['paired'], study.baseline)} "
+            f"| `{command} --case {c.id}` |"
+        )
     return "\n".join(lines)
 
 
@@ -138,7 +172,11 @@ def write_section(doc: Path, name: str, body: str) -> bool:
     text = doc.read_text(encoding="utf-8") if doc.exists() else ""
     block = f"{begin}\n{body.rstrip()}\n{end}"
     pat = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
-    new = pat.sub(lambda _m: block, text, count=1) if pat.search(text) else (text.rstrip("\n") + "\n\n" if text else "") + block + "\n"
+    new = (
+        pat.sub(lambda _m: block, text, count=1)
+        if pat.search(text)
+        else (text.rstrip("\n") + "\n\n" if text else "") + block + "\n"
+    )
     if new != text:
         doc.write_text(new, encoding="utf-8")
     return new != text
@@ -151,6 +189,7 @@ def html_report(study: Study, analysis: list[dict[str, Any]], rows: list[dict[st
     """A single HTML file with its charts inlined (PNG, base64). Needs matplotlib (the `plots` extra)."""
     try:
         import matplotlib
+
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
@@ -191,8 +230,13 @@ def html_report(study: Study, analysis: list[dict[str, Any]], rows: list[dict[st
     if pa:
         fig, ax = plt.subplots(figsize=(8, 0.4 * len(pa) + 1.5))
         ys = range(len(pa))
-        ax.errorbar([a["paired"]["mean_diff"] for a in pa], list(ys),
-                    xerr=[0 if math.isnan(a["paired"]["ci"]) else a["paired"]["ci"] for a in pa], fmt="o", capsize=3)
+        ax.errorbar(
+            [a["paired"]["mean_diff"] for a in pa],
+            list(ys),
+            xerr=[0 if math.isnan(a["paired"]["ci"]) else a["paired"]["ci"] for a in pa],
+            fmt="o",
+            capsize=3,
+        )
         ax.axvline(0, color="black", lw=0.8)
         ax.set_yticks(list(ys), [a["case"].id for a in pa])
         ax.invert_yaxis()
@@ -209,16 +253,24 @@ def html_report(study: Study, analysis: list[dict[str, Any]], rows: list[dict[st
         ax.set_xlabel(f"range of the mean paired difference from {study.baseline} across each factor's cases, hours")
         figs.append(("Sensitivity (tornado): which factor moves the measure most", png(fig)))
 
-    body = [f"<h1>{html.escape(study.title)}</h1>", f"<p>{html.escape(study.description)}</p>",
-            f"<p>Scenario <code>{html.escape(study.scenario_ref)}</code>; {study.replications} games per case on common "
-            f"seeds; data hash <code>{study.data_sha}</code>.</p>", "<table border=1 cellpadding=4><tr><th>case</th>"
-            "<th>distribution</th><th>paired with the baseline</th></tr>"]
+    body = [
+        f"<h1>{html.escape(study.title)}</h1>",
+        f"<p>{html.escape(study.description)}</p>",
+        f"<p>Scenario <code>{html.escape(study.scenario_ref)}</code>; {study.replications} games per case on common "
+        f"seeds; data hash <code>{study.data_sha}</code>.</p>",
+        "<table border=1 cellpadding=4><tr><th>case</th><th>distribution</th><th>paired with the baseline</th></tr>",
+    ]
     for a in analysis:
-        body.append(f"<tr><td>{html.escape(a['case'].id)}</td><td>{html.escape(distribution_line(a['summary'], cap))}</td>"
-                    f"<td>{html.escape(paired_line(a['paired'], study.baseline))}</td></tr>")
+        body.append(
+            f"<tr><td>{html.escape(a['case'].id)}</td><td>{html.escape(distribution_line(a['summary'], cap))}</td>"
+            f"<td>{html.escape(paired_line(a['paired'], study.baseline))}</td></tr>"
+        )
     body.append("</table>")
     for title, b64 in figs:
         body.append(f"<h2>{html.escape(title)}</h2><img alt='{html.escape(title)}' src='data:image/png;base64,{b64}'>")
-    path.write_text("<!doctype html><meta charset='utf-8'><title>" + html.escape(study.title) + "</title>"
-                    "<body style='font-family:sans-serif;max-width:60em'>" + "\n".join(body) + "</body>\n", encoding="utf-8")
+    path.write_text(
+        "<!doctype html><meta charset='utf-8'><title>" + html.escape(study.title) + "</title>"
+        "<body style='font-family:sans-serif;max-width:60em'>" + "\n".join(body) + "</body>\n",
+        encoding="utf-8",
+    )
     return path

@@ -20,19 +20,52 @@ import json
 import multiprocessing as mp
 import os
 import subprocess
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from wargame.model.units import Side
 from wargame.study import overrides as ov
 from wargame.study.spec import Study, load_study
 
-FIELDS = ["study", "case", "rep", "seed", "scenario", "red", "blue", "overrides", "measure", "measure_hours",
-          "aim_hours", "tallinn_hours", "riga_hours", "objective_hours", "winner", "red_steps_lost", "blue_steps_lost",
-          "turns", "orders", "bot_problems", "code_version", "data_sha", "case_sha"]
-CRISIS_FIELDS = ["crisis_outcome", "crisis_days", "warning_gained", "escalated_first", "caused_by", "incidents_serious",
-                 "true_balance", "perceived_balance", "red_intent", "blue_posture"]  # crisis scenarios only
+FIELDS = [
+    "study",
+    "case",
+    "rep",
+    "seed",
+    "scenario",
+    "red",
+    "blue",
+    "overrides",
+    "measure",
+    "measure_hours",
+    "aim_hours",
+    "tallinn_hours",
+    "riga_hours",
+    "objective_hours",
+    "winner",
+    "red_steps_lost",
+    "blue_steps_lost",
+    "turns",
+    "orders",
+    "bot_problems",
+    "code_version",
+    "data_sha",
+    "case_sha",
+]
+CRISIS_FIELDS = [
+    "crisis_outcome",
+    "crisis_days",
+    "warning_gained",
+    "escalated_first",
+    "caused_by",
+    "incidents_serious",
+    "true_balance",
+    "perceived_balance",
+    "red_intent",
+    "blue_posture",
+]  # crisis scenarios only
 Job = tuple[str, int]  # (case id, replication)
 
 
@@ -48,8 +81,13 @@ def code_version() -> str:
 
     root = Path(__file__).resolve().parents[2]
     try:
-        commit = subprocess.run(["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"], capture_output=True,
-                                text=True, timeout=5, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         commit = ""
     return f"{__version__}+{commit}" if commit else __version__
@@ -65,7 +103,7 @@ def make_bot(spec: dict[str, Any], side: Side, seed: int) -> Any:
     if spec["name"] == "operational":
         from wargame.bots.operational import Doctrine, OperationalBot
 
-        kw = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+        kw: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
         return OperationalBot(side, seed, Doctrine("study", **kw))
     from wargame.bots.search import SearchBot
 
@@ -99,8 +137,10 @@ def prepared(src: Source) -> Study:
     if st is None:
         st = _PREPARED[src.key] = load_study(src.path, src.text)
         if st.data_sha != src.data_sha:
-            raise RuntimeError(f"this worker's data differ from the coordinator's (data hash {st.data_sha}, expected "
-                               f"{src.data_sha}): install the same data and code on every worker")
+            raise RuntimeError(
+                f"this worker's data differ from the coordinator's (data hash {st.data_sha}, expected "
+                f"{src.data_sha}): install the same data and code on every worker"
+            )
     return st
 
 
@@ -112,6 +152,7 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
     seed = game_seed(study.seed, rep)
     red = make_bot(case.bots["red"], Side.RED, bot_seed(seed, Side.RED))
     blue = make_bot(case.bots["blue"], Side.BLUE, bot_seed(seed, Side.BLUE))
+    assert case.scenario is not None  # load_study builds every case's scenario
     crisis: dict[str, Any] = {}
     if case.scenario.crisis is not None:  # the crisis first; the war only if it comes (docs/crisis.md)
         from wargame.crisis.play import play_campaign
@@ -119,22 +160,55 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
         camp = play_campaign(case.scenario, seed, red, blue)
         crisis = {k: v for k, v in camp.row().items() if k in CRISIS_FIELDS}
         if camp.played is None:
-            return {"study": study.id, "case": case.id, "rep": rep, "seed": seed, "scenario": case.scenario.id,
-                    "red": bot_label(case.bots["red"]), "blue": bot_label(case.bots["blue"]),
-                    "overrides": ov.describe(case.overrides), "measure": None, "winner": "none", "turns": 0, "orders": 0,
-                    "bot_problems": 0, "code_version": version, "data_sha": study.data_sha, "case_sha": case.sha, **crisis}
+            return {
+                "study": study.id,
+                "case": case.id,
+                "rep": rep,
+                "seed": seed,
+                "scenario": case.scenario.id,
+                "red": bot_label(case.bots["red"]),
+                "blue": bot_label(case.bots["blue"]),
+                "overrides": ov.describe(case.overrides),
+                "measure": None,
+                "winner": "none",
+                "turns": 0,
+                "orders": 0,
+                "bot_problems": 0,
+                "code_version": version,
+                "data_sha": study.data_sha,
+                "case_sha": case.sha,
+                **crisis,
+            }
         p = camp.played
     else:
         p = play_game(case.scenario, seed, red, blue)
     r = p.game.result
-    row = {"study": study.id, "case": case.id, "rep": rep, "seed": seed, "scenario": case.scenario.id,
-           "red": bot_label(case.bots["red"]), "blue": bot_label(case.bots["blue"]), "overrides": ov.describe(case.overrides),
-           "measure_hours": r["measure_hours"], "aim_hours": aim_hour(p.game),
-           "tallinn_hours": r["hours"].get("Tallinn"), "riga_hours": r["hours"].get("Riga"),
-           "objective_hours": r["hold"]["hours"] if r.get("hold") else None, "winner": r["winner"],
-           "red_steps_lost": r["losses"]["red"], "blue_steps_lost": r["losses"]["blue"], "turns": r["turns"],
-           "orders": p.orders, "bot_problems": len(p.problems), "code_version": version,
-           "data_sha": study.data_sha, "case_sha": case.sha, **crisis}
+    assert r is not None  # play_game plays to the end
+    row = {
+        "study": study.id,
+        "case": case.id,
+        "rep": rep,
+        "seed": seed,
+        "scenario": case.scenario.id,
+        "red": bot_label(case.bots["red"]),
+        "blue": bot_label(case.bots["blue"]),
+        "overrides": ov.describe(case.overrides),
+        "measure_hours": r.measure_hours,
+        "aim_hours": aim_hour(p.game),
+        "tallinn_hours": r.hours.get("Tallinn"),
+        "riga_hours": r.hours.get("Riga"),
+        "objective_hours": r.hold.hours if r.hold else None,
+        "winner": r.winner,
+        "red_steps_lost": r.losses["red"],
+        "blue_steps_lost": r.losses["blue"],
+        "turns": r.turns,
+        "orders": p.orders,
+        "bot_problems": len(p.problems),
+        "code_version": version,
+        "data_sha": study.data_sha,
+        "case_sha": case.sha,
+        **crisis,
+    }
     row["measure"] = row[study.measure]
     return row
 
@@ -152,6 +226,7 @@ Engine = Callable[[Source, list[list[Job]], Callable[[list[dict[str, Any]]], Non
 
 def local_engine(workers: int) -> Engine:
     """Worker processes on this machine (fork where there is one: the study is loaded once, before)."""
+
     def run(src: Source, chunks: list[list[Job]], done: Callable[[list[dict[str, Any]]], None]) -> None:
         if workers <= 1:
             for ch in chunks:
@@ -167,6 +242,7 @@ def local_engine(workers: int) -> Engine:
                 for f in futures:
                     f.cancel()
                 raise
+
     return run
 
 
@@ -174,7 +250,8 @@ def dask_engine(scheduler: str | None, workers: int, processes: bool = True) -> 
     """Dask distributed: the scheduler at ADDR, or a LocalCluster of `workers` processes (threads in
     this process with `processes=False`: the tests' cluster)."""
     try:
-        from dask.distributed import Client, LocalCluster, as_completed as dask_completed
+        from dask.distributed import Client, LocalCluster
+        from dask.distributed import as_completed as dask_completed
     except ImportError:
         raise ImportError("the dask engine needs the 'cluster' extra: pip install 'baltic-wargame[cluster]'") from None
 
@@ -193,6 +270,7 @@ def dask_engine(scheduler: str | None, workers: int, processes: bool = True) -> 
             client.close()
             if cluster is not None:
                 cluster.close()
+
     return run
 
 
@@ -220,21 +298,40 @@ def jobs_of(study: Study) -> list[Job]:
 
 
 def chunked(jobs: list[Job], size: int) -> list[list[Job]]:
-    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
 
 
-def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int = 4,
-              progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+def run_study(
+    study: Study,
+    out: Path,
+    engine: Engine | None = None,
+    chunk: int = 4,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
     """Play what is not yet in `out/games.jsonl`; write games.csv (and games.parquet with pyarrow) in
     (case, rep) order; return the rows in that order."""
     out.mkdir(parents=True, exist_ok=True)
     journal = out / "games.jsonl"
     version = code_version()
-    src = Source(f"{study.id}:{study.data_sha}:{hashlib.sha256(study.text.encode()).hexdigest()[:16]}", str(study.path), study.text, study.data_sha, version)
+    src = Source(
+        f"{study.id}:{study.data_sha}:{hashlib.sha256(study.text.encode()).hexdigest()[:16]}",
+        str(study.path),
+        study.text,
+        study.data_sha,
+        version,
+    )
     _PREPARED[src.key] = study  # warm: forked workers inherit it
-    want = {(c.id, r, game_seed(study.seed, r), study.data_sha, c.sha) for c in study.cases for r in range(study.replications)}
+    want = {
+        (c.id, r, game_seed(study.seed, r), study.data_sha, c.sha)
+        for c in study.cases
+        for r in range(study.replications)
+    }
     have = {row_key(r): r for r in read_journal(journal) if row_key(r) in want}
-    todo = [(c, r) for c, r in jobs_of(study) if (c, r, game_seed(study.seed, r), study.data_sha, study.case(c).sha) not in have]
+    todo = [
+        (c, r)
+        for c, r in jobs_of(study)
+        if (c, r, game_seed(study.seed, r), study.data_sha, study.case(c).sha) not in have
+    ]
     total, finished = len(want), len(have)
     if progress:
         progress(finished, total)
@@ -244,6 +341,7 @@ def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int 
                 j.seek(j.tell() - 1)
                 if j.read(1) != "\n":
                     j.write("\n")  # end a line torn by a kill: it is skipped when read
+
             def done(rows: list[dict[str, Any]]) -> None:
                 nonlocal finished
                 for row in rows:
@@ -253,6 +351,7 @@ def run_study(study: Study, out: Path, engine: Engine | None = None, chunk: int 
                 finished += len(rows)
                 if progress:
                     progress(finished, total)
+
             (engine or local_engine(os.cpu_count() or 1))(src, chunked(todo, max(1, chunk)), done)
     order = {c.id: i for i, c in enumerate(study.cases)}
     rows = sorted(have.values(), key=lambda r: (order[r["case"]], r["rep"]))
@@ -280,7 +379,10 @@ def write_rows(rows: list[dict[str, Any]], out: Path) -> list[Path]:
         import pyarrow.parquet as pq
     except ImportError:
         return written
-    cols = {k: [r.get(k) for r in rows] for k in FIELDS + (CRISIS_FIELDS if any("crisis_outcome" in r for r in rows) else [])}
+    cols = {
+        k: [r.get(k) for r in rows]
+        for k in FIELDS + (CRISIS_FIELDS if any("crisis_outcome" in r for r in rows) else [])
+    }
     pq.write_table(pa.table(cols), out / "games.parquet")
     written.append(out / "games.parquet")
     return written

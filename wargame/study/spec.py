@@ -21,8 +21,21 @@ from typing import Any
 import yaml
 
 from wargame.data import paths
-from wargame.data.schema import (Bool, Context, DataError, F, Int, MapOf, Num, Record, Seq, Spec, Str, _describe,
-                                 compose_text)
+from wargame.data.schema import (
+    Bool,
+    Context,
+    DataError,
+    F,
+    Int,
+    MapOf,
+    Num,
+    Record,
+    Seq,
+    Spec,
+    Str,
+    _describe,
+    compose_text,
+)
 from wargame.model.scenario import Scenario
 from wargame.study import overrides as ov
 
@@ -69,10 +82,12 @@ class Partial(Spec):
         if out is None:
             return None
         checked = {}
-        for (k, v), (_, vnode) in zip(out.items(), ((k.value, v) for k, v in node.value)):
+        for (k, _v), (_, vnode) in zip(out.items(), ((k.value, v) for k, v in node.value)):
             f = self.record.fields.get(k)
             if f is None:
-                ctx.error(vnode, path + (k,), f"unknown parameter {k!r}; expected one of {', '.join(self.record.fields)}")
+                ctx.error(
+                    vnode, path + (k,), f"unknown parameter {k!r}; expected one of {', '.join(self.record.fields)}"
+                )
                 continue
             checked[k] = f.spec.validate(vnode, ctx, path + (k,))
         return checked
@@ -89,25 +104,50 @@ def _override_specs() -> dict[str, Spec]:
 
     names = Seq(Str(min_len=1), min_items=1)
     return {
-        "remove_units": Record({"side": F(SIDE), "formation": F(Str(min_len=1), required=False, doc="glob on the formation path"),
-                                "nations": F(names, required=False), "categories": F(names, required=False),
-                                "ids": F(names, required=False)}),
+        "remove_units": Record(
+            {
+                "side": F(SIDE),
+                "formation": F(Str(min_len=1), required=False, doc="glob on the formation path"),
+                "nations": F(names, required=False),
+                "categories": F(names, required=False),
+                "ids": F(names, required=False),
+            }
+        ),
         "keep_nations": Record({"side": F(SIDE), "nations": F(names)}),
-        "add_brigades": Record({"oob": F(Str(min_len=1), doc="OOB id, or a path relative to the study file"),
-                                "count": F(Int(min=0)), "order": F(names, required=False),
-                                "root": F(Str(min_len=1), required=False, doc="only brigades under this formation root"),
-                                "replace": F(Bool(), required=False, default=False, doc="a unit id already present is replaced")}),
-        "add_units": Record({"oob": F(Str(min_len=1)), "formation": F(Str(min_len=1), required=False),
-                             "replace": F(Bool(), required=False, default=False)}),
+        "add_brigades": Record(
+            {
+                "oob": F(Str(min_len=1), doc="OOB id, or a path relative to the study file"),
+                "count": F(Int(min=0)),
+                "order": F(names, required=False),
+                "root": F(Str(min_len=1), required=False, doc="only brigades under this formation root"),
+                "replace": F(Bool(), required=False, default=False, doc="a unit id already present is replaced"),
+            }
+        ),
+        "add_units": Record(
+            {
+                "oob": F(Str(min_len=1)),
+                "formation": F(Str(min_len=1), required=False),
+                "replace": F(Bool(), required=False, default=False),
+            }
+        ),
         "scale_air": Record({"side": F(SIDE), "factor": F(Num(min=0, max=100))}),
         "remove_air_defence": Record({"side": F(SIDE)}),
         "shift_arrivals": Record({"side": F(SIDE), "turns": F(Int(min=-100, max=100))}),
-        "scale_manoeuvre": Record({"side": F(SIDE), "keep": F(Num(min=0.01, max=1)),
-                                   "mode": F(Str(choices=("units", "steps")), required=False, default="units")}),
+        "scale_manoeuvre": Record(
+            {
+                "side": F(SIDE),
+                "keep": F(Num(min=0.01, max=1)),
+                "mode": F(Str(choices=("units", "steps")), required=False, default="units"),
+            }
+        ),
         "set_parameters": Partial(parameters_spec()),
         "set_crisis": Partial(crisis_settings_spec()),
-        "set_table": Record({"path": F(Str(pattern=r"[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*", pattern_hint="a dotted path")),
-                             "value": F(Scalar())}),
+        "set_table": Record(
+            {
+                "path": F(Str(pattern=r"[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*", pattern_hint="a dotted path")),
+                "value": F(Scalar()),
+            }
+        ),
     }
 
 
@@ -121,7 +161,9 @@ class OverrideSpec(Spec):
 
     def validate(self, node, ctx, path):
         if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
-            ctx.error(node, path, f"expected a mapping with one key, one of {', '.join(self.kinds)}; got {_describe(node)}")
+            ctx.error(
+                node, path, f"expected a mapping with one key, one of {', '.join(self.kinds)}; got {_describe(node)}"
+            )
             return None
         k, v = node.value[0]
         kind = getattr(k, "value", None)
@@ -132,8 +174,19 @@ class OverrideSpec(Spec):
         return None if value is None else (kind, value)
 
     def json_schema(self):
-        return self._js({"oneOf": [{"type": "object", "properties": {k: s.json_schema()}, "required": [k],
-                                    "additionalProperties": False} for k, s in self.kinds.items()]})
+        return self._js(
+            {
+                "oneOf": [
+                    {
+                        "type": "object",
+                        "properties": {k: s.json_schema()},
+                        "required": [k],
+                        "additionalProperties": False,
+                    }
+                    for k, s in self.kinds.items()
+                ]
+            }
+        )
 
 
 class BotSpec(Spec):
@@ -145,7 +198,9 @@ class BotSpec(Spec):
         if isinstance(node, yaml.ScalarNode):
             name = Str(choices=BOT_NAMES).validate(node, ctx, path)
             return None if name is None else {"name": name, "settings": {}}
-        d = Record({"name": F(Str(choices=BOT_NAMES)), "settings": F(MapOf(ScalarOrList()), required=False, default={})}).validate(node, ctx, path)
+        d = Record(
+            {"name": F(Str(choices=BOT_NAMES)), "settings": F(MapOf(ScalarOrList()), required=False, default={})}
+        ).validate(node, ctx, path)
         if d is None or d["name"] is None:
             return None
         for k, v in (d["settings"] or {}).items():
@@ -175,35 +230,64 @@ def _check_setting(bot: str, key: str, value: Any) -> str | None:
     if "bool" in kind:
         return None if isinstance(value, bool) else f"expected true or false, got {value!r}"
     if "int" in kind and "float" not in kind and "str" not in kind:
-        return None if isinstance(value, int) and not isinstance(value, bool) else f"expected a whole number, got {value!r}"
+        return (
+            None
+            if isinstance(value, int) and not isinstance(value, bool)
+            else f"expected a whole number, got {value!r}"
+        )
     if "float" in kind:
-        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else f"expected a number, got {value!r}"
+        return (
+            None
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+            else f"expected a number, got {value!r}"
+        )
     return None if isinstance(value, str) else f"expected text, got {value!r}"
 
 
 def study_spec() -> Record:
-    case = Record({
-        "id": F(Str(pattern=ID, pattern_hint="a lower-case id")),
-        "title": F(Str(), required=False, default=""),
-        "group": F(Str(), required=False, default="", doc="cases of one factor share a group (the tornado chart)"),
-        "bots": F(Record({"red": F(BotSpec(), required=False), "blue": F(BotSpec(), required=False)}), required=False, default={}),
-        "overrides": F(Seq(OverrideSpec()), required=False, default=[]),
-    })
-    return Record({
-        "format": F(Str(choices=(FORMAT,))),
-        "id": F(Str(pattern=ID, pattern_hint="a lower-case id")),
-        "title": F(Str(min_len=1)),
-        "description": F(Str(), required=False, default=""),
-        "scenario": F(Str(min_len=1), doc="scenario id, or a path relative to the study file"),
-        "replications": F(Int(min=1, max=1_000_000)),
-        "seed": F(Int(min=0), required=False, default=1, doc="replication r plays game seed game_seed(seed, r) in every case"),
-        "measure": F(Str(choices=MEASURES), required=False, default="measure_hours"),
-        "baseline": F(Str(pattern=ID), required=False, default=None, doc="case id (default: the first case)"),
-        "bots": F(Record({"red": F(BotSpec(), required=False, default={"name": "operational", "settings": {}}),
-                          "blue": F(BotSpec(), required=False, default={"name": "operational", "settings": {}})}),
-                  required=False, default=None),
-        "cases": F(Seq(case, min_items=1)),
-    }, description="A study (wargame-study/1). See docs/studies.md.")
+    case = Record(
+        {
+            "id": F(Str(pattern=ID, pattern_hint="a lower-case id")),
+            "title": F(Str(), required=False, default=""),
+            "group": F(Str(), required=False, default="", doc="cases of one factor share a group (the tornado chart)"),
+            "bots": F(
+                Record({"red": F(BotSpec(), required=False), "blue": F(BotSpec(), required=False)}),
+                required=False,
+                default={},
+            ),
+            "overrides": F(Seq(OverrideSpec()), required=False, default=[]),
+        }
+    )
+    return Record(
+        {
+            "format": F(Str(choices=(FORMAT,))),
+            "id": F(Str(pattern=ID, pattern_hint="a lower-case id")),
+            "title": F(Str(min_len=1)),
+            "description": F(Str(), required=False, default=""),
+            "scenario": F(Str(min_len=1), doc="scenario id, or a path relative to the study file"),
+            "replications": F(Int(min=1, max=1_000_000)),
+            "seed": F(
+                Int(min=0),
+                required=False,
+                default=1,
+                doc="replication r plays game seed game_seed(seed, r) in every case",
+            ),
+            "measure": F(Str(choices=MEASURES), required=False, default="measure_hours"),
+            "baseline": F(Str(pattern=ID), required=False, default=None, doc="case id (default: the first case)"),
+            "bots": F(
+                Record(
+                    {
+                        "red": F(BotSpec(), required=False, default={"name": "operational", "settings": {}}),
+                        "blue": F(BotSpec(), required=False, default={"name": "operational", "settings": {}}),
+                    }
+                ),
+                required=False,
+                default=None,
+            ),
+            "cases": F(Seq(case, min_items=1)),
+        },
+        description="A study (wargame-study/1). See docs/studies.md.",
+    )
 
 
 @dataclass
@@ -211,10 +295,10 @@ class Case:
     id: str
     title: str
     group: str
-    bots: dict[str, dict[str, Any]]              # side -> {"name", "settings"}
+    bots: dict[str, dict[str, Any]]  # side -> {"name", "settings"}
     overrides: list[tuple[str, dict[str, Any]]]
-    scenario: Scenario | None = None              # the base with the overrides applied
-    sha: str = ""                                 # of this case's definition (bots and overrides)
+    scenario: Scenario | None = None  # the base with the overrides applied
+    sha: str = ""  # of this case's definition (bots and overrides)
 
 
 @dataclass
@@ -229,8 +313,8 @@ class Study:
     baseline: str
     cases: list[Case]
     path: Path
-    text: str                                     # the file as read: what a cluster worker rebuilds from
-    data_sha: str = ""                            # of every data file the study reads
+    text: str  # the file as read: what a cluster worker rebuilds from
+    data_sha: str = ""  # of every data file the study reads
     files: list[Path] = field(default_factory=list)
 
     def case(self, cid: str) -> Case:
@@ -249,8 +333,12 @@ def _scenario_files(path: Path) -> list[Path]:
     from wargame.data.scenario import _relative
 
     d = yaml.safe_load(path.read_text(encoding="utf-8"))
-    out = [path, _relative(path, "maps", d["map"]), _relative(path, "orders_of_battle", d.get("unit_types") or "unit_types"),
-           _relative(path, "tables", d.get("tables") or "standard")]
+    out = [
+        path,
+        _relative(path, "maps", d["map"]),
+        _relative(path, "orders_of_battle", d.get("unit_types") or "unit_types"),
+        _relative(path, "tables", d.get("tables") or "standard"),
+    ]
     if isinstance(d.get("crisis"), dict):  # a crisis phase reads its own tables (docs/crisis.md)
         out.append(_relative(path, "tables", d["crisis"].get("tables") or "crisis"))
     return out + [_relative(path, "orders_of_battle", o) for o in d["orders_of_battle"]]
@@ -274,7 +362,9 @@ def load_study(path: str | Path, text: str | None = None, display: str | None = 
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as e:
-            raise DataError([ov.Problem(shown, 0, 0, "(file)", f"cannot read the study file: {e.strerror or e}")]) from None
+            raise DataError(
+                [ov.Problem(shown, 0, 0, "(file)", f"cannot read the study file: {e.strerror or e}")]
+            ) from None
     ctx.lines = text.splitlines()
     node = compose_text(text, ctx)
     ctx.raise_if_problems()
@@ -294,7 +384,9 @@ def load_study(path: str | Path, text: str | None = None, display: str | None = 
     try:
         base = load_scenario(scen_path)
     except DataError as e:
-        ctx.error_at(("scenario",), f"the scenario {d['scenario']!r} does not load: " + "; ".join(str(p) for p in e.problems[:3]))
+        ctx.error_at(
+            ("scenario",), f"the scenario {d['scenario']!r} does not load: " + "; ".join(str(p) for p in e.problems[:3])
+        )
         ctx.raise_if_problems()
     files = _scenario_files(scen_path)
     bots = d["bots"] or {}
@@ -309,7 +401,9 @@ def load_study(path: str | Path, text: str | None = None, display: str | None = 
                 if ref.exists():
                     files.append(ref)
             overrides.append((kind, params))
-        case = Case(c["id"], c["title"], c["group"], {s: (c["bots"].get(s) or default[s]) for s in ("red", "blue")}, overrides)
+        case = Case(
+            c["id"], c["title"], c["group"], {s: (c["bots"].get(s) or default[s]) for s in ("red", "blue")}, overrides
+        )
         try:
             case.scenario = ov.apply(base, overrides)
         except ov.OverrideError as e:
@@ -321,8 +415,21 @@ def load_study(path: str | Path, text: str | None = None, display: str | None = 
         cases.append(case)
     ctx.raise_if_problems()
     files = list(dict.fromkeys(files))
-    return Study(d["id"], d["title"], d["description"], d["scenario"], d["replications"], d["seed"], d["measure"],
-                 baseline, cases, path, text, sha_of_files(files), files)
+    return Study(
+        d["id"],
+        d["title"],
+        d["description"],
+        d["scenario"],
+        d["replications"],
+        d["seed"],
+        d["measure"],
+        baseline,
+        cases,
+        path,
+        text,
+        sha_of_files(files),
+        files,
+    )
 
 
 __all__ = ["Study", "Case", "load_study", "study_spec", "FORMAT", "Bool"]

@@ -53,7 +53,12 @@ class GameCommands(Provider):
             if q in fold(c.name):
                 score = max(score, 0.9 if fold(c.name).startswith(q) else 0.5)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), lambda h=c.hex: screen.go_to(h), help=f"{c.country}, {c.population:,}")
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    lambda h=c.hex: screen.go_to(h),
+                    help=f"{c.country}, {c.population:,}",
+                )
 
 
 class GoTo(ModalScreen):
@@ -61,7 +66,8 @@ class GoTo(ModalScreen):
 
     DEFAULT_CSS = """
     GoTo { align: center top; }
-    GoTo > Vertical { width: 60; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 0 1; margin-top: 2; }
+    GoTo > Vertical { width: 60; max-width: 95%; height: auto;
+        border: thick $accent; background: $surface; padding: 0 1; margin-top: 2; }
     """
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
 
@@ -87,7 +93,8 @@ class GoTo(ModalScreen):
             self.dismiss(city.hex)
             return
         self.query_one("#goto-why", Static).update(
-            f"[red]No place {text!r} on the map.[/red]" + (f" Did you mean: {', '.join(near)}?" if near else ""))
+            f"[red]No place {text!r} on the map.[/red]" + (f" Did you mean: {', '.join(near)}?" if near else "")
+        )
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

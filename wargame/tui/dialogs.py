@@ -10,11 +10,11 @@ from textual.widgets import Button, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
-
 class Dialog(ModalScreen):
     DEFAULT_CSS = """
     Dialog { align: center middle; }
-    Dialog > Vertical { width: 72; max-width: 95%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
+    Dialog > Vertical { width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 1 2; }
     Dialog Horizontal { height: auto; margin-top: 1; }
     Dialog Button { margin-right: 2; }
     """
@@ -30,7 +30,8 @@ class Dialog(ModalScreen):
 
 class HelpScreen(Dialog):
     DEFAULT_CSS = """
-    HelpScreen > VerticalScroll { width: 72; max-width: 95%; height: auto; max-height: 90%; border: thick $accent; background: $surface; padding: 1 2; }
+    HelpScreen > VerticalScroll { width: 72; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 1 2; }
     """
     BINDINGS = [Binding("escape,question_mark,q", "dismiss_none", "Close")]
 
@@ -88,9 +89,13 @@ class UmpireDialog(Dialog):
     """A proposed combat result: accept, re-roll, or replace it with a note."""
 
     BINDINGS = [Binding("a", "accept", "Accept"), Binding("r", "reroll", "Re-roll")]
-    HELP_KEYS = [("a", "accept the proposed result"), ("r", "re-roll: the new roll is shown before it stands"),
-                 ("Tab", "to the replacement and note fields"), ("Replace", "put the typed result in its place"),
-                 ("Esc", "accept")]
+    HELP_KEYS = [
+        ("a", "accept the proposed result"),
+        ("r", "re-roll: the new roll is shown before it stands"),
+        ("Tab", "to the replacement and note fields"),
+        ("Replace", "put the typed result in its place"),
+        ("Esc", "accept"),
+    ]
 
     def __init__(self, text: str):
         super().__init__()
@@ -120,7 +125,13 @@ class UmpireDialog(Dialog):
 
     def on_button_pressed(self, e: Button.Pressed) -> None:
         if e.button.id == "replace":
-            self.dismiss(("replace", self.query_one("#result", Input).value.strip().upper(), self.query_one("#note", Input).value))
+            self.dismiss(
+                (
+                    "replace",
+                    self.query_one("#result", Input).value.strip().upper(),
+                    self.query_one("#note", Input).value,
+                )
+            )
         elif e.button.id == "reroll":
             self.action_reroll()
         else:
@@ -140,8 +151,12 @@ class AirDialog(Dialog):
     """Assign an air mission at the cursor hex: up/down choose the mission, Enter flies it."""
 
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel"), Binding("enter", "ok", "Fly", priority=True)]
-    HELP_KEYS = [("up/down", "choose the mission"), ("Tab", "to the number of sorties"), ("Enter", "fly it"),
-                 ("Esc", "cancel")] + [(k.replace("_", " "), v) for k, v in AIR_HELP.items()]
+    HELP_KEYS = [
+        ("up/down", "choose the mission"),
+        ("Tab", "to the number of sorties"),
+        ("Enter", "fly it"),
+        ("Esc", "cancel"),
+    ] + [(k.replace("_", " "), v) for k, v in AIR_HELP.items()]
 
     def __init__(self, target: str, sorties: int):
         super().__init__()
@@ -151,7 +166,9 @@ class AirDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"[b]Air mission at {self.target}[/b] — {self.sorties} sorties left this turn")
-            yield OptionList(*[Option(f"{k.replace('_', ' ')}: [dim]{v}[/dim]", id=k) for k, v in AIR_HELP.items()], id="kind")
+            yield OptionList(
+                *[Option(f"{k.replace('_', ' ')}: [dim]{v}[/dim]", id=k) for k, v in AIR_HELP.items()], id="kind"
+            )
             yield Label("Sorties:")
             yield Input(value=str(min(8, self.sorties)), id="sorties", type="integer")
             yield Static("", id="air-error")
@@ -174,7 +191,8 @@ class AirDialog(Dialog):
             n = 0
         if n <= 0 or n > self.sorties:
             self.query_one("#air-error", Static).update(
-                f"[red]Give 1 to {self.sorties} sorties (you typed {text or 'nothing'}).[/red]")
+                f"[red]Give 1 to {self.sorties} sorties (you typed {text or 'nothing'}).[/red]"
+            )
             return
         self.dismiss((kind, n))
 
@@ -228,7 +246,10 @@ class Handover(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(f"[b]Hand over to {self.side_name}[/b]\n\nThe map is hidden. {self.summary}\n\nPress Enter when {self.side_name} is at the keyboard.")
+            yield Static(
+                f"[b]Hand over to {self.side_name}[/b]\n\nThe map is hidden. {self.summary}\n\nPress Enter when "
+                f"{self.side_name} is at the keyboard."
+            )
             yield Button("Ready (Enter)", id="go", variant="primary")
 
     def action_go(self) -> None:
@@ -244,8 +265,12 @@ class Handover(Dialog):
 class GameOver(Dialog):
     """The result, and what next: the report (the log and turn summaries), a new game, or quit."""
 
-    BINDINGS = [Binding("escape,enter", "dismiss_none", "Close"), Binding("r", "choose('report')", "Report"),
-                Binding("n", "choose('new')", "New game"), Binding("q", "choose('quit')", "Quit")]
+    BINDINGS = [
+        Binding("escape,enter", "dismiss_none", "Close"),
+        Binding("r", "choose('report')", "Report"),
+        Binding("n", "choose('new')", "New game"),
+        Binding("q", "choose('quit')", "Quit"),
+    ]
     HELP_KEYS = [("Enter / Esc", "back to the map"), ("r", "the full log"), ("n", "a new game"), ("q", "quit")]
 
     def __init__(self, text: str):

@@ -81,22 +81,37 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
         Binding("G", "to_end", "Jump to end", show=False),
     ]
     KEYS = [
-        ("arrows hjkl", "move the cursor (h/l west/east, k/j up/down)"), ("y u b n", "north-west, north-east, south-west, south-east"),
-        ("numpad", "7 9 4 6 1 3 the six directions"), ("Enter / click", "select a unit; move it to a green hex; in combat, add it to the attack"),
-        ("Tab", "next unit of yours"), ("a", "attack the enemy hex under the cursor (preview first)"),
+        ("arrows hjkl", "move the cursor (h/l west/east, k/j up/down)"),
+        ("y u b n", "north-west, north-east, south-west, south-east"),
+        ("numpad", "7 9 4 6 1 3 the six directions"),
+        ("Enter / click", "select a unit; move it to a green hex; in combat, add it to the attack"),
+        ("Tab", "next unit of yours"),
+        ("a", "attack the enemy hex under the cursor (preview first)"),
         ("m", "air mission at the cursor (air phase)"),
         ("x", "undo the order at the cursor (else the last one) and any order that depended on it"),
-        ("e", "end the phase: the orders are adjudicated"), ("Esc", "drop the selection"),
-        ("g or /", "go to a city or hex (riga, tallinn, 3110)"), ("o", "overview of the whole theatre"),
-        ("L", "the whole log (scroll, filter)"), ("t", "last turn's summary"),
+        ("e", "end the phase: the orders are adjudicated"),
+        ("Esc", "drop the selection"),
+        ("g or /", "go to a city or hex (riga, tallinn, 3110)"),
+        ("o", "overview of the whole theatre"),
+        ("L", "the whole log (scroll, filter)"),
+        ("t", "last turn's summary"),
         ("z d c", "overlays: enemy zones of control, enemy air-defence umbrellas, who holds the cities"),
-        ("Ctrl+S / Ctrl+L", "save under a name / load a save"), ("Ctrl+P", "command palette: every command, go to any city"),
+        ("Ctrl+S / Ctrl+L", "save under a name / load a save"),
+        ("Ctrl+P", "command palette: every command, go to any city"),
         ("space . + - G", "watch mode: pause, step a phase, faster, slower, jump to the end"),
-        ("r n", "after the game: the report, a new game"), ("?", "this help"), ("q", "quit (asks first)"),
+        ("r n", "after the game: the report, a new game"),
+        ("?", "this help"),
+        ("q", "quit (asks first)"),
     ]
 
-    def __init__(self, game: Game, players: dict[Side, str], name: str = "game",
-                 bots: dict[Side, Any] | None = None, decisions: list[dict[str, str]] | None = None):
+    def __init__(
+        self,
+        game: Game,
+        players: dict[Side, str],
+        name: str = "game",
+        bots: dict[Side, Any] | None = None,
+        decisions: list[dict[str, str]] | None = None,
+    ):
         super().__init__()
         self.game = game
         self.players = players
@@ -114,7 +129,7 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
         self.paused = False
         self.delay = 0.6
         self.viewer: Side | None = None  # whose eyes the map shows; None = all (watch mode)
-        self.umpire_view = False          # the umpire is ruling: both sides are shown
+        self.umpire_view = False  # the umpire is ruling: both sides are shown
         self.last_human: Side | None = None
         self.cursors: dict[Side, Hex] = {}  # hotseat: where each player left the cursor
         self.tag = game_tag(game.scenario.id)
@@ -159,7 +174,9 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
         sys.setswitchinterval(BOT_SWITCH_INTERVAL)
         self.on_resize()
         sc = self.game.scenario
-        self.log_line(f"{sc.title}. Seed {self.game.seed}. Red: {self.players[Side.RED]}, Blue: {self.players[Side.BLUE]}.")
+        self.log_line(
+            f"{sc.title}. Seed {self.game.seed}. Red: {self.players[Side.RED]}, Blue: {self.players[Side.BLUE]}."
+        )
         for e in self.game.events:
             self.log_event(e)
         humans = [s for s, p in self.players.items() if p == "human"]
@@ -285,8 +302,13 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
                 self.viewer = None
                 self.map.blanked = True
                 self.map.invalidate()
-                self.app.push_screen(Handover(f"{side.value.capitalize()} ({g.scenario.sides[side].name})",
-                                              f"Turn {g.turn}, {side.value} {g.phase} phase."), self._handed_over)
+                self.app.push_screen(
+                    Handover(
+                        f"{side.value.capitalize()} ({g.scenario.sides[side].name})",
+                        f"Turn {g.turn}, {side.value} {g.phase} phase.",
+                    ),
+                    self._handed_over,
+                )
                 return
             first = self.last_human is None
             self.viewer = side
@@ -365,8 +387,10 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
         return sx // 4, sy // 2, max(1, w // 4), max(1, h // 2)
 
     def action_overview(self) -> None:
-        self.app.push_screen(Overview(self.game.board, self.shown_units(), self.window(), self.map.cursor),
-                             lambda h: self.go_to(h) if h is not None else None)
+        self.app.push_screen(
+            Overview(self.game.board, self.shown_units(), self.window(), self.map.cursor),
+            lambda h: self.go_to(h) if h is not None else None,
+        )
 
     def action_help(self) -> None:
         legend = Text("\n")
@@ -378,5 +402,7 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
 
     def action_quit_game(self) -> None:
         staged = f" The {len(self.staged)} order(s) staged this phase are not saved." if self.staged else ""
-        self.app.push_screen(Confirm(f"Quit the game? (It is autosaved after every phase.){staged}"),
-                             lambda ok: self.app.exit() if ok else None)
+        self.app.push_screen(
+            Confirm(f"Quit the game? (It is autosaved after every phase.){staged}"),
+            lambda ok: self.app.exit() if ok else None,
+        )

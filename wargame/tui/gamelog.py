@@ -4,8 +4,9 @@ Also the full-log screen (keyboard scrolling, filters) and the turn summary."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -85,17 +86,33 @@ def turn_summary(entries: Iterable[Entry], turn: int, side: str | None) -> Text:
             losses[e.side] = losses.get(e.side, 0) + 1
     section("Losses", [f"{s}: {n} step(s)" for s, n in sorted(losses.items())]
             + [e.describe() for e in mine if isinstance(e, ev.Destroyed)])
-    section("Ground", [e.describe() for e in mine if isinstance(e, (ev.CityTaken, ev.MeasureReached, ev.Advanced, ev.Retreated))])
+    section(
+        "Ground",
+        [e.describe() for e in mine if isinstance(e, (ev.CityTaken, ev.MeasureReached, ev.Advanced, ev.Retreated))],
+    )
     section("Arrivals", [e.describe() for e in mine if isinstance(e, (ev.Arrived, ev.ArrivalDelayed))])
-    section("Air", [e.describe() for e in mine if isinstance(e, (ev.AirMissionFlown, ev.SortiesLost, ev.SortiesDenied))])
+    section(
+        "Air", [e.describe() for e in mine if isinstance(e, (ev.AirMissionFlown, ev.SortiesLost, ev.SortiesDenied))]
+    )
     if len(t.plain.splitlines()) <= 2:
         t.append("Nothing seen happened this turn.\n", "dim")
     return t
 
 
 FILTERS = [("all", "every line"), ("combat", "attacks, losses, cities"), ("turn", "this turn only")]
-COMBAT_KINDS = {"attack", "combat", "step_lost", "destroyed", "retreated", "advanced", "city", "measure", "umpire",
-                "game_over", "suppressed"}
+COMBAT_KINDS = {
+    "attack",
+    "combat",
+    "step_lost",
+    "destroyed",
+    "retreated",
+    "advanced",
+    "city",
+    "measure",
+    "umpire",
+    "game_over",
+    "suppressed",
+}
 
 
 class LogView:
@@ -160,8 +177,12 @@ class LogScreen(ModalScreen):
     LogScreen > Vertical { width: 96%; height: 94%; border: thick $accent; background: $surface; }
     LogScreen RichLog { height: 1fr; }
     """
-    BINDINGS = [Binding("escape,q,L", "dismiss_none", "Back"), Binding("f", "next_filter", "Filter"),
-                Binding("home,g", "top", "Top"), Binding("end,G", "bottom", "End")]
+    BINDINGS = [
+        Binding("escape,q,L", "dismiss_none", "Back"),
+        Binding("f", "next_filter", "Filter"),
+        Binding("home,g", "top", "Top"),
+        Binding("end,G", "bottom", "End"),
+    ]
 
     def __init__(self, entries: list[Entry], side: str | None, turn: int):
         super().__init__()
@@ -192,7 +213,8 @@ class LogScreen(ModalScreen):
             log.write(Text(e.text, e.style))
             n += 1
         self.query_one("#log-title", Static).update(
-            f"[b]Log[/b] ({FILTERS[self.filter][1]}, {n} lines) — ↑↓ PgUp PgDn Home End scroll, f filter, Esc back")
+            f"[b]Log[/b] ({FILTERS[self.filter][1]}, {n} lines) — ↑↓ PgUp PgDn Home End scroll, f filter, Esc back"
+        )
 
     def action_next_filter(self) -> None:
         self.filter = (self.filter + 1) % len(FILTERS)
@@ -213,7 +235,8 @@ class SummaryScreen(ModalScreen):
 
     DEFAULT_CSS = """
     SummaryScreen { align: center middle; }
-    SummaryScreen > Vertical { width: 90; max-width: 96%; height: auto; max-height: 92%; border: thick $accent; background: $surface; padding: 0 1; }
+    SummaryScreen > Vertical { width: 90; max-width: 96%; height: auto; max-height: 92%;
+        border: thick $accent; background: $surface; padding: 0 1; }
     SummaryScreen RichLog { height: auto; max-height: 30; }
     """
     BINDINGS = [Binding("escape,enter,space,q,t", "dismiss_none", "Close"), Binding("L", "log", "Full log")]

@@ -51,9 +51,11 @@ class HumanOrders:
                 if not self.reach:
                     self.notify(f"{g.units[nxt].name} cannot move")
             elif self.selected:
-                self.notify(f"{g.units[self.selected].name} cannot reach {g.hid(h)} this phase "
-                            "(out of movement points, blocked, or an enemy zone of control): the green hexes are its reach",
-                            severity="warning")
+                self.notify(
+                    f"{g.units[self.selected].name} cannot reach {g.hid(h)} this phase "
+                    "(out of movement points, blocked, or an enemy zone of control): the green hexes are its reach",
+                    severity="warning",
+                )
                 return
             else:
                 self.notify(f"no unit of yours at {g.hid(h)}: Tab goes to your next unit")
@@ -69,8 +71,11 @@ class HumanOrders:
                     self.selected = u.id
                     added = True
             if not added:
-                self.notify("in combat, Enter picks your attackers; a on an enemy hex attacks it" if not mine
-                            else "no unit here can attack (no attack strength, or already attacking)")
+                self.notify(
+                    "in combat, Enter picks your attackers; a on an enemy hex attacks it"
+                    if not mine
+                    else "no unit here can attack (no attack strength, or already attacking)"
+                )
         else:
             self.notify(f"{g.phase} phase: m flies an air mission at the cursor, e ends the phase")
         self.refresh_all()
@@ -91,10 +96,15 @@ class HumanOrders:
         atk = tuple(i for i in self.attackers if distance(g.units[i].hex, target) == 1)
         if not atk:
             busy = {a for o in self.staged if isinstance(o, Attack) for a in o.attackers}
-            atk = tuple(u.id for u in g.units_of(side) if u.attack > 0 and u.id not in busy and distance(u.hex, target) == 1)
+            atk = tuple(
+                u.id for u in g.units_of(side) if u.attack > 0 and u.id not in busy and distance(u.hex, target) == 1
+            )
         busy_fire = {s for o in self.staged if isinstance(o, Attack) for s in o.support}
-        support = tuple(u.id for u in sorted(g.units_of(side), key=lambda u: (-u.type.support, u.id))
-                        if u.type.support > 0 and u.id not in busy_fire and distance(u.hex, target) <= u.type.range)[: g.tables.max_support_units]
+        support = tuple(
+            u.id
+            for u in sorted(g.units_of(side), key=lambda u: (-u.type.support, u.id))
+            if u.type.support > 0 and u.id not in busy_fire and distance(u.hex, target) <= u.type.range
+        )[: g.tables.max_support_units]
         left = g.sorties[side] - sorties_assigned(self.staged)
         cas = min(8, left) if left >= g.tables.cas_sorties_per_shift else 0
         order = Attack(g.hid(target), atk, support, cas)
@@ -107,9 +117,12 @@ class HumanOrders:
         defenders = ", ".join(u.name for u in self.visible_units() if u.hex == target and u.side is not side)
         shifts = "\n".join(f"  {r}: {n:+d}" for r, n in a.shifts) or "  none"
         probs = "  ".join(f"{k} {v:.0%}" for k, v in sorted(a.probabilities.items(), key=lambda kv: -kv[1]))
-        text = (f"[b]Attack {g.hid(target)}[/b]: {defenders}\nAttackers: {names}\nSupport: {len(support)} fire units, {cas} CAS sorties\n\n"
-                f"Attack {a.attack:g} : defence {a.defence:g} = {a.odds} → column {g.tables.columns[a.base_column]}\n"
-                f"Shifts:\n{shifts}\nFinal column: [b]{a.column_name}[/b]\n\nResults: {probs}")
+        text = (
+            f"[b]Attack {g.hid(target)}[/b]: {defenders}\nAttackers: {names}\nSupport: {len(support)} fire units, "
+            f"{cas} CAS sorties\n\n"
+            f"Attack {a.attack:g} : defence {a.defence:g} = {a.odds} → column {g.tables.columns[a.base_column]}\n"
+            f"Shifts:\n{shifts}\nFinal column: [b]{a.column_name}[/b]\n\nResults: {probs}"
+        )
         self.app.push_screen(AttackPreview(text), lambda ok: self._stage(side, order) if ok else None)
 
     def _stage(self, side: Side, order: Order) -> None:
@@ -137,6 +150,7 @@ class HumanOrders:
             if res:
                 kind, n = res
                 self._stage(side, AirMission(kind, target, n))
+
         self.app.push_screen(AirDialog(target, left), done)
 
     def staged_at(self, h: Hex) -> int:
@@ -189,5 +203,7 @@ class HumanOrders:
         if side is None or self.busy:
             return
         n = len(self.staged)
-        self.app.push_screen(Confirm(f"End {side.value}'s {self.game.phase} phase with {n} order(s)?"),
-                             lambda ok: self.commit(side) if ok else None)
+        self.app.push_screen(
+            Confirm(f"End {side.value}'s {self.game.phase} phase with {n} order(s)?"),
+            lambda ok: self.commit(side) if ok else None,
+        )

@@ -87,10 +87,14 @@ class OverviewMap(Widget, can_focus=True):
         half = not ascii_counters()
         taken: set[tuple[int, int]] = set()
         cities = sorted(self.board.cities.values(), key=lambda c: (not c.capital, not c.objective, -c.population))
-        for i, c in enumerate(cities):
+        for _i, c in enumerate(cities):
             x, y = self._pixel_of(c.hex, s, unit_h)
             cy = y // 2 if half else y
-            mark = ("*" if c.capital else "@" if c.objective else "o") if not half else ("★" if c.capital else "◆" if c.objective else "•")
+            mark = (
+                ("*" if c.capital else "@" if c.objective else "o")
+                if not half
+                else ("★" if c.capital else "◆" if c.objective else "•")
+            )
             text = mark + c.name
             if x + len(text) > w:
                 x = max(0, w - len(text))
@@ -152,16 +156,22 @@ class Overview(Screen):
 
     CSS = "OverviewMap { height: 1fr; width: 1fr; } #ov-key { height: auto; }"
 
-    BINDINGS = [Binding("escape,o,q", "back", "Back"), Binding("enter", "go", "Go there"),
-                Binding("question_mark", "help", "Help")]
+    BINDINGS = [
+        Binding("escape,o,q", "back", "Back"),
+        Binding("enter", "go", "Go there"),
+        Binding("question_mark", "help", "Help"),
+    ]
 
     def __init__(self, board: Board, units: list[Unit], window: tuple[int, int, int, int], cursor: Hex):
         super().__init__()
         self.board, self.units, self.window, self.cursor = board, units, window, cursor
 
     def compose(self) -> ComposeResult:
-        yield Static("[b]Overview[/b]  [#ff3b3b]■[/] Red  [#2f7bff]■[/] Blue  [#ffa000]■[/] in contact  "
-                     "[#ffd21f]□[/] the map's window   arrows move, Enter goes there, Esc back", id="ov-key")
+        yield Static(
+            "[b]Overview[/b]  [#ff3b3b]■[/] Red  [#2f7bff]■[/] Blue  [#ffa000]■[/] in contact  "
+            "[#ffd21f]□[/] the map's window   arrows move, Enter goes there, Esc back",
+            id="ov-key",
+        )
         yield OverviewMap(self.board, self.units, self.window, self.cursor)
         yield Footer()
 
@@ -177,5 +187,14 @@ class Overview(Screen):
     def action_help(self) -> None:
         from wargame.tui.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen("Overview", [("arrows / hjkl", "move the cursor"), ("Enter", "the map goes there"),
-                                                     ("Esc, o or q", "back to the map"), ("?", "this help")]))
+        self.app.push_screen(
+            HelpScreen(
+                "Overview",
+                [
+                    ("arrows / hjkl", "move the cursor"),
+                    ("Enter", "the map goes there"),
+                    ("Esc, o or q", "back to the map"),
+                    ("?", "this help"),
+                ],
+            )
+        )

@@ -19,10 +19,12 @@ SIDE_STYLE = {Side.RED: "bold red", Side.BLUE: "bold blue"}
 
 
 def sorties_assigned(staged: tuple[Order, ...]) -> int:
-    return sum(o.sorties for o in staged if isinstance(o, AirMission)) + sum(o.cas for o in staged if isinstance(o, Attack))
+    return sum(o.sorties for o in staged if isinstance(o, AirMission)) + sum(
+        o.cas for o in staged if isinstance(o, Attack)
+    )
 
 
-def status_text(s: "GameScreen") -> Text:
+def status_text(s: GameScreen) -> Text:
     g = s.game
     t = Text()
     t.append(f"Turn {g.turn}/{g.scenario.clock.length_turns}  H+{g.hour}  {'night' if g.night else 'day'}\n", "bold")
@@ -43,17 +45,23 @@ def status_text(s: "GameScreen") -> Text:
     t.append(f"RAND measure: {m}\n")
     first = g.state.first_unit
     if first:
-        t.append("first Red unit in: " + ", ".join(f"{c} H+{h:g}" for c, h in sorted(first.items(), key=lambda x: x[1]))
-                 + "\n", "dim")
+        t.append(
+            "first Red unit in: "
+            + ", ".join(f"{c} H+{h:g}" for c, h in sorted(first.items(), key=lambda x: x[1]))
+            + "\n",
+            "dim",
+        )
     if s.umpire_view:
         t.append("umpire: both sides shown\n", "magenta")
     if watching:
-        t.append(f"watch: {'PAUSED' if s.paused else 'running'}, {s.delay:.1f} s/phase (space . + - G)\n",
-                 "bold yellow" if s.paused else "dim")
+        t.append(
+            f"watch: {'PAUSED' if s.paused else 'running'}, {s.delay:.1f} s/phase (space . + - G)\n",
+            "bold yellow" if s.paused else "dim",
+        )
     return t
 
 
-def orders_text(s: "GameScreen") -> Text:
+def orders_text(s: GameScreen) -> Text:
     o = Text("Orders this phase:\n", "bold")
     for i, order in enumerate(s.staged, 1):
         o.append(f" {i}. {describe_order(s, order)}\n", "")
@@ -62,20 +70,23 @@ def orders_text(s: "GameScreen") -> Text:
     return o
 
 
-def describe_order(s: "GameScreen", o: Order) -> str:
+def describe_order(s: GameScreen, o: Order) -> str:
     g = s.game
     if isinstance(o, Move):
         n = len(o.path)  # the hexes entered (the path does not hold the start)
         return f"{g.units[o.unit].name}: {o.path[-1]} ({n} hex{'es' if n != 1 else ''})"
     if isinstance(o, Attack):
-        return (f"attack {o.target} with {len(o.attackers)} unit(s)" + (f", {len(o.support)} guns" if o.support else "")
-                + (f", {o.cas} CAS" if o.cas else ""))
+        return (
+            f"attack {o.target} with {len(o.attackers)} unit(s)"
+            + (f", {len(o.support)} guns" if o.support else "")
+            + (f", {o.cas} CAS" if o.cas else "")
+        )
     if isinstance(o, AirMission):
         return f"{o.mission.replace('_', ' ')} at {o.target}, {o.sorties} sorties"
     return describe(o)
 
 
-def hex_text(s: "GameScreen", h: Hex) -> Text:
+def hex_text(s: GameScreen, h: Hex) -> Text:
     g = s.game
     b = g.board
     t = Text()
@@ -99,16 +110,23 @@ def hex_text(s: "GameScreen", h: Hex) -> Text:
         t.append(f"\nMove here: {s.reach[h]} MP", "green")
     for u in s.shown_units():
         if u.hex == h:
-            t.append(f"\n{glyph(u.type)} {u.type.symbol} {u.name} ({u.side.value}) {u.steps}/{u.type.steps}", SIDE_STYLE[u.side])
+            t.append(
+                f"\n{glyph(u.type)} {u.type.symbol} {u.name} ({u.side.value}) {u.steps}/{u.type.steps}",
+                SIDE_STYLE[u.side],
+            )
     return t
 
 
-def unit_text(s: "GameScreen") -> Text:
+def unit_text(s: GameScreen) -> Text:
     sel = s.game.units.get(s.selected) if s.selected else None
     ut = Text()
     if sel is not None:
         ut.append(f"{sel.name}\n", "bold")
         ut.append(f"{glyph(sel.type)} {sel.type.symbol} {sel.type.branch.replace('_', ' ')}\n", SIDE_STYLE[sel.side])
-        ut.append(f"{sel.type.name}\n{sel.formation}\nattack {sel.attack:g}, defence {sel.defence:g}, steps {sel.steps}/{sel.type.steps}\n"
-                  f"MP {sel.type.movement} ({sel.type.mobility})" + (f", fires {sel.type.range} hexes" if sel.type.range else ""))
+        ut.append(
+            f"{sel.type.name}\n{sel.formation}\nattack {sel.attack:g}, defence {sel.defence:g}, steps "
+            f"{sel.steps}/{sel.type.steps}\n"
+            f"MP {sel.type.movement} ({sel.type.mobility})"
+            + (f", fires {sel.type.range} hexes" if sel.type.range else "")
+        )
     return ut

@@ -79,7 +79,8 @@ class SaveInfo:
         if self.problem:
             return f"{self.path.name}  (unreadable: {self.problem})"
         turn = f"turn {self.turn}" if self.turn is not None else "turn ?"
-        return f"{when}  {self.scenario}, {turn}{self.phase}  {self.players}  {'[auto] ' if self.auto else ''}{self.path.name}"
+        auto = "[auto] " if self.auto else ""
+        return f"{when}  {self.scenario}, {turn}{self.phase}  {self.players}  {auto}{self.path.name}"
 
 
 def list_saves(folder: Path | None = None) -> list[SaveInfo]:
@@ -125,7 +126,9 @@ class LoadPicker(ModalScreen):
         with Vertical():
             yield Static(f"[b]Load a game[/b] — {len(self.saves)} save(s) in {saves_dir()}; Enter loads, Esc goes back")
             if self.saves:
-                yield OptionList(*[Option(s.line(), id=str(i), disabled=bool(s.problem)) for i, s in enumerate(self.saves)])
+                yield OptionList(
+                    *[Option(s.line(), id=str(i), disabled=bool(s.problem)) for i, s in enumerate(self.saves)]
+                )
             else:
                 yield Static("No saves yet: games are autosaved after every phase; Ctrl+S saves under a name.")
 
@@ -146,7 +149,8 @@ class SaveAs(ModalScreen):
 
     DEFAULT_CSS = """
     SaveAs { align: center middle; }
-    SaveAs > Vertical { width: 70; max-width: 95%; height: auto; border: thick $accent; background: $surface; padding: 1 2; }
+    SaveAs > Vertical { width: 70; max-width: 95%; height: auto;
+        border: thick $accent; background: $surface; padding: 1 2; }
     """
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
 

@@ -15,21 +15,23 @@ class Session:
     """Mixed into GameScreen."""
 
     def show_result(self) -> None:
-        r = self.game.result or {}
-        m = f"H+{r.get('measure_hours'):g}" if r.get("measure_hours") is not None else "not reached"
-        f = f"H+{r.get('first_unit_hours'):g}" if r.get("first_unit_hours") is not None else "never"
-        cities = ", ".join(f"{c}: {s}" for c, s in r.get("cities", {}).items())
-        hold = r.get("hold")
+        r = self.game.result
+        if r is None:
+            return
+        m = f"H+{r.measure_hours:g}" if r.measure_hours is not None else "not reached"
+        f = f"H+{r.first_unit_hours:g}" if r.first_unit_hours is not None else "never"
+        cities = ", ".join(f"{c}: {s}" for c, s in r.cities.items())
+        hold = r.hold
         if hold:
-            first = f"H+{hold['hours']}" if hold.get("hours") is not None else "never"
-            cities += (f"\nScenario objective, {' and '.join(hold['cities'])}: "
-                       f"{'held by Red' if hold['held'] else 'not held by Red'} at the end; first held by Red: {first}")
-        text = (f"[b]Game over: {r.get('winner', '?')} wins[/b]\n\n{r.get('reason', '')}.\n\n"
+            first = f"H+{hold.hours}" if hold.hours is not None else "never"
+            cities += (f"\nScenario objective, {' and '.join(hold.cities)}: "
+                       f"{'held by Red' if hold.held else 'not held by Red'} at the end; first held by Red: {first}")
+        text = (f"[b]Game over: {r.winner} wins[/b]\n\n{r.reason}.\n\n"
                 f"RAND measure (a Red main force, in supply, holds the outskirts of Tallinn or Riga): [b]{m}[/b]\n"
-                + "".join(f"  {c}: H+{h:g}\n" for c, h in r.get("hours", {}).items())
+                + "".join(f"  {c}: H+{h:g}\n" for c, h in r.hours.items())
                 + f"First Red unit of any kind in the outskirts: {f}\n"
-                + f"\nSteps lost: Red {r.get('losses', {}).get('red')}, Blue {r.get('losses', {}).get('blue')}; "
-                f"units destroyed: Red {r.get('destroyed', {}).get('red')}, Blue {r.get('destroyed', {}).get('blue')}\n"
+                + f"\nSteps lost: Red {r.losses.get('red')}, Blue {r.losses.get('blue')}; "
+                f"units destroyed: Red {r.destroyed.get('red')}, Blue {r.destroyed.get('blue')}\n"
                 f"Objectives: {cities}")
         self.app.push_screen(GameOver(text), self._after_game)
 

@@ -36,20 +36,26 @@ class UmpireFlow:
             text = f"{p.describe()}\nReplace with NE (no effect), S (suppressed) or S1 (suppressed and a step lost)."
         elif p.kind == "air":
             m = p.order
-            text = (f"{g.active_side.value.capitalize()} flies {m.sorties} {m.mission.replace('_', ' ')} sorties at {m.target}.\n"
-                    f"Air defence covering it: loss chance {g.ad_loss_probability(g.active_side, g.parse(m.target)):.0%} a sortie.\n"
-                    f"Proposed: [b]{p.result}[/b] sorties lost. (Replace with a number.)")
+            text = (
+                f"{g.active_side.value.capitalize()} flies {m.sorties} {m.mission.replace('_', ' ')} sorties at "
+                f"{m.target}.\n"
+                f"Air defence covering it: loss chance {g.ad_loss_probability(g.active_side, g.parse(m.target)):.0%} a "
+                "sortie.\n"
+                f"Proposed: [b]{p.result}[/b] sorties lost. (Replace with a number.)"
+            )
         else:
             a = p.assessment
             order = p.order if isinstance(p.order, Attack) else None
             defenders = [u.id for u in g.units_at(a.target) if u.side is not a.side]
             shifts = "\n".join(f"  {r}: {n:+d}" for r, n in a.shifts) or "  none"
-            text = (f"{a.side.value.capitalize()} attacks {g.hid(a.target)}: {a.attack:g} against {a.defence:g}, "
-                    f"odds {a.odds} → column {a.column_name}\n"
-                    f"Attackers: {self._names(order.attackers) if order else '?'}\n"
-                    + (f"Support: {self._names(order.support)}\n" if order and order.support else "")
-                    + f"Defenders: {self._names(defenders)}\n"
-                    f"Shifts:\n{shifts}\nDie: {p.roll} → proposed result [b]{p.result}[/b]")
+            text = (
+                f"{a.side.value.capitalize()} attacks {g.hid(a.target)}: {a.attack:g} against {a.defence:g}, "
+                f"odds {a.odds} → column {a.column_name}\n"
+                f"Attackers: {self._names(order.attackers) if order else '?'}\n"
+                + (f"Support: {self._names(order.support)}\n" if order and order.support else "")
+                + f"Defenders: {self._names(defenders)}\n"
+                f"Shifts:\n{shifts}\nDie: {p.roll} → proposed result [b]{p.result}[/b]"
+            )
         self.app.push_screen(UmpireDialog(text), self._umpire_choice)
 
     def _umpire_choice(self, ruling: Any) -> None:
@@ -64,10 +70,13 @@ class UmpireFlow:
             die, res = p.chance.roll()
         finally:
             rng.setstate(state)
-        self.log_line(f"Umpire: re-roll shown for approval: die {die} → {res} (proposed was die {p.roll} → {p.result})", "magenta")
+        self.log_line(
+            f"Umpire: re-roll shown for approval: die {die} → {res} (proposed was die {p.roll} → {p.result})", "magenta"
+        )
         self.app.push_screen(
             RerollDialog(f"Re-roll: die [b]{die}[/b] → [b]{res}[/b]\n(first roll: die {p.roll} → {p.result})"),
-            lambda keep: self._umpire_ruled(("reroll", "", note) if keep != "original" else ("accept", "", note)))
+            lambda keep: self._umpire_ruled(("reroll", "", note) if keep != "original" else ("accept", "", note)),
+        )
 
     def _umpire_ruled(self, ruling: Any) -> None:
         action, result, note = ruling or ("accept", "", "")

@@ -7,8 +7,10 @@ import time
 
 from textual import work
 
-from wargame.bots.base import Oracle
-from wargame.game import Decision
+from wargame.bots.driver import BotProblem, bot_player
+from wargame.game import Decision, Game
+from wargame.model.units import Side
+from wargame.play import play_until
 
 JUMP_LIMIT = 120.0  # seconds G may run before it stops and says so (G again goes on)
 
@@ -79,22 +81,20 @@ class WatchMode:
         """Play on to the end in this worker; stop after `limit` seconds (the screen says so, G goes
         on); a bot that fails passes its phase, as at the keyboard."""
         g = self.game
-        logs, problems = [], []
-        start = time.monotonic()
+        logs: list = []
+        problems: list[str] = []
+        failed: list[BotProblem] = []  # a bot that fails passes its phase (wargame.bots.driver.ask)
+
+        def ruling(game: Game) -> Decision:
+            d = self.decisions.pop(0) if self.decisions else {"action": "accept"}
+            return Decision(d["action"], d.get("result", ""), d.get("note", ""))
+
+        players = {s: bot_player(self.bots[s], None, failed) for s in Side}
         try:
-            while not g.over and time.monotonic() - start < limit:
-                side = g.active_side
-                try:
-                    orders = list(self.bots[side].orders(g.view(side), Oracle(g, side)))
-                except Exception as e:  # noqa: BLE001 - a bot must not crash the game
-                    orders = []
-                    problems.append(f"T{g.turn} {side.value} bot failed: {type(e).__name__}: {e}; it passes this phase")
-                logs.extend(g.submit(side, orders))
-                while g.pending is not None:
-                    d = self.decisions.pop(0) if self.decisions else {"action": "accept"}
-                    logs.extend(g.decide(Decision(d["action"], d.get("result", ""), d.get("note", ""))))
+            play_until(g, players, time_limit=limit, umpire=ruling, on_events=lambda side, got: logs.extend(got))
         except Exception as e:  # noqa: BLE001 - the engine refused: say so, keep the screen alive
             problems.append(f"the run to the end stopped: {type(e).__name__}: {e}")
+        problems[:0] = [f"T{p.turn} {p.side} bot {p.bot}: {p.problem}; it passes this phase" for p in failed]
         timed_out = not g.over and not problems
 
         def finish() -> None:
