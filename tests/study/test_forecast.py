@@ -44,7 +44,31 @@ def test_cli_forecast(tmp_path, capsys):
     tiny = str(DATA.parent.parent / "fixtures" / "tiny" / "scenarios" / "tiny.yaml")
     assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1"]) == 2   # tiny is not in the data folder
     assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1", "--scenario", tiny]) == 0
+    assert "Umpire's forecast" in capsys.readouterr().out
+    assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1", "--scenario", tiny, "--belief", "blue",
+                 "--red", "operational"]) == 0
+    assert "Blue's forecast from turn" in capsys.readouterr().out
+    assert main(["forecast", str(save), "--rollouts", "4", "--workers", "1", "--scenario", tiny]) == 0
     text = capsys.readouterr().out
     assert "Umpire's forecast" in text and "4 rollouts" in text and "Tallinn" in text
     assert main(["forecast", str(save), "--red", "pkg.mod:Evil"]) == 2
     assert main(["forecast", str(tmp_path / "missing.json")]) == 2
+
+
+def test_a_sides_forecast_does_not_depend_on_what_it_cannot_see():
+    """From Blue's belief, moving a Red unit Blue does not see (and its strength) changes nothing."""
+    from wargame.rules.fog import detected
+
+    g = mid_game()
+    a = forecast(g, rollouts=4, red="operational", blue="operational", seed=3, belief=Side.BLUE)
+    seen = detected(g, Side.BLUE)
+    hidden = [u for u in g.units_of(Side.RED) if u.hex not in seen]
+    assert hidden, "the fixture should have a Red unit out of Blue's sight"
+    u = hidden[0]
+    free = sorted(h for h in g.allowed[Side.RED] if h not in seen and not g.units_at(h) and h != u.hex)
+    g.place(u, free[-1])
+    u.steps = 1
+    b = forecast(g, rollouts=4, red="operational", blue="operational", seed=3, belief=Side.BLUE)
+    assert (a.measure, a.chance) == (b.measure, b.chance)
+    true = forecast(g, rollouts=4, red="operational", blue="operational", seed=3)
+    assert true.rollouts == 4 and "RAND measure over 4 rollouts" in true.lines()[0]

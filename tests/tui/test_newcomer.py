@@ -226,3 +226,15 @@ async def test_the_overview_fits_any_terminal_with_the_capitals_named(size):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
+
+
+async def test_the_forecast_key_shows_the_players_own_forecast():
+    app = WargameApp(TINY, "human", "operational", 5)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = str(app.screen.text)
+        assert "Red's forecast, from what red believes" in text and "Chance Red's main force" in text

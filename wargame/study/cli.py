@@ -46,6 +46,8 @@ def add_forecast_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--blue", default="operational", help="Blue's bot in the rollouts")
     p.add_argument("--seed", type=int, default=1, help="rollout i plays with a seed derived from it (default 1)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--belief", choices=("red", "blue"), default=None,
+                   help="forecast from what this side believes (its fog of war), not from the true position")
     p.add_argument(
         "--scenario",
         metavar="FILE",
@@ -151,6 +153,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     from wargame.bots.base import BOTS
     from wargame.data.scenario import load_scenario
     from wargame.game import Game
+    from wargame.model.units import Side
     from wargame.saves import SaveError, read_save, scenario_of
     from wargame.study.forecast import forecast
 
@@ -168,14 +171,18 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     bar, progress = _bar(False, "rollouts")
     t0 = time.perf_counter()
     with bar:
+        belief = Side(args.belief) if args.belief else None
         fc = forecast(
-            game, args.rollouts, args.red, args.blue, args.seed, args.workers or os.cpu_count() or 1, progress=progress
+            game, args.rollouts, args.red, args.blue, args.seed, args.workers or os.cpu_count() or 1, progress=progress,
+            belief=belief,
         )
     wall = time.perf_counter() - t0
     con = Console(highlight=False)
+    whose = f"{args.belief.capitalize()}'s forecast" if args.belief else "Umpire's forecast"
+    where = f"from what {args.belief} believes (its fog of war)" if args.belief else "from the true position"
     con.print(
-        f"Umpire's forecast from turn {game.turn}, {game.phase} phase (H+{fc.start_hour}) of {sc.title}: "
-        f"{fc.rollouts} rollouts, {args.red} Red v {args.blue} Blue, from the true position (not a side's belief)."
+        f"{whose} from turn {game.turn}, {game.phase} phase (H+{fc.start_hour}) of {sc.title}: "
+        f"{fc.rollouts} rollouts, {args.red} Red v {args.blue} Blue, {where}."
     )
     import statistics
 

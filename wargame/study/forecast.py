@@ -1,9 +1,12 @@
 """Forecast from any position: play N rollouts from a copy of a game and count how they end.
 
-This is the **umpire's forecast**: every rollout starts from the true state of the game (all units
-where they really are), not from what either side believes; the bots in each rollout still see only
-their own side (`Game.view`). A player's forecast from their own belief would start from
-`Oracle.imagine` instead; that is not done here.
+By default this is the **umpire's forecast**: every rollout starts from the true state of the game
+(all units where they really are); the bots in each rollout still see only their own side
+(`Game.view`). With `belief=side` it is **that side's forecast**: every rollout starts from the game
+as the side believes it (`Oracle.imagine`: the enemy units it sees where they are, the others where
+the briefing set them up or, where it can see that they are not, just out of sight, at their briefed
+strength; nothing the other side has decided and not shown), so a player learns nothing they could not
+know. That is what the TUI's forecast key shows a player.
 
 Rollout i copies the game (`Game.clone()`), reseeds its dice with `rollout_seed(seed, i)` and plays
 it out with fresh bots seeded from that seed: the same call gives the same answer, on any number of
@@ -38,6 +41,23 @@ class Forecast:
     hours: tuple[int, ...] = ()                # the H+x at which chances are given
     chance: dict[str, list[float]] = field(default_factory=dict)  # city (or "any") -> share by each of `hours`
 
+    def lines(self) -> list[str]:
+        """The forecast in plain lines: the measure's quartiles and each capital's chance by H+x."""
+        import statistics
+
+        m = self.measure
+        if not m:
+            return ["no rollouts"]
+        q = statistics.quantiles(m, n=4, method="inclusive") if len(m) > 1 else [m[0]] * 3
+        f = lambda x: f">{self.cap}" if x >= self.cap else f"{x:g}"  # noqa: E731
+        out = [f"RAND measure over {self.rollouts} rollouts: min {f(m[0])} h, quartiles {f(q[0])} / {f(q[1])} / "
+               f"{f(q[2])} h, max {f(m[-1])} h", "", "Chance Red's main force holds the outskirts by:"]
+        out.append("            " + "".join(f"{'H+' + str(h):>8}" for h in self.hours))
+        for city, shares in self.chance.items():
+            name = "either" if city == "any" else city
+            out.append(f"{name:<12}" + "".join(f"{100 * p:>7.0f}%" for p in shares))
+        return out
+
     def interval(self, p: float) -> tuple[float, float]:
         """A 95% (Wilson) interval for a share p of the rollouts."""
         import math
@@ -50,14 +70,20 @@ class Forecast:
         return max(0.0, c - h), min(1.0, c + h)
 
 
-def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
+def _play_out(game: Any, red: str, blue: str, seed: int, belief: Side | None = None) -> Any:
     from wargame.bots.driver import bot_player, bot_seed
     from wargame.play import play_until
     from wargame.study.runner import make_bot
 
-    g = game.clone()
-    g.umpire = False
-    g.rng = random.Random(seed)
+    if belief is not None:
+        from wargame.bots.base import Oracle
+
+        oracle = Oracle(game, belief)
+        g = oracle.imagine(seed, guesses=oracle.enemy_setup())
+    else:
+        g = game.clone()
+        g.umpire = False
+        g.rng = random.Random(seed)
     bots = {Side.RED: make_bot({"name": red}, Side.RED, bot_seed(seed, Side.RED)),
             Side.BLUE: make_bot({"name": blue}, Side.BLUE, bot_seed(seed, Side.BLUE))}
     problems: list = []
@@ -67,14 +93,15 @@ def _play_out(game: Any, red: str, blue: str, seed: int) -> Any:
 
 def _one(args: tuple[str, str, int]) -> tuple[float | None, dict[str, int | None]]:
     red, blue, seed = args
-    g = _play_out(_GAME["game"], red, blue, seed)
+    g = _play_out(_GAME["game"], red, blue, seed, _GAME.get("belief"))
     return (g.result.measure_hours if g.result else None), {c: g.measure.get(c) for c in g.scenario.victory.measure}
 
 
 def forecast(game: Any, rollouts: int = 200, red: str = "operational", blue: str = "operational", seed: int = 1,
              workers: int = 1, hours: tuple[int, ...] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> Forecast:
-    """Play `rollouts` games on from `game` (left untouched) and count how they end."""
+             progress: Callable[[int, int], None] | None = None, belief: Side | None = None) -> Forecast:
+    """Play `rollouts` games on from `game` (left untouched) and count how they end; from the true
+    position, or from what `belief`'s side believes (see the module's docstring)."""
     sc = game.scenario
     cap = sc.clock.length_turns * sc.clock.turn_hours
     start = game.hour
@@ -85,6 +112,7 @@ def forecast(game: Any, rollouts: int = 200, red: str = "operational", blue: str
         results = [(ended, {c: game.measure.get(c) for c in sc.victory.measure})] * rollouts
     else:
         _GAME["game"] = game
+        _GAME["belief"] = belief
         jobs = [(red, blue, rollout_seed(seed, i)) for i in range(rollouts)]
         results = []
         if workers <= 1:

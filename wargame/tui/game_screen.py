@@ -27,6 +27,7 @@ from wargame.render import counter_legend
 from wargame.tui import panels
 from wargame.tui.commands import GameCommands, GoTo
 from wargame.tui.dialogs import Confirm, Handover, HelpScreen
+from wargame.tui.forecast_ui import Forecasting
 from wargame.tui.gamelog import LogView, Timeline
 from wargame.tui.hexmap import HexMap
 from wargame.tui.orders_ui import HumanOrders
@@ -45,7 +46,7 @@ BOT_SWITCH_INTERVAL = 0.0005  # seconds: while a bot thinks in its thread, hand 
 SIDE_WIDTHS, LOG_LINES = ((100, 30), (160, 40), (10**6, 52)), ((30, 4), (45, 8), (10**6, 12))
 
 
-class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
+class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasting, Screen):
     CSS = """
     #body { height: 1fr; }
     HexMap { width: 1fr; height: 1fr; }
@@ -79,6 +80,7 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Screen):
         Binding("plus", "faster", "Faster", show=False),
         Binding("minus", "slower", "Slower", show=False),
         Binding("G", "to_end", "Jump to end", show=False),
+        Binding("f", "forecast", "Forecast", show=False),
     ]
     KEYS = [
         ("arrows hjkl", "move the cursor (h/l west/east, k/j up/down)"),
