@@ -89,6 +89,7 @@ class Doctrine:
     garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
     stand: bool = True  # Blue: delay: units stand on their positions until enveloped
     demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
+    counter_advance: bool = False  # Blue: advance into the hex a counter-attack emptied (False: stay dug in)
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
     interdict_lines: bool = True  # Blue: interdict the lines of communication behind the lead enemy
     # units instead of the units themselves
@@ -408,7 +409,9 @@ class OperationalBot:
             used.update(atk)
             fired.update(spt)
             sorties -= cas
-            out.append(Attack(oracle.hid(e_hex), atk, spt, cas))
+            # Blue's counter-attacks hit and stay: advancing would give up the position it dug
+            advance = self.side is Side.RED or self.doctrine.counter_advance
+            out.append(Attack(oracle.hid(e_hex), atk, spt, cas, advance))
         return out
 
     # --- air --------------------------------------------------------------------------------------
