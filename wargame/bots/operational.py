@@ -337,9 +337,11 @@ class OperationalBot:
             return None  # holds its district
         capital_dist = lambda h: f.get(h, 1 << 20)  # noqa: E731 - Red's cost to the capitals from h
         phases = view.entrench.get(u.id, 0)
+        # under the delay (`stand`) a dug-in unit gets here only when it is being enveloped: then it
+        # falls back, whatever its entrenchment (weighing it kept units in place to be destroyed)
         dug = (
             max((-shift for need, _, shift in t.entrenchment if phases >= need), default=0)
-            if self.doctrine.keep_dug_in
+            if self.doctrine.keep_dug_in and not self.doctrine.stand
             else 0
         )
         front = min((capital_dist(e) for e in enemy_at), default=None)
