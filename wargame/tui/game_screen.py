@@ -97,6 +97,7 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasti
         ("o", "overview of the whole theatre"),
         ("L", "the whole log (scroll, filter)"),
         ("t", "last turn's summary"),
+        ("f", "forecast from here (from what your side believes)"),
         ("z d c", "overlays: enemy zones of control, enemy air-defence umbrellas, who holds the cities"),
         ("Ctrl+S / Ctrl+L", "save under a name / load a save"),
         ("Ctrl+P", "command palette: every command, go to any city"),
