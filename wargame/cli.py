@@ -542,6 +542,13 @@ def build_parser() -> argparse.ArgumentParser:
             getattr(batch, f"add_{name}_arguments")(b)
         b.set_defaults(func=_delegate("wargame.batch_cli", f"cmd_{name}"))
 
+    from wargame.crisis import cli as crisis_cli
+
+    cr = sub.add_parser("crisis", help="play a crisis before H-hour with bots, day by day (docs/crisis.md)",
+                        description="Play a scenario's crisis phase with bots and print it day by day, with its "
+                                    "outcome and what it hands to the war; --war plays the war that follows.")
+    crisis_cli.add_crisis_arguments(cr)
+    cr.set_defaults(func=crisis_cli.cmd_crisis)
     from wargame.study import cli as study_cli
 
     st = sub.add_parser(
