@@ -153,38 +153,7 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
     red = make_bot(case.bots["red"], Side.RED, bot_seed(seed, Side.RED))
     blue = make_bot(case.bots["blue"], Side.BLUE, bot_seed(seed, Side.BLUE))
     assert case.scenario is not None  # load_study builds every case's scenario
-    crisis: dict[str, Any] = {}
-    if case.scenario.crisis is not None:  # the crisis first; the war only if it comes (docs/crisis.md)
-        from wargame.crisis.play import play_campaign
-
-        camp = play_campaign(case.scenario, seed, red, blue)
-        crisis = {k: v for k, v in camp.row().items() if k in CRISIS_FIELDS}
-        if camp.played is None:
-            return {
-                "study": study.id,
-                "case": case.id,
-                "rep": rep,
-                "seed": seed,
-                "scenario": case.scenario.id,
-                "red": bot_label(case.bots["red"]),
-                "blue": bot_label(case.bots["blue"]),
-                "overrides": ov.describe(case.overrides),
-                "measure": None,
-                "winner": "none",
-                "turns": 0,
-                "orders": 0,
-                "bot_problems": 0,
-                "code_version": version,
-                "data_sha": study.data_sha,
-                "case_sha": case.sha,
-                **crisis,
-            }
-        p = camp.played
-    else:
-        p = play_game(case.scenario, seed, red, blue)
-    r = p.game.result
-    assert r is not None  # play_game plays to the end
-    row = {
+    head = {  # what every row says about where it comes from
         "study": study.id,
         "case": case.id,
         "rep": rep,
@@ -193,6 +162,24 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
         "red": bot_label(case.bots["red"]),
         "blue": bot_label(case.bots["blue"]),
         "overrides": ov.describe(case.overrides),
+    }
+    tail = {"code_version": version, "data_sha": study.data_sha, "case_sha": case.sha}
+    crisis: dict[str, Any] = {}
+    if case.scenario.crisis is not None:  # the crisis first; the war only if it comes (docs/crisis.md)
+        from wargame.crisis.play import play_campaign
+
+        camp = play_campaign(case.scenario, seed, red, blue)
+        crisis = {k: v for k, v in camp.row().items() if k in CRISIS_FIELDS}
+        if camp.played is None:
+            none = {"measure": None, "winner": "none", "turns": 0, "orders": 0, "bot_problems": 0}
+            return {**head, **none, **tail, **crisis}
+        p = camp.played
+    else:
+        p = play_game(case.scenario, seed, red, blue)
+    r = p.game.result
+    assert r is not None  # play_game plays to the end
+    row = {
+        **head,
         "measure_hours": r.measure_hours,
         "aim_hours": aim_hour(p.game),
         "tallinn_hours": r.hours.get("Tallinn"),
@@ -204,9 +191,7 @@ def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, An
         "turns": r.turns,
         "orders": p.orders,
         "bot_problems": len(p.problems),
-        "code_version": version,
-        "data_sha": study.data_sha,
-        "case_sha": case.sha,
+        **tail,
         **crisis,
     }
     row["measure"] = row[study.measure]
