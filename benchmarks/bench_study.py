@@ -11,7 +11,8 @@ in < 60 s on 2 cores (scaled from --rollouts).
 Every timed run starts from a freshly loaded study, as `wargame study` does: no engine inherits the
 caches (board index, distance fields) of games played earlier in this process. The Dask comparison is
 --rounds rounds of local 2 workers, Dask on a LocalCluster it starts, and Dask on a LocalCluster started
-(untimed) just before, in a rotating order; it prints each round, the median and range of the paired
+(untimed) just before (as the engine starts one: no profiler; --dask-defaults: Dask's defaults), in a
+rotating order; it prints each round, the median and range of the paired
 ratios, and the CPU seconds of every process involved (less sensitive than wall time to the other
 sessions on a shared machine).
 """
@@ -58,11 +59,11 @@ def measured(fn, pids: list[int] = ()) -> tuple[float, float]:
     return time.perf_counter() - t0, cpu_seconds(pids) - c0
 
 
-def compare_dask(f: Path, tmp: Path, rounds: int) -> None:
+def compare_dask(f: Path, tmp: Path, rounds: int, dask_defaults: bool) -> None:
     """Local 2 workers against Dask with 2 worker processes, cold and already running, in rounds."""
     from dask.distributed import Client, LocalCluster
 
-    from wargame.study import runner
+    from wargame.study import cluster, runner
     from wargame.study.spec import load_study
 
     def local(out: Path) -> tuple[float, float]:
@@ -75,7 +76,9 @@ def compare_dask(f: Path, tmp: Path, rounds: int) -> None:
 
     def running(out: Path) -> tuple[float, float]:
         st = load_study(f)
-        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        started = (LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+                   if dask_defaults else cluster.local_cluster(2))
+        with started as cl:
             with Client(cl) as c:
                 pids = list(c.run(os.getpid).values())
             return measured(lambda: runner.run_study(st, out, runner.dask_engine(cl.scheduler_address, 2)), pids)
@@ -115,6 +118,8 @@ def main() -> None:
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="rounds of the Dask comparison")
     ap.add_argument("--only", choices=("dask",), help="run only the Dask comparison")
+    ap.add_argument("--dask-defaults", action="store_true",
+                    help="the running cluster with Dask's default worker settings (the profiler on)")
     a = ap.parse_args()
     from wargame.bots.driver import play_game
     from wargame.study import runner
@@ -125,7 +130,7 @@ def main() -> None:
     f.write_text(study_text(a.scenario, a.games))
     if a.only == "dask":
         print(f"{a.games} games of {a.scenario}:")
-        compare_dask(f, tmp, a.rounds)
+        compare_dask(f, tmp, a.rounds, a.dask_defaults)
         return
     sc = load_study(f).cases[0].scenario
     bare = timed(lambda: [play_game(sc, runner.game_seed(1, r)) for r in range(a.games)])
@@ -139,7 +144,7 @@ def main() -> None:
           f"(speed-up {one / two:.2f}x, target >= 1.8x); rows identical: {same}")
     if not a.no_dask:
         try:
-            compare_dask(f, tmp, a.rounds)
+            compare_dask(f, tmp, a.rounds, a.dask_defaults)
         except ImportError as e:
             print(f"Dask: skipped ({e})")
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

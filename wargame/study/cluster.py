@@ -37,11 +37,27 @@ class StudyOnWorker(Plugin):
         runner._PREPARED.pop(self.src.key, None)
 
 
+# A worker's statistical profiler samples the task thread's stack every 10 ms for the dashboard's profile
+# page; on games (pure Python, holding the GIL) it costs ~8 % of a worker's CPU (benchmarks/bench_study.py).
+# The LocalCluster below has no dashboard, so its workers run without it; docs/studies.md says how to start
+# the workers of a real cluster the same way.
+QUIET_WORKERS = {"distributed.worker.profile.enabled": False}
+
+
+def local_cluster(workers: int, processes: bool = True) -> Any:
+    """A LocalCluster of `workers` single-threaded workers without a dashboard or the profiler."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    with dask.config.set(QUIET_WORKERS):  # read as each worker starts
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None)
+
+
 def engine(scheduler: str | None, workers: int, processes: bool = True) -> runner.Engine:
     """The scheduler at `scheduler`, or a LocalCluster of `workers` single-threaded processes (threads
     in this process with `processes=False`)."""
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, as_completed
     except ImportError:
         raise ImportError("the dask engine needs the 'cluster' extra: pip install 'baltic-wargame[cluster]'") from None
 
@@ -50,7 +66,7 @@ def engine(scheduler: str | None, workers: int, processes: bool = True) -> runne
         if scheduler:
             client = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None)
+            cluster = local_cluster(workers, processes)
             client = Client(cluster)
         name = f"wargame-study-{uuid.uuid4().hex[:12]}"
         plugin: Any = StudyOnWorker(src)  # a WorkerPlugin when the extra is installed
