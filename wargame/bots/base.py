@@ -50,7 +50,7 @@ class Oracle:
         measure or objective event both sides see)."""
         from wargame.rules.victory import aim_hour
 
-        return aim_hour(self._game) is not None
+        return aim_hour(self._game.position) is not None
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
         return self._game.reachable(unit_id)
@@ -81,7 +81,7 @@ class Oracle:
 
         g = self._game
         i = g.index.idx.get(h)
-        return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side.other, i)]
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g.position, self.side.other, i)]
 
     def enemy_setup(self) -> dict[str, Hex]:
         """Where the enemy's units stood at H-hour: the scenario's published set-up, which both players
@@ -107,7 +107,7 @@ class Oracle:
         from wargame.rules.fog import detected
 
         g = self._game.clone()
-        seen = detected(g, self.side)
+        seen = detected(g.position, self.side)
         own = {u.hex for u in g.units.values() if u.side is self.side and u.hex is not None}
         allowed = g.allowed[self.side.other]
         nbrs = g.terrain.neighbours
