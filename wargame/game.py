@@ -1,4 +1,4 @@
-"""Game: the state, one seeded RNG, and the sequence of play. The one door every player uses
+"""Game: a position under the rules, and the sequence of play. The one door every player uses
 (the TUI, bots, replays, batch runs: docs/architecture.md, rule 2).
 
     game = Game(scenario, seed=7, umpire=False)
@@ -14,7 +14,9 @@ Or stage a phase's orders one at a time, each checked against those already stag
 
 The turn (docs/rules.md): arrivals; Red air tasking, Blue air tasking (resolved together); Red
 movement; Red combat; Blue movement; Blue combat; end of turn (victory check). The rules live in
-`wargame.rules.*`; this class holds the state and the clock, and answers questions about them.
+`wargame.rules.*` as functions of a `Position` (`game.position`: state, random stream, events, the
+phase in hand); this class is the layer over it that stages, submits, views, records and asks the
+umpire, and answers players' questions (docs/architecture.md, "Position").
 """
 
 from __future__ import annotations
@@ -128,15 +130,6 @@ class Game:
         """Forget cached facts and staged orders (after the state was edited from outside the rules)."""
         self.position.invalidate()
         self._plan = None
-
-    def zoc_ints(self, side: Side) -> frozenset[int]:
-        return self.position.zoc_ints(side)
-
-    def occupied_ints(self, side: Side) -> frozenset[int]:
-        return self.position.occupied_ints(side)
-
-    def stack_ints(self, side: Side) -> dict[int, int]:
-        return self.position.stack_ints(side)
 
     # --- the clock and the state, read-only -----------------------------------------------------------
 

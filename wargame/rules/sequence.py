@@ -11,7 +11,8 @@ Each 12-hour turn (day and night alternate, `Clock.is_night`):
    every measure city.
 
 At the end of every phase both sides look again (fog of war: `Detected` events). Resolutions are
-generators that yield a `Chance` for every random outcome, so the game can stop there for the umpire.
+generators that yield a `Chance` for every random outcome, so the position can stop there for the
+umpire (`Position.resolve`, which also keeps what a mid-phase copy needs).
 """
 
 from __future__ import annotations
