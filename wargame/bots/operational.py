@@ -247,7 +247,8 @@ class OperationalBot:
     @staticmethod
     def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
-        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes."""
+        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes of the far
+        bank, on that side of the river."""
         b = view.board
         out: list[Order] = []
         chosen: set[frozenset[Hex]] = set()
@@ -258,6 +259,10 @@ class OperationalBot:
             here = f.get(u.hex, 1 << 20)
             for n in sorted(oracle.terrain.neighbours.get(u.hex, ())):
                 if b.river(u.hex, n) is None or not b.road(u.hex, n) or f.get(n, 1 << 20) <= here:
+                    continue
+                # only a bridge the enemy is coming over: enemy units near its far bank, on that side
+                # (a bridge merely farther from the capitals may carry Blue's own reinforcements and supply)
+                if not any(distance(e, n) <= DEMOLISH_NEAR and distance(e, n) < distance(e, u.hex) for e in enemy_at):
                     continue
                 o = Demolish(u.id, oracle.hid(n))
                 if frozenset((u.hex, n)) not in chosen and oracle.legal(o) is None:
