@@ -210,3 +210,18 @@ def test_no_rules_module_imports_or_names_game():
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("Game"):
                 found.append(f"{where} annotates with {node.value!r}")  # cast("Game", ...), "Game | None"
     assert found == []
+
+
+def test_every_outcome_of_a_pending_chance_can_be_tried_on_its_own_copy():
+    """A chance node for search: one copy per result, each settled with it, none touching the others."""
+    g = two_attacks()
+    p = g.position
+    before = p.state.to_dict(p.index.ids)
+    chance = p.pending
+    tried = {}
+    for result, _ in chance.outcomes():
+        q = p.copy()
+        q.settle((chance.faces.index(result) + 1, result))
+        tried[result] = [e.result for e in q.events if e.kind == "combat"][-1]
+    assert tried == {r: r for r in tried} and len(tried) == len(set(chance.faces))
+    assert p.pending is chance and p.state.to_dict(p.index.ids) == before
