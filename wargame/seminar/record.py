@@ -179,3 +179,19 @@ def drive(record: dict[str, Any], scenario: Scenario, phases: int | None = None,
     if game.pending is None and not game.over:
         injector.due(len(log))
     return game
+
+
+def rewind(record: dict[str, Any], scenario: Scenario) -> Game:
+    """The game as it stood before the record's last committed phase (with the injects played before
+    that phase, the rulings of the phases kept, and every note). ValueError if no phase was played."""
+    if not record["log"]:
+        raise ValueError("nothing to rewind: no phase has been played yet")
+    return drive(record, scenario, phases=len(record["log"]) - 1)
+
+
+def positions(record: dict[str, Any], scenario: Scenario) -> list[Game]:
+    """The game after every committed phase of a record (0: as it opened), for stepping back and forth."""
+    out: list[Game] = []
+    final = drive(record, scenario, after_phase=lambda g, n: out.append(g.clone()))
+    out[-1] = final  # the last with the injects played after its last phase
+    return out
