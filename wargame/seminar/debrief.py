@@ -47,8 +47,9 @@ class Debrief:
         return "\n".join(out).rstrip() + "\n"
 
 
-def debrief(game: Game, turn: int, side: str | None) -> Debrief:
-    """The debrief of `turn` for `side` (its fog) or for the White cell (None)."""
+def debrief(game: Game, turn: int, side: str | None, notes: bool = True) -> Debrief:
+    """The debrief of `turn` for `side` (its fog) or for the White cell (None; with its notes unless
+    `notes` is false, as on the projector)."""
     seen = [e for e in by_turn(game.events).get(turn, []) if side is None or ev.visible_to(e, side)]
     d = Debrief(turn, side)
 
@@ -84,10 +85,10 @@ def debrief(game: Game, turn: int, side: str | None) -> Debrief:
                                    if isinstance(e, (ev.BridgeDemolished, ev.BridgeRepaired, ev.SupplyChanged))])
     section("Injects", [e.describe() for e in seen if isinstance(e, ev.InjectPlayed)])
     section("Umpire rulings", [e.describe() for e in seen if isinstance(e, ev.UmpireRuled)])
-    if side is None:
-        notes = getattr(game, "seminar", None)
+    if side is None and notes:
+        log = getattr(game, "seminar", None)
         section("White cell notes", [("[bookmark] " if n["bookmark"] else "") + n["text"]
-                                     for n in (notes.notes if notes else []) if n["turn"] == turn])
+                                     for n in (log.notes if log else []) if n["turn"] == turn])
     return d
 
 

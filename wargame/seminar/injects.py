@@ -105,6 +105,11 @@ def play(game: Game, inject: dict[str, Any], note: str = "") -> ev.InjectPlayed:
     return e
 
 
+def base_scenario(game: Game) -> Any:
+    """The scenario as loaded, before any inject changed it: what a replay or a rewind starts from."""
+    return getattr(game.scenario, "before_injects", game.scenario)
+
+
 def _blow_bridge(game: Game, args: dict[str, Any]) -> str:
     from wargame.rules import bridges
 
@@ -142,6 +147,7 @@ def _open_border(game: Game, args: dict[str, Any]) -> str:
         raise InjectError("Belarus is already open to Red in this game")
     opened = copy.copy(sc)  # the scenario as this game now plays it (supply and movement read `belarus`)
     opened.parameters = {**sc.parameters, "belarus": True}
+    opened.before_injects = base_scenario(game)  # type: ignore[attr-defined]  # what a replay starts from
     game.scenario = opened
     for s in Side:
         game.allowed_mask[s], game.allowed[s] = allowed_hexes(game.index, opened, s)
