@@ -52,7 +52,7 @@ def args_problem(effect: Any, args: Any) -> tuple[str, str] | None:
     for k in args:
         if k not in ARGS[effect]:
             takes = ", ".join(sorted(ARGS[effect])) or "none"
-            return f"args.{str(k)[:40]}", f"no such argument for {effect} (it takes: {takes})"
+            return f"args.{str(k)[:40]}", f"an argument of {effect} (it takes: {takes})"
     for k in sorted(ARGS[effect]):
         if k not in args:
             return f"args.{k}", f"{effect} needs {k}: {EFFECTS[effect]}"
