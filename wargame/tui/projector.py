@@ -25,7 +25,7 @@ LEGEND = ("[b]Map[/b]  [#ff3b3b]■[/] Red  [#2f7bff]■[/] Blue  [#ffa000]■[/
 OFF = from_offset(-1000, -1000)  # no cursor on a map nobody steers
 
 
-class ArrowMap(OverviewMap):
+class ArrowMap(OverviewMap, can_focus=False):
     """The overview with arrows: a line of pixels from hex to hex along each path, a white head."""
 
     def __init__(self, board: Board, units: list[Unit], arrows: list[Arrow], **kw):

@@ -60,12 +60,12 @@ class ReplayScreen(Screen):
     #legend { height: auto; }
     """
     BINDINGS = [
-        Binding("space", "play", "Play/pause"),
-        Binding("right,full_stop", "step(1)", "Step"),
-        Binding("left,comma", "step(-1)", "Back"),
+        Binding("space", "play", "Play/pause", priority=True),
+        Binding("right,full_stop", "step(1)", "Step", priority=True),
+        Binding("left,comma", "step(-1)", "Back", priority=True),
         Binding("g", "jump", "Jump to turn"),
-        Binding("home", "go(0)", "Start", show=False),
-        Binding("end", "go(-1)", "End", show=False),
+        Binding("home", "go(0)", "Start", show=False, priority=True),
+        Binding("end", "go(-1)", "End", show=False, priority=True),
         Binding("right_square_bracket", "bookmark(1)", "Next bookmark"),
         Binding("left_square_bracket", "bookmark(-1)", "Prev bookmark"),
         Binding("plus", "speed(1)", "Faster", show=False),
