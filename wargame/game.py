@@ -35,6 +35,7 @@ from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
     from wargame.data.tables import Tables
+    from wargame.model.board import Board
 from wargame.orders import Attack, Order, problem, screen
 from wargame.rules import air, combat, movement, record, sequence
 from wargame.rules.fog import View, make_view
@@ -55,15 +56,8 @@ class Game:
         """A new game at H-hour, or (`position`) a game over a position already played to (a copy)."""
         pos = position if position is not None else Position.start(scenario, seed)
         self.position = pos
-        self.scenario = scenario
-        self.board = pos.board
         self.seed = seed
         self.umpire = umpire
-        self.index: BoardIndex = pos.index
-        self.terrain = pos.index  # the per-board costs, by their first name
-        self.allowed_mask = pos.allowed_mask  # hexes each side may enter (ints) ...
-        self.allowed = pos.allowed            # ... and as hexes
-        self.city_at, self.outskirts_at = pos.city_at, pos.outskirts_at
         self.log: list[dict[str, Any]] = []        # committed orders per phase, for saves and replays
         self.decisions: list[dict[str, str]] = []  # umpire rulings, in order
         self._plan: Plan | None = None  # the orders staged in this phase
@@ -76,6 +70,29 @@ class Game:
     @property
     def state(self) -> State:
         return self.position.state
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.position.scenario
+
+    @scenario.setter
+    def scenario(self, scenario: Scenario) -> None:
+        """Play on under changed terms (`Position.change_scenario`: a seminar inject)."""
+        self.position.change_scenario(scenario)
+
+    @property
+    def board(self) -> Board:
+        return self.position.board
+
+    @property
+    def index(self) -> BoardIndex:
+        return self.position.index
+
+    terrain = property(lambda self: self.position.terrain, doc="the per-board costs, by their first name")
+    allowed_mask = property(lambda self: self.position.allowed_mask, doc="hexes each side may enter (ints)")
+    allowed = property(lambda self: self.position.allowed, doc="hexes each side may enter")
+    city_at = property(lambda self: self.position.city_at)
+    outskirts_at = property(lambda self: self.position.outskirts_at)
 
     @property
     def tables(self) -> Tables:
@@ -125,6 +142,10 @@ class Game:
 
     def emit(self, e: ev.Event) -> None:
         self.position.emit(e)
+
+    def forget_routes(self) -> None:
+        """Forget searched routes and supply (after a bridge was blown from outside the rules)."""
+        self.position.forget_routes()
 
     def invalidate(self) -> None:
         """Forget cached facts and staged orders (after the state was edited from outside the rules)."""

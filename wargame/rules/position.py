@@ -80,7 +80,17 @@ class Position:
     # --- building and copying --------------------------------------------------------------------------
 
     def __init__(self, ground: Ground, state: State, rng: random.Random, events: list[ev.Event]):
-        g = ground
+        self._ground(ground)
+        self.state = state
+        self.rng = rng
+        self.events = events  # the sink every rule emits into
+        self.cache: dict[Any, Any] = {}  # facts about the state, keyed by (fact, side) or a rule's name
+        self.changed: set[int] = set()  # hexes units entered since `after_moves` last looked
+        self.step: Step | None = None
+        self.pending: Chance | None = None  # a chance waiting for its outcome (with the one rolled)
+        self._proc: Resolution | None = None  # the running resolution of `step` (derived from it)
+
+    def _ground(self, g: Ground) -> None:
         self.ground = g
         self.scenario = g.scenario
         self.board = g.scenario.board
@@ -93,14 +103,12 @@ class Position:
         self.allowed = g.allowed
         self.city_at = g.city_at
         self.outskirts_at = g.outskirts_at
-        self.state = state
-        self.rng = rng
-        self.events = events  # the sink every rule emits into
-        self.cache: dict[Any, Any] = {}  # facts about the state, keyed by (fact, side) or a rule's name
-        self.changed: set[int] = set()  # hexes units entered since `after_moves` last looked
-        self.step: Step | None = None
-        self.pending: Chance | None = None  # a chance waiting for its outcome (with the one rolled)
-        self._proc: Resolution | None = None  # the running resolution of `step` (derived from it)
+
+    def change_scenario(self, scenario: Scenario) -> None:
+        """Play on under changed scenario terms (a seminar inject opening a border): this position
+        gets ground of its own; copies made before keep theirs. Cached facts are forgotten."""
+        self._ground(Ground.of(scenario))
+        self.invalidate()
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int = 0) -> Position:

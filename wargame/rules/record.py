@@ -29,7 +29,7 @@ RECORD_VERSION = 3
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[a-z0-9][a-z0-9\-_]{0,63}")
 _KEYS = {"record", "scenario", "data_sha256", "tables", "seed", "umpire", "options", "log", "decisions",
-         "n_events", "events_sha256", "pending", "snapshot", "players", "crisis"}
+         "n_events", "events_sha256", "pending", "snapshot", "players", "crisis", "seminar"}
 MAX_PHASES = 100_000
 MAX_ORDERS = 10_000
 
@@ -162,6 +162,13 @@ def check_record(rec: Any) -> None:
         try:
             check_crisis_record(rec["crisis"])
         except CrisisRecordError as e:
+            raise RecordError(str(e)) from None
+    if "seminar" in rec:  # injects, notes and bookmarks: an optional, versioned field (wargame.seminar.record)
+        from wargame.seminar.record import SeminarRecordError, check_seminar
+
+        try:
+            check_seminar(rec["seminar"], len(log))
+        except SeminarRecordError as e:
             raise RecordError(str(e)) from None
 
 
