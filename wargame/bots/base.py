@@ -83,6 +83,15 @@ class Oracle:
         i = g.index.idx.get(h)
         return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side.other, i)]
 
+    def own_supply_route(self, h: Hex) -> list[Hex]:
+        """The way an own unit at `h` traces supply home over the bare map, `h` first: where the
+        enemy's aircraft would cut it, and so where the side's own air defence should stand."""
+        from wargame.rules.supply import route_home
+
+        g = self._game
+        i = g.index.idx.get(h)
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side, i)]
+
     def enemy_setup(self) -> dict[str, Hex]:
         """Where the enemy's units stood at H-hour: the scenario's published set-up, which both players
         read in the briefing (board-game practice). Units that arrive later are not in it."""
