@@ -80,9 +80,7 @@ class CrisisView:
 
 
 class Crisis:
-    def __init__(
-        self, scenario: Scenario, seed: int = 0, settings: CrisisSettings | None = None, umpire: bool = False
-    ):
+    def __init__(self, scenario: Scenario, seed: int = 0, settings: CrisisSettings | None = None, umpire: bool = False):
         scenario = getattr(scenario, "crisis_base", None) or scenario  # a war scenario: back to its base
         s = settings or settings_of(scenario)
         if s is None:

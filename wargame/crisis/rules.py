@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from wargame.crisis.handoff import balance, pre_deploy_candidates
 from wargame.crisis.state import HiddenAction, Standoff
 from wargame.crisis.tables import TIERS
-from wargame.crisis.umpire import roll
+from wargame.crisis.umpire import below, graded, roll
 
 if TYPE_CHECKING:
     from wargame.crisis.engine import Crisis
@@ -224,8 +224,9 @@ def apply_red(c: Crisis, actions: tuple[str, ...]) -> list[tuple[str, str]]:
                 roll(
                     c,
                     "detection",
-                    f"Does NATO detect the Russian {row['text']}? Chance {q:.0%}: detected on a die of {q * 100:.0f} or less.",
-                    lambda r: "detected" if r < q else "undetected",
+                    f"Does NATO detect the Russian {row['text']}? Chance {q:.0%}: detected on a die of "
+                    f"{q * 100:.0f} or less.",
+                    below(q, "detected", "undetected"),
                     "red",
                 )
                 == "detected"
@@ -258,7 +259,7 @@ def apply_red(c: Crisis, actions: tuple[str, ...]) -> list[tuple[str, str]]:
                 c,
                 "false_alarm",
                 f"Does NATO read the snap exercise as preparation for attack? Chance {fa:.0%}.",
-                lambda r: "alarm" if r < fa else "no alarm",
+                below(fa, "alarm", "no alarm"),
                 "blue",
             )
             == "alarm"
@@ -296,7 +297,7 @@ def incidents(c: Crisis, encounters: list[tuple[str, str]]) -> None:
             "incident",
             f"How serious is the close encounter from the {t.red(action)['text']}? Near-routine on 1-{lo * 100:.0f}, "
             f"serious to {mid * 100:.0f}, high-risk above" + (" (CBMs in force)." if c.settings.cbms else "."),
-            lambda r: "routine" if r < lo else "serious" if r < mid else "high",
+            graded(lo, mid),
         )
         st.incidents[tier] += 1
         label = {"routine": "near-routine", "serious": "serious, with escalation risk", "high": "HIGH-RISK"}[tier]
@@ -308,7 +309,7 @@ def incidents(c: Crisis, encounters: list[tuple[str, str]]) -> None:
                 c,
                 "casualties",
                 f"Does the high-risk incident kill (an aircraft lost)? Chance {pc:.0%}.",
-                lambda r: "casualties" if r < pc else "none",
+                below(pc, "casualties", "none"),
             )
             == "casualties"
         ):

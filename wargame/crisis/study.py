@@ -35,8 +35,7 @@ def crisis_markdown(study: Any, rows: list[dict[str, Any]], command: str = "", c
         f"#### {study.title}: the crisis",
         "",
         f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds "
-        f"(study seed {study.seed})."
-        + (f" Regenerate with `{command}`." if command else ""),
+        f"(study seed {study.seed})." + (f" Regenerate with `{command}`." if command else ""),
         "",
         "### Crisis outcomes by case",
         "",

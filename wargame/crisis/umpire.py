@@ -68,6 +68,16 @@ class NeedRuling(Exception):
         self.proposal = proposal
 
 
+def below(p: float, yes: str, no: str) -> Callable[[float], str]:
+    """`yes` on a draw under the chance `p`, else `no`."""
+    return lambda r: yes if r < p else no
+
+
+def graded(lo: float, mid: float) -> Callable[[float], str]:
+    """An incident's tier: near-routine under `lo`, serious under `mid`, high-risk above."""
+    return lambda r: "routine" if r < lo else "serious" if r < mid else "high"
+
+
 def roll(c: Crisis, kind: str, question: str, outcome: Callable[[float], str], to: str = "all") -> str:
     """One crisis roll: `outcome` maps a draw in [0, 1) to one of CHOICES[kind]."""
     r = c.rng.random()

@@ -106,8 +106,7 @@ class StartScreen(Screen):
         t.append(sc.summary + "\n\n")
         t.append(f"{len(sc.units)} units; {sc.clock.length_turns} turns of {sc.clock.turn_hours} hours\n", "dim")
         if sc.crisis is not None:
-            t.append(f"First a crisis of {sc.crisis.days} days before H-hour (docs/crisis.md); then, perhaps, the war\n",
-                     "bold yellow")
+            t.append(f"First a crisis of {sc.crisis.days} days before H-hour; then, perhaps, the war\n", "bold yellow")
         t.append("\n")
         for side in (Side.RED, Side.BLUE):
             t.append(f"{sc.sides[side].name} ({side.value})\n", "bold red" if side is Side.RED else "bold blue")

@@ -29,9 +29,8 @@ class CrisisUmpireDialog(UmpireDialog):
 
     def on_button_pressed(self, e: Button.Pressed) -> None:
         if e.button.id == "replace":
-            self.dismiss(
-                ("replace", self.query_one("#result", Input).value.strip().lower(), self.query_one("#note", Input).value)
-            )
+            result = self.query_one("#result", Input).value.strip().lower()
+            self.dismiss(("replace", result, self.query_one("#note", Input).value))
         elif e.button.id == "reroll":
             self.action_reroll()
         else:
@@ -48,8 +47,12 @@ class CrisisOver(Dialog):
         Binding("n", "choose('new')", "New game"),
         Binding("q", "choose('quit')", "Quit"),
     ]
-    HELP_KEYS = [("Enter", "on to the war (or, without war, back)"), ("n", "a new game"), ("q", "quit"),
-                 ("Esc", "back to the crisis log")]
+    HELP_KEYS = [
+        ("Enter", "on to the war (or, without war, back)"),
+        ("n", "a new game"),
+        ("q", "quit"),
+        ("Esc", "back to the crisis log"),
+    ]
 
     def __init__(self, text: str, war: bool):
         super().__init__()

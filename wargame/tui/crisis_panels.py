@@ -56,7 +56,8 @@ def status_text(c: Crisis, v: CrisisView | None) -> Text:
     else:
         t.append(f"You are {SIDE_NAME[v.side]} ({v.side})\n", "bold red" if v.side == "red" else "bold blue")
         t.append(f"Your resolve: {v.resolve} of {c.tables['resolve']['max']}")
-        t.append("  (0: " + ("Moscow stands down)\n" if v.side == "red" else "the Baltic governments give in)\n"), "dim")
+        zero = "Moscow stands down" if v.side == "red" else "the Baltic governments give in"
+        t.append(f"  (0: {zero})\n", "dim")
     need = c.tables["readiness"]["reinforce_evidence"]
     t.append(f"NATO evidence: {st.evidence} (the Council needs {need} for readiness 2)\n")
     t.append(f"NATO readiness: {st.readiness}, {READINESS[min(st.readiness, 2)]}\n")
@@ -144,8 +145,10 @@ def outcome_text(c: Crisis) -> str:
     if covert:
         lines.append(
             "Russia's covert actions: "
-            + ", ".join(f"{h.action.replace('_', ' ')} day {h.day} ({'detected' if h.detected else 'undetected'})"
-                        for h in covert)
+            + ", ".join(
+                f"{h.action.replace('_', ' ')} day {h.day} ({'detected' if h.detected else 'undetected'})"
+                for h in covert
+            )
             + "."
         )
     if c.war:
@@ -161,9 +164,11 @@ def outcome_text(c: Crisis) -> str:
             f"  Undetected infiltrations: Red special forces on up to {sf} hex(es) at H-hour",
         ]
         if st.escalated_first == "blue":
-            lines.append(f"  NATO escalated first: allied reinforcements {coh['blue_first_delay_turns']} turn(s) later")
+            n = coh["blue_first_delay_turns"]
+            lines.append(f"  NATO escalated first: allied reinforcements {n} turn(s) later")
         elif st.escalated_first == "red":
-            lines.append(f"  Russia escalated first: allied reinforcements {coh['red_first_advance_turns']} turn earlier")
+            n = coh["red_first_advance_turns"]
+            lines.append(f"  Russia escalated first: allied reinforcements {n} turn(s) earlier")
         if c.outcome == "limited":
             lines.append(f"  A limited grab: Red's goals are {', '.join(s.limited_goals)}")
     return "\n".join(lines)

@@ -31,8 +31,20 @@ from wargame.tui.crisis_dialogs import CrisisOver, CrisisUmpireDialog
 from wargame.tui.dialogs import Confirm, Handover, HelpScreen, RerollDialog
 from wargame.tui.saves_ui import LoadPicker, SaveAs, autosave, game_tag, saves_dir
 
-DECISIONS = [("no decision today", "none"), ("invade", "invade"), ("limited grab", "limited_grab"),
-             ("stand down", "stand_down")]
+DECISIONS = [
+    ("no decision today", "none"),
+    ("invade", "invade"),
+    ("limited grab", "limited_grab"),
+    ("stand down", "stand_down"),
+]
+
+
+def style_of(e: Any) -> str:
+    if e.what == "day":
+        return "bold"
+    if e.what in ("ended", "standoff", "standoff_resolved", "casualties"):
+        return "bold yellow"
+    return "magenta" if e.what == "umpire" else "red" if e.side == "red" else "blue" if e.side == "blue" else ""
 
 
 def bot_for(c: Crisis, side: str) -> Any:
@@ -115,20 +127,10 @@ class CrisisScreen(Screen):
         """The log as the viewer may see it (everything when watching, or once the crisis is over)."""
         log = self.query_one("#clog", RichLog)
         log.clear()
-        day = None
         for e in self.crisis.events:
             if self.viewer is not None and not self.crisis.over and not e.visible_to(self.viewer):
                 continue
-            if e.what == "day":
-                day = e.day
-                log.write(Text(e.describe(), "bold"))
-                continue
-            if e.day != day:
-                day = e.day
-            style = "magenta" if e.what == "umpire" else "red" if e.side == "red" else "blue" if e.side == "blue" else ""
-            if e.what in ("ended", "standoff", "standoff_resolved", "casualties"):
-                style = "bold yellow"
-            log.write(Text("  " + e.describe(), style))
+            log.write(Text(("" if e.what == "day" else "  ") + e.describe(), style_of(e)))
 
     def refresh_panels(self) -> None:
         c = self.crisis
@@ -211,8 +213,7 @@ class CrisisScreen(Screen):
         else:
             for e in events:
                 if self.viewer is None or e.visible_to(self.viewer):
-                    style = "red" if e.side == "red" else "blue" if e.side == "blue" else ""
-                    log.write(Text(("" if e.what == "day" else "  ") + e.describe(), "bold" if e.what == "day" else style))
+                    log.write(Text(("" if e.what == "day" else "  ") + e.describe(), style_of(e)))
         self.autosave()
         self.refresh_panels()
         self.call_after_refresh(self.advance)
@@ -257,9 +258,13 @@ class CrisisScreen(Screen):
             self._ruled(Decision(action, result, note))
             return
         p = self.crisis.pending
-        text = f"Re-roll: die [b]{int(p.reroll_draw * 100) + 1}[/b] → [b]{p.reroll_result}[/b]\n(first roll: die {p.roll} → {p.result})"
+        text = (
+            f"Re-roll: die [b]{int(p.reroll_draw * 100) + 1}[/b] → [b]{p.reroll_result}[/b]\n"
+            f"(first roll: die {p.roll} → {p.result})"
+        )
         self.app.push_screen(
-            RerollDialog(text), lambda keep: self._ruled(Decision("reroll" if keep != "original" else "accept", "", note))
+            RerollDialog(text),
+            lambda keep: self._ruled(Decision("reroll" if keep != "original" else "accept", "", note)),
         )
 
     def _ruled(self, d: Decision) -> None:
@@ -313,6 +318,7 @@ class CrisisScreen(Screen):
         self.app.push_screen(HelpScreen("Crisis", self.KEYS))
 
     def action_quit_game(self) -> None:
-        self.app.push_screen(Confirm("Quit the game? (The crisis is autosaved after every phase.)"),
-                             lambda ok: self.app.exit() if ok else None)
-
+        self.app.push_screen(
+            Confirm("Quit the game? (The crisis is autosaved after every phase.)"),
+            lambda ok: self.app.exit() if ok else None,
+        )
