@@ -39,6 +39,18 @@ DECISIONS = [
 ]
 
 
+class ActionList(SelectionList[str]):
+    """The actions of a phase. Its options are replaced each phase; a highlight the keyboard asked for
+    before they were replaced may arrive after, for an option no longer there: it is dropped (Textual's
+    SelectionList would fail building its message)."""
+
+    def _on_option_list_option_highlighted(self, event: Any) -> None:
+        # Textual calls the base classes' handlers after this one unless the default is prevented
+        if event.option_index is None or event.option_index >= self.option_count:
+            event.prevent_default()
+            event.stop()
+
+
 def style_of(e: Any) -> str:
     if e.what == "day":
         return "bold"
@@ -101,11 +113,12 @@ class CrisisScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="track")
         with Horizontal(id="cbody"):
-            yield RichLog(id="clog", wrap=True, markup=False)
+            yield RichLog(id="clog", wrap=True, markup=False, min_width=20)
             with VerticalScroll(id="cside"):
                 yield Static(id="cstatus")
                 yield Static(id="prompt")
-                yield SelectionList[str](id="actions")
+                yield ActionList(id="actions")
+                yield Static(id="ticked")
                 yield Select(DECISIONS, value="none", allow_blank=False, id="decision")
                 with Horizontal(id="cbuttons"):
                     yield Button("Commit (e)", id="commit", variant="primary")
@@ -148,11 +161,23 @@ class CrisisScreen(Screen):
                 acts.add_options([(cp.action_label(c, v.side, a), a) for a in v.actions])
                 acts.highlighted = 0 if v.actions else None
         acts.display = bool(mine and v.phase != "standoff")
+        self.show_ticked()
         self.query_one("#decision", Select).display = bool(mine and v.phase == "act")
         self.query_one("#commit").display = bool(mine and v.phase != "standoff")
         self.query_one("#firm").display = self.query_one("#back").display = bool(mine and v.phase == "standoff")
         if acts.display and not acts.has_focus:
             acts.focus()
+
+    def show_ticked(self) -> None:
+        """The ticked actions in words (the list's marks differ only in colour)."""
+        acts = self.query_one("#actions", SelectionList)
+        c, side = self.crisis, self.viewer or "red"
+        names = [cp.action_label(c, side, a).split(" (")[0] for a in acts.selected] if acts.display else []
+        self.query_one("#ticked", Static).update(f"Ticked: {', '.join(names) or 'nothing'}" if acts.display else "")
+        self.query_one("#ticked", Static).display = acts.display
+
+    def on_selection_list_selected_changed(self, _: Any) -> None:
+        self.show_ticked()
 
     def _waiting(self) -> str:
         c = self.crisis
