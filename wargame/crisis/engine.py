@@ -340,9 +340,12 @@ class Crisis:
 
     # --- into the war, and the record -----------------------------------------------------------------
 
-    def war_scenario(self) -> Scenario:
-        """The scenario the war is played on after this crisis (as it stands now)."""
-        return war_scenario(self.scenario, self.settings, self.state, self.tables, limited=self.outcome == "limited")
+    def war_scenario(self, warning: bool = True) -> Scenario:
+        """The scenario the war is played on after this crisis (as it stands now); `warning=False`: the
+        same without the warning gained (a controlled comparison)."""
+        return war_scenario(
+            self.scenario, self.settings, self.state, self.tables, limited=self.outcome == "limited", warning=warning
+        )
 
     def start_war(self, umpire: bool | None = None) -> Game | None:
         """The war's Game after a crisis that ended in war (None after deterrence or coercion); it
