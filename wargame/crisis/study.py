@@ -40,7 +40,7 @@ def crisis_markdown(study: Any, rows: list[dict[str, Any]], command: str = "", c
         "### Crisis outcomes by case",
         "",
         head,
-        "|" + "---|" * (len(OUTCOMES) + 6),
+        "|" + "---|" * (len(OUTCOMES) + 5),
     ]
     for c in study.cases:
         rs = by_case.get(c.id, [])
