@@ -200,6 +200,10 @@ class WargameApp(App):
         timer.start()
         self.exit(return_code=0)
 
+    def make_screen(self, game: Game, players: dict[Side, str]) -> GameScreen:
+        """The screen a new or loaded game is played on (the seminar's facilitator has its console)."""
+        return GameScreen(game, players)
+
     def start_game(self, scenario_id: str, players: dict[Side, str], seed: int, umpire: bool) -> None:
         try:
             sc = load_scenario(scenario_id)
@@ -210,7 +214,7 @@ class WargameApp(App):
                 self.push_screen(CrisisScreen(Crisis(sc, seed, umpire=umpire), players))
                 return
             game = Game(sc, seed=seed, umpire=umpire)
-            screen = GameScreen(game, players)
+            screen = self.make_screen(game, players)
         except (DataError, ValueError) as e:
             self.notify(str(e), severity="error", timeout=10)
             return
@@ -261,8 +265,7 @@ class WargameApp(App):
                 screen, where = CrisisScreen(crisis, players), f"crisis day {crisis.day}, {crisis.phase}"
             else:
                 game, problems = replay(rec, sc)
-                screen, where = GameScreen(game, players), f"turn {game.turn}, {game.phase} phase"
-
+                screen, where = self.make_screen(game, players), f"turn {game.turn}, {game.phase} phase"
         except (SaveError, DataError, ValueError, KeyError) as e:
             self.notify(f"cannot load {path}: {e}", severity="error", timeout=10)
             return

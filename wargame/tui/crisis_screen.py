@@ -305,11 +305,9 @@ class CrisisScreen(Screen):
 
     def _after_crisis(self, choice: Any) -> None:
         if choice == "war":
-            from wargame.tui.game_screen import GameScreen
-
             game = self.crisis.start_war()
             if game is not None:
-                self.app.switch_screen(GameScreen(game, self.players))
+                self.app.switch_screen(self.app.make_screen(game, self.players))  # type: ignore[attr-defined]
         elif choice == "new":
             self.app.pop_screen()
         elif choice == "quit":
