@@ -307,7 +307,7 @@ class CrisisScreen(Screen):
         if choice == "war":
             game = self.crisis.start_war()
             if game is not None:
-                self.app.switch_screen(self.app.make_screen(game, self.players))  # type: ignore[attr-defined]
+                self.app.switch_screen(self.app.make_screen(game, self.players))
         elif choice == "new":
             self.app.pop_screen()
         elif choice == "quit":
