@@ -88,6 +88,7 @@ class Doctrine:
     keep_dug_in: bool = True  # Blue: a dug-in unit values its position by its entrenchment columns
     garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
     stand: bool = True  # Blue: delay: units stand on their positions until enveloped
+    envelop: int = 2  # Blue: a standing unit falls back when enemy units are in this many hexes around it
     demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
     counter_advance: bool = False  # Blue: advance into the hex a counter-attack emptied (False: stay dug in)
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
@@ -271,7 +272,7 @@ class OperationalBot:
             if not settled:
                 continue
             contact = sum(1 for n in nbrs.get(u.hex, ()) if n in enemy_at)
-            if contact >= 2 or (contact and u.id in view.out_of_supply):
+            if contact >= self.doctrine.envelop or (contact and u.id in view.out_of_supply):
                 continue
             out.add(u.id)
         return out
