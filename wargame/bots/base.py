@@ -40,7 +40,7 @@ class Oracle:
     `ad_loss_probability` count only the enemy artillery, SAMs and air cover the side has seen."""
 
     def __init__(self, game: Game, side: Side):
-        self._truth = game  # read only through `belief.believed` (fog of war)
+        self._truth = game  # read through `belief.believed` only (and its clock, to rebuild that)
         self._belief: Game | None = None
         self._key: tuple = ()
         self.side = side

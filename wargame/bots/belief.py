@@ -92,7 +92,8 @@ def published_schedule(game: Game) -> dict[str, int]:
 def believed_state(game: Game, side: Side, guesses: dict[str, Hex] | None = None,
                    strengths: dict[str, int] | None = None) -> State:
     """The state as `side` believes it to be (the module docstring): own and public fields copied,
-    the enemy's rebuilt from the side's `View` and the briefing."""
+    the enemy's rebuilt from what the side's `View` shows (by the same fog rule, `fog.coverage`: the
+    enemy units it detects, their dug-in, the dead pile), the briefing and the caller's guesses."""
     from wargame.rules.fog import coverage
 
     st = game.state
