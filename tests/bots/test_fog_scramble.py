@@ -228,3 +228,22 @@ def test_the_air_defence_risk_counts_only_sams_seen():
     assert got < g.ad_loss_probability(Side.BLUE, h)
     if expected is not None:
         assert got == expected
+
+
+def test_the_oracle_follows_the_orders_staged_in_the_game(tiny):
+    """The TUI and the env stage orders in the real game as they go and ask the same oracle again:
+    its believed game stages them too (and forgets them when they are taken back)."""
+    from wargame.orders import Move
+
+    g = Game(tiny, seed=3)
+    g.submit(Side.RED, [])
+    g.submit(Side.BLUE, [])  # Red's movement phase
+    oracle = Oracle(g, Side.RED)
+    dest = sorted(oracle.reachable("r1"), key=oracle.hid)[0]
+    move = Move("r1", tuple(oracle.hid(h) for h in oracle.path("r1", dest)))
+    assert oracle.legal(move) is None
+    assert g.stage(Side.RED, move) is None
+    assert oracle.legal(move) == "1st Tank Bn already has a move staged this phase"
+    assert oracle.reachable("r1") == {}
+    g.unstage()
+    assert oracle.legal(move) is None and dest in oracle.reachable("r1")
