@@ -442,6 +442,24 @@ class GameEnded(Event):
         return f"The game ends: {self.winner} wins ({self.reason}). RAND measure: {m}."
 
 
+@dataclass(frozen=True)
+class InjectPlayed(Event):
+    """The facilitator played an inject (wargame.seminar.injects): its effect went through the engine."""
+
+    turn: int
+    id: str
+    title: str
+    effect: str    # blow_bridge | open_border | delay_arrival | message
+    detail: str    # what the effect changed, in words
+    audience: str  # all | red | blue: who is told
+    note: str
+    kind: str = field(default="inject", init=False)
+
+    def describe(self) -> str:
+        note = f" ({self.note})" if self.note else ""
+        return f"Inject: {self.title}. {self.detail}{note}"
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     str(c.__dataclass_fields__["kind"].default): c
     for c in (
@@ -473,6 +491,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         BridgeRepaired,
         ObjectiveHeld,
         GameEnded,
+        InjectPlayed,
     )
 }
 #: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
@@ -516,6 +535,8 @@ def visible_to(event: Event, side: str) -> bool:
         ),
     ):
         return s == side
+    if isinstance(event, InjectPlayed):
+        return event.audience in ("all", side)
     if isinstance(event, (Retreated, Advanced)):
         return True  # seen by both sides of the combat
     return True

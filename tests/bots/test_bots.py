@@ -494,8 +494,12 @@ def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
     ]
     g = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
     to_phase(g, "movement", Side.BLUE)
-    orders = OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
-    assert [o.unit for o in orders] == ["b1"]  # two Red hexes next to it: it falls back; b2 stands
+    from wargame.bots.operational import Doctrine
+
+    standing = OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert not any(getattr(o, "unit", None) == "b1" for o in standing)  # two Red hexes: not yet enveloped
+    orders = OperationalBot(Side.BLUE, 1, Doctrine(envelop=2)).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert [o.unit for o in orders] == ["b1"]  # enveloped at two: it falls back; b2 stands
     assert H(orders[0].path[-1]).q < H("0503").q
     g2 = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
     to_phase(g2, "air", Side.BLUE)

@@ -2,7 +2,7 @@
 
 from tests.rules.boards import BLUE, RED, H, board, scenario, tables, to_phase, unit
 from wargame.game import Game
-from wargame.orders import Move
+from wargame.orders import AirMission, Move
 from wargame.rules import supply
 from wargame.rules.movement import movement_points
 
@@ -81,7 +81,11 @@ def test_a_major_river_without_a_bridge_stops_the_trace_and_interdiction_costs()
     g2 = Game(scenario(b2, [unit("r", RED, "tank", "0201")]), seed=1)
     assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4   # two hexes cross-country, one ford
     g2.state.interdicted[BLUE] = {g2.index.idx[H("0301")]}
+    assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4   # no aircraft over it now
+    g2.state.interdiction_ends[BLUE] = {g2.index.idx[H("0301")]: 6.0}      # on station until H+6
     assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4 + 12
+    g2.state.now = 6.0                                                      # they have gone home
+    assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4
 
 
 def test_a_force_out_of_supply_does_not_count_for_the_measure():
@@ -94,3 +98,49 @@ def test_a_force_out_of_supply_does_not_count_for_the_measure():
     ev = g.submit(RED, [Move("r1", ("0602", "0502")), Move("r2", ("0602",))])
     assert [e.kind for e in ev if e.kind in ("outskirts", "measure")] == ["outskirts"]
     assert g.measure == {} and g.state.first_unit == {"Riga": 4.0}    # r2: 2 MP + 2 to leave b1's zone
+
+
+def _cut_off_by_air():
+    """Two Red tank battalions one hex from Russia in Riga's outskirts, a supply range of 20 (one
+    cross-country hex costs 12, interdicted 24), Blue aircraft and no Red air defence."""
+    b = board(["." * 10] * 3, ["EEEELLRRRR"] * 3,
+              cities=[("Riga", "0502", "LVA")], outskirts={"Riga": "0502 0402 0602"})
+    units = [unit("r1", RED, "tank", "0702"), unit("r2", RED, "tank", "0702")]
+    return Game(scenario(b, units, measure=("Riga",), objectives=("Riga",), turns=4, air=(0, 0, 40, 40),
+                         t=tables(supply={"range": 20})), seed=1)
+
+
+def _fly(g, sorties):
+    to_phase(g, "air", BLUE)
+    return g.submit(BLUE, [AirMission("interdiction", "0602", sorties)] if sorties else [])
+
+
+def test_a_force_cut_off_by_aircraft_counts_from_the_hour_they_leave():
+    g = _cut_off_by_air()
+    ev = _fly(g, 10)                     # ten effective sorties: the roads are watched until H+10
+    assert any("until H+10 " in getattr(e, "effect", "") for e in ev)
+    ev = g.submit(RED, [Move("r1", ("0602",)), Move("r2", ("0602",))])
+    # 3 of the 6 MP left to tanks starting under the aircraft: in at H+6, cut off
+    assert [(e.kind, e.hour) for e in ev if e.kind in ("outskirts", "measure")] == [("outskirts", 6.0)]
+    to_phase(g, "air", RED)              # through the end of turn 1
+    assert g.measure == {"Riga": 10.0}
+
+
+def test_a_force_kept_cut_off_from_turn_to_turn_does_not_count_between_the_turns():
+    g = _cut_off_by_air()
+    _fly(g, 12)                          # the whole turn
+    g.submit(RED, [Move("r1", ("0602",)), Move("r2", ("0602",))])
+    _fly(g, 8)                           # turn 2 (night, H+12): the aircraft are back at once, until H+20
+    assert g.turn == 2 and g.measure == {}
+    to_phase(g, "air", RED)              # through the end of turn 2
+    assert g.measure == {"Riga": 20.0}
+
+
+def test_a_force_whose_lines_are_no_longer_watched_counts_from_the_start_of_the_turn():
+    g = _cut_off_by_air()
+    _fly(g, 12)
+    g.submit(RED, [Move("r1", ("0602",)), Move("r2", ("0602",))])
+    to_phase(g, "air", BLUE)
+    assert g.turn == 2 and g.measure == {}       # not yet: Blue's air tasking comes first
+    g.submit(BLUE, [])
+    assert g.measure == {"Riga": 12.0}

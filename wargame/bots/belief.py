@@ -7,7 +7,7 @@ that none is missing):
 
 - **own**: the side's own units, orders, air tasking, supply, what it has seen (it knows them);
 - **public**: the clock, the measure, who holds each city, the bridges down, the hexes interdicted
-  (both players see the strikes), the attacks made this phase (both see them);
+  and until when (both players see the strikes), the attacks made this phase (both see them);
 - **belief** about the enemy, built from the side's `View` and the scenario's briefing, never from
   the enemy's hidden state:
   - enemy units it detects are where they are, with the strength and the dug-in position it sees;
@@ -56,6 +56,7 @@ SOURCES: dict[str, str] = {
     "targets": "public",
     "suppressed": "own and seen units",
     "interdicted": "public",
+    "interdiction_ends": "public",
     "cover": "own",
     "seen_by_air": "own",
     "air_orders": "own",
@@ -178,6 +179,7 @@ def believed_state(game: Game, side: Side, guesses: dict[str, Hex] | None = None
     b.targets = set(st.targets)
     b.suppressed = st.suppressed & known
     b.interdicted = {s: set(st.interdicted[s]) for s in Side}
+    b.interdiction_ends = {s: dict(st.interdiction_ends[s]) for s in Side}
     b.cover = {side: [list(c) for c in st.cover[side]], enemy: []}
     b.seen_by_air = {side: set(st.seen_by_air[side]), enemy: set()}
     b.air_orders = {side: list(st.air_orders[side]), enemy: []}

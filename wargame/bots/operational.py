@@ -19,6 +19,7 @@ go round it) and mass fires (`mass_fires`: the artillery goes into range of thos
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -67,6 +68,15 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
 
 
 LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
+
+
+def _flight(oracle: Oracle, target: Hex, pool: int, turn_hours: float) -> int:
+    """Sorties for a line-interdiction flight: enough that, after the expected air-defence losses,
+    the aircraft watch the roads for the whole turn (`air.interdiction.hours_per_sortie`), at least 8,
+    at most the pool."""
+    per = oracle.tables.interdiction["hours_per_sortie"] or 12.0
+    need = turn_hours / per / max(0.25, 1.0 - oracle.ad_loss_probability(target))
+    return max(8, min(pool, math.ceil(need)))
 DEMOLISH_NEAR = 4  # Blue blows a bridge beside it once enemy units are this close
 
 
@@ -88,7 +98,7 @@ class Doctrine:
     keep_dug_in: bool = True  # Blue: a dug-in unit values its position by its entrenchment columns
     garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
     stand: bool = True  # Blue: delay: units stand on their positions until enveloped
-    envelop: int = 2  # Blue: a standing unit falls back when enemy units are in this many hexes around it
+    envelop: int = 3  # Blue: a standing unit falls back when enemy units are in this many hexes around it
     demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
     counter_advance: bool = False  # Blue: advance into the hex a counter-attack emptied (False: stay dug in)
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
@@ -237,7 +247,8 @@ class OperationalBot:
     @staticmethod
     def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
-        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes."""
+        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes of the far
+        bank, on that side of the river."""
         b = view.board
         out: list[Order] = []
         chosen: set[frozenset[Hex]] = set()
@@ -249,6 +260,10 @@ class OperationalBot:
             for n in sorted(oracle.terrain.neighbours.get(u.hex, ())):
                 if b.river(u.hex, n) is None or not b.road(u.hex, n) or f.get(n, 1 << 20) <= here:
                     continue
+                # only a bridge the enemy is coming over: enemy units near its far bank, on that side
+                # (a bridge merely farther from the capitals may carry Blue's own reinforcements and supply)
+                if not any(distance(e, n) <= DEMOLISH_NEAR and distance(e, n) < distance(e, u.hex) for e in enemy_at):
+                    continue
                 o = Demolish(u.id, oracle.hid(n))
                 if frozenset((u.hex, n)) not in chosen and oracle.legal(o) is None:
                     chosen.add(frozenset((u.hex, n)))
@@ -259,7 +274,7 @@ class OperationalBot:
     def _standing(self, view: View, oracle: Oracle, enemy_at: set[Hex]) -> set[str]:
         """Blue's delay: the units that stand where they are this phase. A unit stands on a position it
         has dug (or, in the first turn, the position the scenario set it up on) until it is being
-        enveloped (enemy units in two or more hexes around it, or in one while it is out of supply);
+        enveloped (enemy units in `envelop` (3) or more hexes around it, or in one while it is out of supply);
         then it falls back to the next position. Standing units dig in, hold the roads with their
         zones of control and, once bypassed, cut the enemy's lines of communication."""
         t = oracle.tables
@@ -434,14 +449,16 @@ class OperationalBot:
         goals = self.goals(view, oracle)
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         if self.doctrine.interdict_lines:
-            return out + self._interdict_lines(spear, pool, oracle)
+            hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
+            return out + self._interdict_lines(spear, pool, oracle, hours)
         return out + self._interdict(spear, pool, oracle)
 
     @staticmethod
-    def _interdict_lines(spear, pool: int, oracle: Oracle) -> list[Order]:
-        """Flights of 8 sorties over the enemy's lines of communication: the hex `LINES_BEHIND` back
-        along the supply route of each lead unit (nearest the goals first), where the air-defence loss
-        probability is 25 % or less. A cut line starves every unit beyond it (docs/rules.md, Supply)."""
+    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float) -> list[Order]:
+        """Flights over the enemy's lines of communication: the hex `LINES_BEHIND` back along the
+        supply route of each lead unit (nearest the goals first), where the air-defence loss
+        probability is 25 % or less, each big enough to watch the roads all turn (`_flight`). A cut
+        line starves every unit beyond it (docs/rules.md, Supply)."""
         out: list[Order] = []
         done: set[Hex] = set()
         for e in spear:
@@ -453,9 +470,10 @@ class OperationalBot:
             t = route[LINES_BEHIND]
             if t in done or e.hex in done or oracle.ad_loss_probability(t) > 0.25:
                 continue
-            out.append(AirMission("interdiction", oracle.hid(t), 8))
+            n = _flight(oracle, t, pool, turn_hours)
+            out.append(AirMission("interdiction", oracle.hid(t), n))
             done.update({t, *neighbours(t), *route[:LINES_BEHIND]})
-            pool -= 8
+            pool -= n
         return out
 
     @staticmethod

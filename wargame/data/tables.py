@@ -256,6 +256,7 @@ TABLES_SPEC = Record(
                                 "radius": F(Int(min=0, max=3)),
                                 "enter_cost": F(Int(min=0, max=99)),
                                 "start_factor": F(Num(min=0, max=1)),
+                                "hours_per_sortie": F(Num(min=0, max=24)),
                             }
                         )
                     ),

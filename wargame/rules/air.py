@@ -171,6 +171,10 @@ def resolve_air_phase(game: Game) -> Resolution:
             for m in tasks[s]:
                 if m.mission in kinds and m.sorties > 0:
                     yield from fly(game, s, m)
+    from wargame.rules.victory import after_air
+
+    for e in after_air(game):
+        game.emit(e)
 
 
 def _deny(game: Game, side: Side, tasks: list[AirMission], denied: int) -> list[AirMission]:
@@ -228,7 +232,17 @@ def fly(game: Game, side: Side, m: AirMission) -> Resolution:
             zone = [h for h in ix.ball(t, a.interdiction["radius"]) if ix.is_land[h]]
             st.interdicted[side].update(zone)
             seen.update(zone)
-            effect = f"{len(zone)} hexes around {m.target} interdicted for the turn ({eff} effective sorties)"
+            # the lines of communication are watched while the aircraft are there: so many hours an
+            # effective sortie, at most the turn (rules.supply reads it; movement has it for the turn)
+            turn = game.scenario.clock.turn_hours
+            until = round(game.hour + min(turn, eff * a.interdiction["hours_per_sortie"]), 1)
+            ends = st.interdiction_ends[side]
+            for h in zone:
+                ends[h] = max(ends.get(h, 0.0), until)
+            effect = (
+                f"{len(zone)} hexes around {m.target} interdicted for the turn, its roads cut for supply "
+                f"until H+{until:g} ({eff} effective sorties)"
+            )
         else:
             effect = (
                 f"too few sorties got through to interdict ({eff} effective, {a.interdiction['min_sorties']} needed)"

@@ -33,7 +33,7 @@ RECORD_VERSION = 3
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[a-z0-9][a-z0-9\-_]{0,63}")
 _KEYS = {"record", "scenario", "data_sha256", "tables", "seed", "umpire", "options", "log", "decisions",
-         "n_events", "events_sha256", "pending", "snapshot", "players", "crisis"}
+         "n_events", "events_sha256", "pending", "snapshot", "players", "crisis", "seminar"}
 MAX_PHASES = 100_000
 MAX_ORDERS = 10_000
 
@@ -167,6 +167,13 @@ def check_record(rec: Any) -> None:
             check_crisis_record(rec["crisis"])
         except CrisisRecordError as e:
             raise RecordError(str(e)) from None
+    if "seminar" in rec:  # injects, notes and bookmarks: an optional, versioned field (wargame.seminar.record)
+        from wargame.seminar.record import SeminarRecordError, check_seminar
+
+        try:
+            check_seminar(rec["seminar"], len(log))
+        except SeminarRecordError as e:
+            raise RecordError(str(e)) from None
 
 
 def snapshot(game: Game, events: bool = True) -> dict[str, Any]:
@@ -195,7 +202,15 @@ def to_record(game: Game) -> dict[str, Any]:
         "pending": game.pending is not None,
         "snapshot": snapshot(game),
         **({"crisis": game.crisis.to_record()} if getattr(game, "crisis", None) is not None else {}),
+        **_seminar(game),
     }
+
+
+def _seminar(game: Game) -> dict[str, Any]:
+    from wargame.seminar.record import section
+
+    sec = section(game)
+    return {"seminar": sec} if sec else {}
 
 
 def from_record(record: dict[str, Any], scenario: Scenario) -> Game:
@@ -239,6 +254,7 @@ def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]
     differences from the record (empty = identical events and final state)."""
     from wargame.game import Game
     from wargame.play import play_until
+    from wargame.seminar.record import Injector
 
     check_record(record)
     crisis: Any = None
@@ -260,6 +276,8 @@ def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]
         nonlocal where
         i = at["entry"]
         where = f"log[{i}]"
+        if injector is not None:
+            injector.due(i)  # the injects played before this phase
         entry = log[i]
         if Side(entry["side"]) is not side:
             game.submit(Side(entry["side"]), [])  # refused, with the game's own reason
@@ -276,16 +294,24 @@ def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]
     try:
         game = Game(scenario, seed=record["seed"], umpire=bool(record.get("umpire", False)))
         game.crisis = crisis
+        injector = Injector(game, record) if "seminar" in record else None
         decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
         play_until(game, {s: recorded for s in Side}, stop=lambda g: at["entry"] >= len(log), umpire=ruling)
         if at["entry"] < len(log):  # the game ended, or waits for a ruling, before the record does
             where = f"log[{at['entry']}]"
+            if injector is not None:
+                injector.due(at["entry"])
             entry = log[at["entry"]]
             game.submit(Side(entry["side"]), [_order(d) for d in entry["orders"]])
+        where = "seminar"
+        if injector is not None and game.pending is None and not game.over:
+            injector.due(len(log))  # played after the last phase of the record
         where = "decisions"
         di = at["decision"]
     except (KeyError, TypeError, ValueError) as e:
         raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
+    if injector is not None and injector.left:
+        problems.append(f"{injector.left} inject(s) in the record were never played")
     if di < len(decisions):
         problems.append(f"{len(decisions) - di} umpire rulings in the record were never asked for")
     if record["n_events"] != len(game.events):

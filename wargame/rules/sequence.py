@@ -44,6 +44,7 @@ def start_turn(game: Game) -> None:
         pool = game.scenario.air.get(s)
         st.sorties[s] = (pool.night if game.night else pool.day) if pool else 0
         st.interdicted[s] = set()
+        st.interdiction_ends[s] = {}
         st.cover[s] = []
         st.seen_by_air[s] = set()
         st.air_orders[s] = []

@@ -42,6 +42,7 @@ class State:
     targets: set[int] = field(default_factory=set)                # hexes attacked this combat phase
     suppressed: set[str] = field(default_factory=set)             # SAM units, this turn
     interdicted: dict[Side, set[int]] = _per_side(set)            # hexes interdicted BY the side, this turn
+    interdiction_ends: dict[Side, dict[int, float]] = _per_side(dict)  # hex -> hour the side's aircraft leave it
     cover: dict[Side, list[list[int]]] = _per_side(list)          # [hex, effective sorties] standing by, this turn
     seen_by_air: dict[Side, set[int]] = _per_side(set)            # hexes the side's aircraft saw this turn
     air_orders: dict[Side, list[dict[str, Any]]] = _per_side(list)  # tasking waiting for the other side
@@ -77,6 +78,7 @@ class State:
             targets=set(self.targets),
             suppressed=set(self.suppressed),
             interdicted={k: set(v) for k, v in self.interdicted.items()},
+            interdiction_ends={k: dict(v) for k, v in self.interdiction_ends.items()},
             cover={k: [list(x) for x in v] for k, v in self.cover.items()},
             seen_by_air={k: set(v) for k, v in self.seen_by_air.items()},
             air_orders={k: list(v) for k, v in self.air_orders.items()},
@@ -115,6 +117,7 @@ class State:
             "targets": hexes(self.targets),
             "suppressed": sorted(self.suppressed),
             "interdicted": side(self.interdicted, hexes),
+            "interdiction_ends": side(self.interdiction_ends, lambda m: {ids[h]: t for h, t in sorted(m.items())}),
             "cover": side(self.cover, lambda v: [[ids[h], n] for h, n in v]),
             "seen_by_air": side(self.seen_by_air, hexes),
             "air_orders": side(self.air_orders),
@@ -154,6 +157,7 @@ class State:
         st.targets = ints(d["targets"])
         st.suppressed = set(d["suppressed"])
         st.interdicted = side(d["interdicted"], ints)
+        st.interdiction_ends = side(d["interdiction_ends"], lambda m: {idx_of[h]: float(t) for h, t in m.items()})
         st.cover = side(d["cover"], lambda v: [[idx_of[h], n] for h, n in v])
         st.seen_by_air = side(d["seen_by_air"], ints)
         st.air_orders = side(d["air_orders"], list)

@@ -6,7 +6,8 @@ the scenario opens it), its **depots** (cities of its own countries of at least
 `supply.depot_population` that it holds) and the areas its reinforcements arrive in. A unit is in
 supply when a **trace** of at most `supply.range` points runs from its hex to a source: each hexside
 costs the rail, road or cross-country figure (an unbridged minor river more, an unbridged major river
-cannot be crossed), a hex the enemy interdicted this turn costs more, and the trace never enters a hex
+cannot be crossed), a hex the enemy's aircraft are interdicting now costs more (for as long as they
+are on station: `air.interdiction.hours_per_sortie`), and the trace never enters a hex
 held by the enemy, a hex in an enemy zone of control where no friendly unit stands, or a country
 closed to the side. Supply is adjudicated on the truth (every enemy unit), like combat.
 
@@ -113,12 +114,16 @@ def supplied(game: Game, side: Side) -> dict[int, int]:
     included but not the hexes inside them (`supplied_at` answers for any hex). Cached until a unit is
     placed or the interdiction changes."""
     st = game.state
-    stamp = (st.turn, st.phase_index, len(st.interdicted[side.other]), len(st.control))
+    t = game.tables.supply
+    # the enemy's aircraft over the roads now (their time on station: rules.air); within a turn the
+    # hexes still watched at a later hour are a subset of those watched earlier, so their count
+    # tells the sets apart
+    extra = {h: t["interdicted_cost"] for h, end in st.interdiction_ends[side.other].items() if end > st.now}
+    stamp = (st.turn, st.phase_index, len(extra), len(st.control))
     key = ("supply", side)
     got = game._cache.get(key)
     if got is not None and got[0] == stamp:
         return got[1]
-    t = game.tables.supply
     limit = t["range"]
     friends = game.occupied_ints(side)
     # closed: never entered (a closed country, an enemy-held hex, an enemy zone of control without a
@@ -134,7 +139,6 @@ def supplied(game: Game, side: Side) -> dict[int, int]:
     for i in game.zoc_ints(side.other):
         if i not in friends:
             closed[i] = 1
-    extra = dict.fromkeys(st.interdicted[side.other], t["interdicted_cost"])
     edges = _edges(game)
     blown = {k: _unbridged(game, *k) for k in st.blown}
     enemy_at = game.occupied_ints(side.other)

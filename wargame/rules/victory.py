@@ -5,7 +5,9 @@
 - The measure: a main force (Red manoeuvre units in supply, `victory.main_force` steps between them)
   in the outskirts hexes of a measure city (`board.outskirts`) sets that city's hour, inside the turn
   from the movement points spent (`rules.sequence`). The first Red unit of any kind in an outskirts
-  hex is kept as a secondary figure (`first_unit`). "Not reached" otherwise.
+  hex is kept as a secondary figure (`first_unit`). "Not reached" otherwise. A force cut off only
+  by Blue's aircraft over its roads counts from the hour they leave (`when_lines_open`); at the
+  start of a turn the measure is taken once this turn's air missions are flown (`after_air`).
 - The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
   holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
@@ -69,10 +71,19 @@ def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
         if name not in st.first_unit:
             st.first_unit[name] = round(hour, 1)
             out.append(ev.OutskirtsEntered(name, round(hour, 1), uid))
-    return out + main_force(game)
+    # at the start of a turn the measure waits for the air phase: the aircraft that watch Red's
+    # roads this turn are over them from its first hour (`after_air`)
+    return out + ([] if game.state.phase_index < 2 else main_force(game))
 
 
-def main_force(game: Game) -> list[ev.Event]:
+def after_air(game: Game) -> list[ev.Event]:
+    """The end of the air phase: the measure, at the start of the turn, with this turn's aircraft
+    over the roads (a force whose supply the start of the turn restored counts from then only if
+    Blue's aircraft do not cut it again)."""
+    return main_force(game, floor=float(game.hour))
+
+
+def main_force(game: Game, floor: float | None = None) -> list[ev.Event]:
     """The RAND measure, for each measure city not reached yet: Red manoeuvre units (tables
     `victory.main_force.categories`), each in supply now, with at least `min_steps` steps between them
     in the city's outskirts hexes. Its hour is the hour the unit that completed the force entered its
@@ -109,9 +120,26 @@ def main_force(game: Game) -> list[ev.Event]:
             if total >= t.main_force_steps:
                 break
         last = counted[-1]
-        hour = round(max(st.entered.get(last.id, 0.0), _floor(game)), 1)
+        hour = round(max(st.entered.get(last.id, 0.0), _floor(game) if floor is None else floor), 1)
         st.measure[name] = hour
         out.append(ev.MeasureReached(name, hour, last.id, tuple(u.id for u in counted), total))
+    return out
+
+
+def when_lines_open(game: Game) -> list[ev.Event]:
+    """End of turn: a Red force that stood in the outskirts cut off only by Blue's aircraft over its
+    roads counts from the hour the last of them left (`air.interdiction.hours_per_sortie`), not from
+    the start of the next turn. Each hour an interdiction ends in this turn is tried in order."""
+    st = game.state
+    if not st.first_unit or all(n in st.measure for n in game.scenario.victory.measure):
+        return []
+    start = float(game.hour)
+    end = start + game.scenario.clock.turn_hours
+    out: list[ev.Event] = []
+    # aircraft on station to the end of the turn: the next turn's air phase decides (`after_air`)
+    for t in sorted({e for e in st.interdiction_ends[Side.BLUE].values() if start < e < end}):
+        st.now = t
+        out += main_force(game, floor=t)
     return out
 
 
@@ -139,7 +167,7 @@ def end_of_turn(game: Game) -> list[ev.Event]:
     capitals = sc.victory.measure
     all_held = bool(capitals) and all(st.control.get(n) is Side.RED for n in capitals)
     early = all_held and game.tables.end_when_red_holds_measure
-    out: list[ev.Event] = []
+    out: list[ev.Event] = when_lines_open(game)
     hold = sc.victory.hold
     if hold and st.hold_hour is None and all(st.control.get(n) is Side.RED for n in hold):
         st.hold_hour = st.turn * sc.clock.turn_hours

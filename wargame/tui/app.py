@@ -197,11 +197,15 @@ class WargameApp(App):
         timer.start()
         self.exit(return_code=0)
 
+    def make_screen(self, game: Game, players: dict[Side, str]) -> GameScreen:
+        """The screen a new or loaded game is played on (the seminar's facilitator has its console)."""
+        return GameScreen(game, players)
+
     def start_game(self, scenario_id: str, players: dict[Side, str], seed: int, umpire: bool) -> None:
         try:
             sc = load_scenario(scenario_id)
             game = Game(sc, seed=seed, umpire=umpire)
-            screen = GameScreen(game, players)
+            screen = self.make_screen(game, players)
         except (DataError, ValueError) as e:
             self.notify(str(e), severity="error", timeout=10)
             return
@@ -236,7 +240,7 @@ class WargameApp(App):
                 raise SaveError(f"the save is of scenario {rec['scenario']!r}, not {sc.id!r}")
             changed = data_matches(rec, sc)
             game, problems = replay(rec, sc)
-            screen = GameScreen(game, players)
+            screen = self.make_screen(game, players)
         except (SaveError, DataError, ValueError, KeyError) as e:
             self.notify(f"cannot load {path}: {e}", severity="error", timeout=10)
             return
