@@ -144,3 +144,21 @@ def test_a_force_whose_lines_are_no_longer_watched_counts_from_the_start_of_the_
     assert g.turn == 2 and g.measure == {}       # not yet: Blue's air tasking comes first
     g.submit(BLUE, [])
     assert g.measure == {"Riga": 12.0}
+
+
+def test_supply_for_the_measure_is_traced_at_the_hour_the_force_stood_there():
+    # r3 moves last and arrives at H+10, after the aircraft left at H+8: the force in the outskirts
+    # since H+6 was cut off until H+8, which is its hour (not H+6, as the hour of the last move
+    # would have had it)
+    b = board(["." * 10] * 5, ["EEEELLRRRR"] * 5,
+              cities=[("Riga", "0502", "LVA")], outskirts={"Riga": "0502 0402 0602"})
+    units = [unit("r1", RED, "tank", "0702"), unit("r2", RED, "tank", "0702"), unit("r3", RED, "tank", "1005")]
+    g = Game(scenario(b, units, measure=("Riga",), objectives=("Riga",), turns=4, air=(0, 0, 40, 40),
+                      t=tables(supply={"range": 20})), seed=1)
+    _fly(g, 8)
+    ev = g.submit(RED, [Move("r1", ("0602",)), Move("r2", ("0602",)),
+                        Move("r3", ("0905", "0805", "0705", "0605", "0505"))])
+    assert [e.hour for e in ev if e.kind == "outskirts"] == [6.0] and g.state.entered["r3"] == 10.0
+    assert g.measure == {}
+    to_phase(g, "air", RED)
+    assert g.measure == {"Riga": 8.0}

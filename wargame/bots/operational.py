@@ -68,6 +68,9 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
 
 
 LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
+COVER_DEPTH = 3  # Red: hexes back along a lead unit's supply route where a mobile SAM stands
+COVER_RANGE = 6  # Red: SAMs with an umbrella this size or less move with the columns
+THREAT_DEPTHS = (3, 6, 9)  # ... and along the route of a force already at the goals, one flight each
 
 
 def _flight(oracle: Oracle, target: Hex, pool: int, turn_hours: float) -> int:
@@ -106,6 +109,7 @@ class Doctrine:
     # units instead of the units themselves
     red_air: str = "support"  # Red: "support" (close air support only), or interdiction of the
     # Blue units in "front" of its lead units or in "depth" (nearest the goals)
+    cover_lines: bool = True  # Red: mobile SAMs stand over the supply routes behind the lead units
     mass_fires: bool = True  # Red: artillery moves into range of the contacts nearest the goals
     # (the spearheads' fights) instead of trailing the columns
     pin: int = 0  # Red: where a contact cannot be attacked at the doctrine's odds, one
@@ -194,6 +198,7 @@ class OperationalBot:
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
+        umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else []
         if self.side is Side.RED and d.advance < 1.0:
             order = order[: max(1, round(len(order) * d.advance))]
         if self.side is Side.BLUE and d.hold:
@@ -217,6 +222,15 @@ class OperationalBot:
             if self.side is Side.RED:
                 if cat in FIRES or cat in STATIC:
                     cands = [h for h in cands if h not in near_enemy]
+                if cat == "air_defence" and umbrella:
+                    # over the lines behind the lead units: the roads Blue's aircraft would cut
+                    spot = umbrella.pop(0)
+                    best = min(cands + [u.hex], key=lambda h: (distance(h, spot), reach.get(h, 0), h))
+                    if best != u.hex:
+                        stack[u.hex] -= 1
+                        stack[best] = stack.get(best, 0) + 1
+                        out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+                    continue
                 target = self._fire_target(u, cands + [u.hex], fire_plan) if cat in FIRES and fire_plan else None
                 if target is not None:  # into range of the fight it was sent to (or staying, if in range)
                     fire_plan[target] -= 1
@@ -243,6 +257,25 @@ class OperationalBot:
         if self.side is Side.BLUE and d.demolish:
             out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at)
         return out
+
+    @staticmethod
+    def _umbrella(view: View, oracle: Oracle, order: list[Unit], field) -> list[Hex]:
+        """Red: where its mobile air defence (umbrella of `COVER_RANGE` hexes or less) stands: one
+        battery a lead manoeuvre unit, nearest the goals first, on that unit's supply route
+        `COVER_DEPTH` hexes back, where Blue's line interdiction aims (docs/bots.md)."""
+        mobile = [u for u in view.own if u.type.category == "air_defence" and 0 < u.type.ad_range <= COVER_RANGE]
+        spots: list[Hex] = []
+        for u in order:
+            if len(spots) >= len(mobile):
+                break
+            if u.type.category not in HEAVY:
+                continue
+            route = oracle.own_supply_route(u.hex)
+            if len(route) > COVER_DEPTH:
+                spot = route[COVER_DEPTH]
+                if all(distance(spot, s) > 2 for s in spots):
+                    spots.append(spot)
+        return spots
 
     @staticmethod
     def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
@@ -450,17 +483,32 @@ class OperationalBot:
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         if self.doctrine.interdict_lines:
             hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
-            return out + self._interdict_lines(spear, pool, oracle, hours)
+            return out + self._interdict_lines(spear, pool, oracle, hours, goals)
         return out + self._interdict(spear, pool, oracle)
 
     @staticmethod
-    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float) -> list[Order]:
+    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, goals=frozenset()) -> list[Order]:
         """Flights over the enemy's lines of communication: the hex `LINES_BEHIND` back along the
         supply route of each lead unit (nearest the goals first), where the air-defence loss
         probability is 25 % or less, each big enough to watch the roads all turn (`_flight`). A cut
         line starves every unit beyond it (docs/rules.md, Supply)."""
         out: list[Order] = []
         done: set[Hex] = set()
+        # first the lines of a force already at the goals (what the measure needs in supply): a
+        # second and third flight deeper along the same road close the ways round the first
+        threat = [e for e in spear if e.hex in goals][:1]
+        if threat:
+            route = oracle.enemy_supply_route(threat[0].hex)
+            for depth in THREAT_DEPTHS:
+                if pool < 8 or len(route) <= depth:
+                    break
+                t = route[depth]
+                if t in done or oracle.ad_loss_probability(t) > 0.25:
+                    continue
+                n = _flight(oracle, t, pool, turn_hours)
+                out.append(AirMission("interdiction", oracle.hid(t), n))
+                done.update({t, *neighbours(t)})
+                pool -= n
         for e in spear:
             if pool < 8:
                 break

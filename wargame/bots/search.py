@@ -15,7 +15,8 @@ first look takes the best average; later ones change the plan only for a clear g
 Its belief (`Oracle.imagine`): the enemy units it detects now are where they are; every other enemy
 unit is where it was last seen or, never seen, at its H-hour set-up from the scenario's briefing
 (or, where that hex is in sight, just out of sight), with its last-seen or briefed strength; the
-enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions.
+enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions,
+strengths, orders, entrenchment or supply: the imagined game is built by `wargame.bots.belief`.
 
 A look-ahead is scored in hours, as the RAND measure is: the hour Red reached the outskirts of a
 measure city or, not reached when the look-ahead stops, the hour then plus the turns the nearest Red

@@ -52,6 +52,9 @@ class View:
     entrench: dict[str, int] = field(default_factory=dict)       # own unit id -> its movement phases unmoved
     out_of_supply: dict[str, int] = field(default_factory=dict)  # own unit id -> turns out of supply
     first_unit: dict[str, float] = field(default_factory=dict)   # city -> hour the first Red unit entered its outskirts
+    enemy_entrench: dict[str, int] = field(default_factory=dict)  # detected enemy unit id -> its movement phases
+    # unmoved (a dug-in position is seen with the unit in it)
+    enemy_destroyed: frozenset[str] = frozenset()  # enemy units destroyed (the dead pile: public, as on a table)
 
     def unit(self, unit_id: str) -> Unit | None:
         for u in self.own + self.enemy:
@@ -134,4 +137,6 @@ def make_view(game: Position, side: Side, staged: tuple[Order, ...] = ()) -> Vie
                 st.result, game.scenario.clock, staged, game.pending is not None,
                 frozenset(hexes[i] for i in seen), *_known_rings(game, side, seen),
                 {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},
-                {u.id: st.out_of_supply[u.id] for u in own if u.id in st.out_of_supply}, dict(st.first_unit))
+                {u.id: st.out_of_supply[u.id] for u in own if u.id in st.out_of_supply}, dict(st.first_unit),
+                {u.id: st.entrench[u.id] for u in enemy if u.id in st.entrench},
+                frozenset(u.id for u in units if u.side is not side and not u.alive))

@@ -110,7 +110,19 @@ def main_force(game: Position, floor: float | None = None) -> list[ev.Event]:
                 here.append((h, line))
         if sum(u.steps for _, line in here for u in line) < t.main_force_steps:
             continue  # not enough line troops there, in supply or not: no need to trace
+        # supply is traced at the hour the force stood there complete (the aircraft over the roads
+        # then, not at the hour of whatever was carried out last)
+        low = _floor(game) if floor is None else floor
+        arrived = sorted((st.entered.get(u.id, 0.0), u.steps) for _, line in here for u in line)
+        total, when = 0, low
+        for at, steps in arrived:
+            total, when = total + steps, at
+            if total >= t.main_force_steps:
+                break
+        now = st.now
+        st.now = max(low, when)
         units = [u for h, line in here if supplied_at(game, Side.RED, h) for u in line]
+        st.now = now
         if sum(u.steps for u in units) < t.main_force_steps:
             continue
         units.sort(key=lambda u: (st.entered.get(u.id, 0.0), u.id))
@@ -121,7 +133,9 @@ def main_force(game: Position, floor: float | None = None) -> list[ev.Event]:
             if total >= t.main_force_steps:
                 break
         last = counted[-1]
-        hour = round(max(st.entered.get(last.id, 0.0), _floor(game) if floor is None else floor), 1)
+        hour = round(max(st.entered.get(last.id, 0.0), low), 1)
+        if hour >= game.hour + game.scenario.clock.turn_hours:
+            continue  # at the very end of the turn (an advance after combat): the next turn's air phase decides
         st.measure[name] = hour
         out.append(ev.MeasureReached(name, hour, last.id, tuple(u.id for u in counted), total))
     return out
