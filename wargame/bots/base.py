@@ -121,7 +121,7 @@ class Oracle:
         enemy's aircraft would cut it, and so where the side's own air defence should stand."""
         from wargame.rules.supply import route_home
 
-        g = self._game
+        g = self._game()
         i = g.index.idx.get(h)
         return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side, i)]
 
