@@ -56,6 +56,7 @@ class Game:
         """A new game at H-hour, or (`position`) a game over a position already played to (a copy)."""
         pos = position if position is not None else Position.start(scenario, seed)
         self.position = pos
+        self._ground()  # read often: plain attributes, kept in step by the setters below
         self.seed = seed
         self.umpire = umpire
         self.log: list[dict[str, Any]] = []        # committed orders per phase, for saves and replays
@@ -67,9 +68,11 @@ class Game:
 
     # --- the position under the game ------------------------------------------------------------------
 
-    @property
-    def state(self) -> State:
-        return self.position.state
+    def _ground(self) -> None:
+        pos = self.position
+        self.state: State = pos.state  # a position keeps its State object for life
+        self.board: Board = pos.board
+        self.index: BoardIndex = pos.index
 
     @property
     def scenario(self) -> Scenario:
@@ -79,14 +82,7 @@ class Game:
     def scenario(self, scenario: Scenario) -> None:
         """Play on under changed terms (`Position.change_scenario`: a seminar inject)."""
         self.position.change_scenario(scenario)
-
-    @property
-    def board(self) -> Board:
-        return self.position.board
-
-    @property
-    def index(self) -> BoardIndex:
-        return self.position.index
+        self._ground()
 
     terrain = property(lambda self: self.position.terrain, doc="the per-board costs, by their first name")
     allowed_mask = property(lambda self: self.position.allowed_mask, doc="hexes each side may enter (ints)")
