@@ -392,6 +392,24 @@ class BridgeDemolished(Event):
 
 
 @dataclass(frozen=True)
+class Airlifted(Event):
+    """An air-mobile move: the unit flew from `hex` to `to` (or turned back), losing `lost` steps to
+    the air defence over the landing zone; `what` says how it went."""
+
+    unit: str
+    name: str
+    side: str
+    hex: str
+    to: str
+    lost: int
+    what: str
+    kind: str = field(default="airlift", init=False)
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.side}) flies by helicopter from {self.hex} to {self.to}: {self.what}."
+
+
+@dataclass(frozen=True)
 class BridgeRepaired(Event):
     side: str
     hex: str
@@ -489,6 +507,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         SupplyChanged,
         BridgeDemolished,
         BridgeRepaired,
+        Airlifted,
         ObjectiveHeld,
         GameEnded,
         InjectPlayed,
@@ -524,6 +543,7 @@ def visible_to(event: Event, side: str) -> bool:
         (
             Moved,
             MoveHalted,
+            Airlifted,
             FallbackSet,
             Arrived,
             ArrivalDelayed,

@@ -51,6 +51,8 @@ class Oracle:
         self.red_goals = game.scenario.victory.red_goals or game.scenario.victory.measure
         self.allowed = game.allowed[side]
         self.hold = game.scenario.victory.hold
+        pool = game.scenario.air.get(side)
+        self.lift = pool.lift if pool is not None else 0  # own helicopter lift, battalions a phase
         self._scenario = game.scenario
         self._board = game.board
 

@@ -24,9 +24,9 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wargame.hexgrid import Hex, distance, neighbours
+from wargame.hexgrid import Hex, distance, neighbours, within
 from wargame.model.units import Side, Unit
-from wargame.orders import AirMission, Attack, Demolish, Move, Order
+from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
 
 if TYPE_CHECKING:
     from wargame.bots.base import Oracle
@@ -68,6 +68,7 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
 
 
 LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
+AIRLIFT_GAIN = 4  # Red: a lift must save this many movement points over going by land
 COVER_DEPTH = 3  # Red: hexes back along a lead unit's supply route where a mobile SAM stands
 COVER_RANGE = 6  # Red: SAMs with an umbrella this size or less move with the columns
 THREAT_DEPTHS = (3, 6, 9)  # ... and along the route of a force already at the goals, one flight each
@@ -110,6 +111,7 @@ class Doctrine:
     red_air: str = "support"  # Red: "support" (close air support only), or interdiction of the
     # Blue units in "front" of its lead units or in "depth" (nearest the goals)
     cover_lines: bool = True  # Red: mobile SAMs stand over the supply routes behind the lead units
+    airlift: bool = True  # Red: helicopters lift air-assault battalions up to the spearhead
     mass_fires: bool = True  # Red: artillery moves into range of the contacts nearest the goals
     # (the spearheads' fights) instead of trailing the columns
     pin: int = 0  # Red: where a contact cannot be attacked at the doctrine's odds, one
@@ -199,6 +201,11 @@ class OperationalBot:
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
         umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else []
+        flown: set[str] = set()
+        if self.side is Side.RED and d.airlift and oracle.lift:
+            for o in self._airlifts(view, oracle, field, near_enemy, stack, limit):
+                out.append(o)
+                flown.add(o.unit)
         if self.side is Side.RED and d.advance < 1.0:
             order = order[: max(1, round(len(order) * d.advance))]
         if self.side is Side.BLUE and d.hold:
@@ -206,6 +213,8 @@ class OperationalBot:
         garrison = self._garrison(view, oracle) if self.side is Side.BLUE else set()
         standing = self._standing(view, oracle, enemy_at) if self.side is Side.BLUE and d.stand else set()
         for u in order:
+            if u.id in flown:
+                continue
             if u.id in garrison or u.id in standing:
                 continue  # holds the outskirts of a capital, or a position it has dug (see _standing)
             cat = u.type.category
@@ -256,6 +265,44 @@ class OperationalBot:
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         if self.side is Side.BLUE and d.demolish:
             out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at)
+        return out
+
+    @staticmethod
+    def _airlifts(view: View, oracle: Oracle, field, near_enemy: set[Hex], stack: dict[Hex, int], limit: int):
+        """Red: the air-assault battalions its helicopters can lift fly up to the spearhead: each,
+        farthest behind first, to the hex within range nearest the goals that is next to an own
+        manoeuvre unit and not next to an enemy unit it sees (the lift's checks are the game's), when
+        that saves at least `AIRLIFT_GAIN` movement points over going by land."""
+        cats = oracle.tables.airmobile["categories"]
+        rng = oracle.tables.airmobile["range"]
+        own_line = {u.hex for u in view.own if u.type.category in HEAVY or u.type.category in cats}
+        flyers = sorted(
+            (u for u in view.own if u.type.category in cats),
+            key=lambda u: (-field(u).get(u.hex, 1 << 20), u.id),
+        )
+        out: list[Order] = []
+        for u in flyers:
+            if len(out) >= oracle.lift:
+                break
+            f = field(u)
+            here = f.get(u.hex, 1 << 20)
+            by_land = min((f.get(h, 1 << 20) for h in [*oracle.reachable(u.id), u.hex]), default=here)
+            best = None
+            for h in sorted(within(u.hex, rng)):
+                if h in near_enemy or stack.get(h, 0) >= limit or f.get(h, 1 << 20) > by_land - AIRLIFT_GAIN:
+                    continue
+                if not any(n in own_line for n in neighbours(h)) and h not in own_line:
+                    continue
+                key = (f.get(h, 1 << 20), h)
+                if best is not None and key >= best[0]:
+                    continue
+                if oracle.legal(Airlift(u.id, oracle.hid(h))) is None:
+                    best = (key, h)
+            if best is not None:
+                h = best[1]
+                stack[u.hex] -= 1
+                stack[h] = stack.get(h, 0) + 1
+                out.append(Airlift(u.id, oracle.hid(h)))
         return out
 
     @staticmethod

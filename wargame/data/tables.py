@@ -276,6 +276,15 @@ TABLES_SPEC = Record(
                 }
             )
         ),
+        "airmobile": F(
+            _section(
+                {
+                    "categories": F(Seq(Str())),
+                    "range": F(Int(min=1, max=50)),
+                    "hours": F(Num(min=0, max=24)),
+                }
+            )
+        ),
         "supply": F(
             _section(
                 {
@@ -319,7 +328,9 @@ TABLES_SPEC = Record(
     description="The rules tables (wargame-tables/1). See docs/rules.md.",
 )
 
-SECTIONS = ("movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "bridges", "supply", "victory")
+SECTIONS = (
+    "movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "bridges", "airmobile", "supply", "victory"
+)
 
 
 @dataclass(frozen=True)
@@ -378,6 +389,8 @@ class Tables:
     # bridges
     demolish_on: int
     bridge_repair_turns: int
+    # air-mobile moves
+    airmobile: dict[str, Any]
     # supply
     supply: dict[str, Any]
     supply_effects: tuple[tuple[int, float, float, float], ...]  # (turns, movement, attack, defence), most turns first
@@ -443,6 +456,7 @@ def tables_from_dict(d: dict[str, Any], tid: str = "standard") -> Tables:
         main_force_categories=frozenset(d["victory"]["main_force"]["categories"]),
         demolish_on=d["bridges"]["demolish_on"],
         bridge_repair_turns=d["bridges"]["repair_turns"],
+        airmobile={k: v for k, v in d["airmobile"].items() if k not in ("basis", "fitted")},
         supply={k: v for k, v in d["supply"].items() if k not in ("basis", "effects", "fitted")},
         supply_effects=tuple(
             sorted(

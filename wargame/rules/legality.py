@@ -12,14 +12,21 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from wargame.model.units import Side
-from wargame.orders import AIR_KINDS, AirMission, Attack, Demolish, Fallback, Move, Order
+from wargame.orders import AIR_KINDS, Airlift, AirMission, Attack, Demolish, Fallback, Move, Order
 from wargame.rules import fires
 from wargame.rules.movement import check_path, path_to, reachable
 
 if TYPE_CHECKING:
     from wargame.rules.position import Position
 
-PHASE_OF = {Move: "movement", Fallback: "movement", Demolish: "movement", Attack: "combat", AirMission: "air"}
+PHASE_OF = {
+    Move: "movement",
+    Fallback: "movement",
+    Demolish: "movement",
+    Airlift: "movement",
+    Attack: "combat",
+    AirMission: "air",
+}
 
 
 @dataclass
@@ -39,6 +46,7 @@ class Plan:
     sorties: int = 0
     fallbacks: set[str] = field(default_factory=set)
     demolishers: set[str] = field(default_factory=set)
+    lifted: int = 0  # air-mobile moves staged
     _stack: dict[int, int] | None = None
 
     def stack(self, game: Position) -> dict[int, int]:
@@ -75,6 +83,16 @@ class Plan:
             self.fallbacks.add(order.unit)
         elif isinstance(order, Demolish):
             self.demolishers.add(order.unit)
+        elif isinstance(order, Airlift):
+            start = game.state.pos[order.unit]
+            dest = game.index.of_id[order.to]
+            self.moved[order.unit] = dest
+            self.lifted += 1
+            self.stack_delta[start] = self.stack_delta.get(start, 0) - 1
+            self.stack_delta[dest] = self.stack_delta.get(dest, 0) + 1
+            if self._stack is not None:
+                self._stack[start] = self._stack.get(start, 0) - 1
+                self._stack[dest] = self._stack.get(dest, 0) + 1
 
 
 def check(game: Position, side: Side, order: Order, plan: Plan | None = None) -> tuple[str | None, Any]:
@@ -104,6 +122,12 @@ def check(game: Position, side: Side, order: Order, plan: Plan | None = None) ->
             return attack_problem(game, side, order, plan), None
         if isinstance(order, AirMission):
             return air_problem(game, side, order, plan), None
+        if isinstance(order, Airlift):
+            from wargame.rules import airmobile
+
+            moving = set(plan.moved) | plan.demolishers if plan is not None else set()
+            stack = plan.stack(game) if plan is not None else game.stack_ints(side)
+            return airmobile.problem(game, side, order, plan.lifted if plan is not None else 0, moving, stack), None
         if isinstance(order, Demolish):
             from wargame.rules.bridges import demolish_problem
 

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from wargame import events as ev
 from wargame.model.units import Side
-from wargame.orders import AirMission, Attack, Demolish, Fallback, Move
-from wargame.rules import air, arrivals, bridges, combat, fog, movement, supply, victory
+from wargame.orders import Airlift, AirMission, Attack, Demolish, Fallback, Move
+from wargame.rules import air, airmobile, arrivals, bridges, combat, fog, movement, supply, victory
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ def resolve(game: Position, side: Side, plan: Plan) -> Resolution:
                 _fallback(game, side, order)
             elif isinstance(order, Demolish):
                 yield from bridges.demolish(game, side, order)
+            elif isinstance(order, Airlift):
+                yield from airmobile.resolve(game, side, order)
         _entrench(game, side)
         for e in game.after_moves():
             game.emit(e)
