@@ -491,6 +491,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the scenario file, when it is not in the data folder (its data must hash as the save says)",
     )
+    r.add_argument("--vcr", action="store_true",
+                   help="play it back on screen: play, pause, step back and forth, jump to a turn, bookmarks")
     r.set_defaults(func=_delegate("wargame.replay", "main"))
 
     rp = sub.add_parser("report", help="write an after-action report of a saved game (.html or .md)",

@@ -392,6 +392,24 @@ class BridgeDemolished(Event):
 
 
 @dataclass(frozen=True)
+class Airlifted(Event):
+    """An air-mobile move: the unit flew from `hex` to `to` (or turned back), losing `lost` steps to
+    the air defence over the landing zone; `what` says how it went."""
+
+    unit: str
+    name: str
+    side: str
+    hex: str
+    to: str
+    lost: int
+    what: str
+    kind: str = field(default="airlift", init=False)
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.side}) flies by helicopter from {self.hex} to {self.to}: {self.what}."
+
+
+@dataclass(frozen=True)
 class BridgeRepaired(Event):
     side: str
     hex: str
@@ -442,6 +460,24 @@ class GameEnded(Event):
         return f"The game ends: {self.winner} wins ({self.reason}). RAND measure: {m}."
 
 
+@dataclass(frozen=True)
+class InjectPlayed(Event):
+    """The facilitator played an inject (wargame.seminar.injects): its effect went through the engine."""
+
+    turn: int
+    id: str
+    title: str
+    effect: str    # blow_bridge | open_border | delay_arrival | message
+    detail: str    # what the effect changed, in words
+    audience: str  # all | red | blue: who is told
+    note: str
+    kind: str = field(default="inject", init=False)
+
+    def describe(self) -> str:
+        note = f" ({self.note})" if self.note else ""
+        return f"Inject: {self.title}. {self.detail}{note}"
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     str(c.__dataclass_fields__["kind"].default): c
     for c in (
@@ -471,8 +507,10 @@ EVENT_TYPES: dict[str, type[Event]] = {
         SupplyChanged,
         BridgeDemolished,
         BridgeRepaired,
+        Airlifted,
         ObjectiveHeld,
         GameEnded,
+        InjectPlayed,
     )
 }
 #: The name the design uses for a ruling that changes a result (`UmpireRuled.overruled`).
@@ -505,6 +543,7 @@ def visible_to(event: Event, side: str) -> bool:
         (
             Moved,
             MoveHalted,
+            Airlifted,
             FallbackSet,
             Arrived,
             ArrivalDelayed,
@@ -516,6 +555,8 @@ def visible_to(event: Event, side: str) -> bool:
         ),
     ):
         return s == side
+    if isinstance(event, InjectPlayed):
+        return event.audience in ("all", side)
     if isinstance(event, (Retreated, Advanced)):
         return True  # seen by both sides of the combat
     return True

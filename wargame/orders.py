@@ -7,6 +7,7 @@ serialise to JSON as they are: the TUI, bots, saves and replays use the same obj
     AirMission("sead", "4530", 8)                # interdiction | sead | counter_air | recon | cover
     Fallback("ee-1-1", "3010")                   # where this unit retreats to, if it must
     Demolish("lv-1-1", "3242")                   # blow the bridge between the unit's hex and 3242
+    Airlift("ru-76-104-1", "3840")               # an air-mobile unit flies by helicopter to a hex
 
 Whether an order is legal *now* is for `wargame.game.Game.legal` (it needs the state); this module
 only says what an order is.
@@ -116,8 +117,22 @@ class Demolish:
         return {"kind": "demolish", "unit": self.unit, "across": self.across}
 
 
-Order = Move | Attack | AirMission | Fallback | Demolish
-ORDER_TYPES = (Move, Attack, AirMission, Fallback, Demolish)
+@dataclass(frozen=True)
+class Airlift:
+    """In its side's movement phase, an air-mobile `unit` (one its side's helicopters can lift)
+    flies to hex `to` instead of moving by land, within the lift's range and capacity, through the
+    enemy's air defence over the landing zone (docs/rules.md, Air-mobile moves)."""
+
+    unit: str
+    to: str
+    kind: str = field(default="airlift", init=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "airlift", "unit": self.unit, "to": self.to}
+
+
+Order = Move | Attack | AirMission | Fallback | Demolish | Airlift
+ORDER_TYPES = (Move, Attack, AirMission, Fallback, Demolish, Airlift)
 
 
 def to_dict(order: Order) -> dict[str, Any]:
@@ -127,7 +142,7 @@ def to_dict(order: Order) -> dict[str, Any]:
 
 _KEYS = {"move": {"kind", "unit", "path", "to"}, "attack": {"kind", "target", "attackers", "support", "cas", "advance"},
          "air": {"kind", "mission", "target", "sorties"}, "fallback": {"kind", "unit", "toward"},
-         "demolish": {"kind", "unit", "across"}}
+         "demolish": {"kind", "unit", "across"}, "airlift": {"kind", "unit", "to"}}
 
 
 def from_dict(d: dict[str, Any]) -> Order:
@@ -137,7 +152,9 @@ def from_dict(d: dict[str, Any]) -> Order:
         raise ValueError(f"an order must be a mapping, got {type(d).__name__}")
     kind = d.get("kind")
     if not isinstance(kind, str) or kind not in _KEYS:
-        raise ValueError(f"unknown order kind {_short(kind)}; expected move, attack, air, fallback or demolish")
+        raise ValueError(
+            f"unknown order kind {_short(kind)}; expected move, attack, air, fallback, demolish or airlift"
+        )
     extra = set(d) - _KEYS[kind]
     if extra:
         raise ValueError(f"unknown field {_short(sorted(map(str, extra))[0])} in a {kind} order")
@@ -151,6 +168,8 @@ def from_dict(d: dict[str, Any]) -> Order:
             o = AirMission(d["mission"], d.get("target", ""), d["sorties"])
         elif kind == "demolish":
             o = Demolish(d["unit"], d["across"])
+        elif kind == "airlift":
+            o = Airlift(d["unit"], d["to"])
         else:
             o = Fallback(d["unit"], d.get("toward", ""))
     except KeyError as e:
@@ -204,7 +223,7 @@ def problem(order: Any) -> str | None:
         return "not an order"
     try:
         if order.kind != {Move: "move", Attack: "attack", AirMission: "air", Fallback: "fallback",
-                          Demolish: "demolish"}[type(order)]:
+                          Demolish: "demolish", Airlift: "airlift"}[type(order)]:
             return "the order's kind does not match its type"
         if isinstance(order, Move):
             return (_id(order.unit, "the unit") or _id_list(order.path, "the path", hex_=True)
@@ -227,6 +246,8 @@ def problem(order: Any) -> str | None:
             )
         if isinstance(order, Demolish):
             return _id(order.unit, "the unit") or _id(order.across, "the hex across the bridge", hex_=True)
+        if isinstance(order, Airlift):
+            return _id(order.unit, "the unit") or _id(order.to, "the landing hex", hex_=True)
         return _id(order.unit, "the unit") or _id(order.toward, "the fallback hex", empty=True, hex_=True)
     except Exception as e:  # noqa: BLE001 - a hostile subclass of str or a broken __eq__ is still only a refusal
         return f"malformed order ({type(e).__name__})"
@@ -263,4 +284,6 @@ def describe(order: Order) -> str:
         return f"{order.sorties} {order.mission.replace('_', ' ')} sorties{where}"
     if isinstance(order, Demolish):
         return f"{order.unit} blows the bridge toward {order.across}"
+    if isinstance(order, Airlift):
+        return f"{order.unit} flies by helicopter to {order.to}"
     return f"{order.unit} falls back toward {order.toward}" if order.toward else f"{order.unit} falls back by the rule"

@@ -20,6 +20,10 @@ from wargame.saves import SaveError, data_matches, read_save, scenario_of
 
 
 def main(args: argparse.Namespace) -> int:
+    if getattr(args, "vcr", False):  # the VCR controls on screen (wargame.tui.replay_ui)
+        from wargame.tui.replay_ui import main as vcr
+
+        return vcr(args)
     out = Console(highlight=False, soft_wrap=True)
     record = read_save(args.save)
     scenario = load_scenario(args.scenario if getattr(args, "scenario", None) else scenario_of(record))

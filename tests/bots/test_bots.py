@@ -152,7 +152,7 @@ def test_imagined_game_puts_unseen_enemies_where_the_side_believes_them(tiny):
     g = Game(tiny, seed=3)
     g.place(g.units["r1"], g.parse("0402"))  # next to b1: seen
     oracle = Oracle(g, Side.BLUE)
-    seen = detected(g, Side.BLUE)
+    seen = detected(g.position, Side.BLUE)
     true = g.units["r3"].hex
     assert true not in seen  # r3 is hidden from Blue
     imagined = oracle.imagine(7)
@@ -183,7 +183,7 @@ def test_the_search_bot_believes_the_briefing_not_the_hidden_state(tiny):
     from wargame.rules.fog import detected
 
     g = Game(tiny, seed=3)
-    seen = detected(g, Side.BLUE)
+    seen = detected(g.position, Side.BLUE)
     moved_to = next(h for h in sorted(g.allowed[Side.RED]) if h not in seen and h != g.units["r3"].hex)
     g.place(g.units["r3"], moved_to)  # r3 moves, unseen
     bot = SearchBot(Side.BLUE, 1)
@@ -494,8 +494,12 @@ def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
     ]
     g = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
     to_phase(g, "movement", Side.BLUE)
-    orders = OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
-    assert [o.unit for o in orders] == ["b1"]  # two Red hexes next to it: it falls back; b2 stands
+    from wargame.bots.operational import Doctrine
+
+    standing = OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert not any(getattr(o, "unit", None) == "b1" for o in standing)  # two Red hexes: not yet enveloped
+    orders = OperationalBot(Side.BLUE, 1, Doctrine(envelop=2)).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+    assert [o.unit for o in orders] == ["b1"]  # enveloped at two: it falls back; b2 stands
     assert H(orders[0].path[-1]).q < H("0503").q
     g2 = Game(scenario(b, units, measure=("Tallinn",), air=(0, 0, 40, 40)), seed=1)
     to_phase(g2, "air", Side.BLUE)
@@ -561,3 +565,38 @@ def test_the_imagined_game_holds_nothing_the_side_has_not_seen():
     assert all(imagined.units[i].id in {u.id for u in seen} for i in st.entrench if imagined.units[i].side is Side.RED)
     assert imagined.events == [] and imagined.log == []
     assert g.state.air_orders[Side.RED] and g.state.fallback  # the true game is untouched
+
+
+def test_red_mobile_air_defence_stands_over_the_lines_behind_the_lead_units():
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import COVER_DEPTH, Doctrine, OperationalBot
+    from wargame.game import Game
+    from wargame.hexgrid import parse_hex_id as H
+    from wargame.orders import Move
+
+    b = board(
+        ["." * 12] * 5,
+        ["EEEEEEEERRRR"] * 5,
+        roads=["0103 0203 0303 0403 0503 0603 0703 0803 0903 1003 1103 1203"],
+        cities=[("Tallinn", "0103", "EST")],
+        outskirts={"Tallinn": "0103 0102 0104"},
+    )
+    units = [
+        unit("r1", Side.RED, "tank", "0403"),
+        unit("sam", Side.RED, "sam", "0305"),
+        unit("b1", Side.BLUE, "inf", "0101"),
+    ]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.RED)
+    spot = Oracle(g, Side.RED).own_supply_route(H("0403"))[COVER_DEPTH]
+    assert spot == H("0703")  # three hexes back along the road home
+    orders = OperationalBot(Side.RED, 1).orders(g.view(Side.RED), Oracle(g, Side.RED))
+    sam = next(o for o in orders if isinstance(o, Move) and o.unit == "sam")
+    def gap(h):
+        return g.index.distance(g.index.idx[h], g.index.idx[spot])
+
+    assert gap(H(sam.path[-1])) < gap(H("0305"))  # back over the lines, not on toward Tallinn
+    off = OperationalBot(Side.RED, 1, Doctrine(cover_lines=False)).orders(g.view(Side.RED), Oracle(g, Side.RED))
+    moved = [H(o.path[-1]) for o in off if isinstance(o, Move) and o.unit == "sam"]
+    assert all(gap(h) >= gap(H("0305")) for h in moved)  # without the doctrine it keeps with the columns

@@ -425,3 +425,38 @@ async def test_a_move_into_unseen_enemies_halts_and_the_log_says_so(saves):
         assert halted and halted[0].unit == uid
         shown = "\n".join(str(line.text) for line in screen.query_one("RichLog").lines)
         assert f"halts in {halted[0].at}" in shown
+
+
+async def test_helicopter_move_bridge_demolition_and_fallback_keys(saves):
+    import dataclasses
+
+    from tests.rules.boards import replace_type
+    from wargame.orders import Airlift, Demolish, Fallback
+
+    app = WargameApp(TINY, "human", "random", 4)
+    async with app.run_test(size=(100, 32)) as pilot:
+        screen = app.screen
+        g = screen.game
+        replace_type(g.units["r1"], category="air_assault")  # r1 becomes liftable, and Red gets the helicopters
+        g.scenario = dataclasses.replace(
+            g.scenario, air={**g.scenario.air, Side.RED: dataclasses.replace(g.scenario.air[Side.RED], lift=1)}
+        )
+        g.place(g.units["r2"], g.parse("0502"))  # r2 on the east bank of the Narva bridge
+        await end_phase(pilot)
+        assert g.phase == "movement" and g.active_side is Side.RED
+        screen.map.cursor = g.units["r1"].hex
+        await pilot.press("enter")
+        assert screen.selected == "r1"
+        screen.map.cursor = g.parse("0704")
+        await pilot.press("A")
+        screen.map.cursor = g.parse("0402")
+        await pilot.press("w")
+        screen.map.cursor = g.units["r3"].hex
+        await pilot.press("enter")
+        screen.map.cursor = g.parse("0803")
+        await pilot.press("F")
+        await pilot.pause()
+        assert screen.staged == (Airlift("r1", "0704"), Demolish("r2", "0402"), Fallback("r3", "0803"))
+        await end_phase(pilot)
+        assert g.units["r1"].hex == g.parse("0704")
+        assert any(e.kind == "demolition" for e in g.events) and g.state.fallback["r3"] == g.index.idx[g.parse("0803")]

@@ -18,6 +18,7 @@ from wargame.model.scenario import Scenario
 from wargame.model.units import Side
 from wargame.orders import from_dict as order_from_dict
 from wargame.rules.record import RecordError, check_record
+from wargame.seminar.record import Injector, SeminarLog, seminar_of
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class History:
     result: dict[str, Any] | None
     turn: int
     over: bool
+    seminar: SeminarLog = field(default_factory=SeminarLog)  # injects played, notes and bookmarks
 
 
 class _Recorder:
@@ -172,9 +174,10 @@ def history(record: dict[str, Any], scenario: Scenario) -> History:
     for e in game.events:   # the first turn's opening events, emitted while the game was built
         if not isinstance(e, ev.PhaseStarted):
             rec.timeline.append((1, e))
-    original = game.emit
-    game.emit = lambda e: rec.emit(e, original)  # type: ignore[method-assign]
+    original = game.position.emit  # the sink every rule emits into
+    game.position.emit = lambda e: rec.emit(e, original)  # type: ignore[method-assign]
     decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
+    injector = Injector(game, record)  # the White cell's injects, at the phases they came before
     di = 0
     where = "decisions"
     try:
@@ -183,11 +186,15 @@ def history(record: dict[str, Any], scenario: Scenario) -> History:
             while game.pending is not None and di < len(decisions):
                 game.decide(decisions[di])
                 di += 1
+            injector.due(i)
             game.submit(Side(entry["side"]), [_order(d) for d in entry["orders"]])
         where = "decisions"
         while game.pending is not None and di < len(decisions):
             game.decide(decisions[di])
             di += 1
+        where = "seminar"
+        if game.pending is None and not game.over:
+            injector.due(len(record["log"]))
     except (KeyError, TypeError, ValueError) as e:
         raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
     if game.over or rec.frames[-1].turn != rec.turn:
@@ -198,7 +205,8 @@ def history(record: dict[str, Any], scenario: Scenario) -> History:
         problems.append(f"the replay's events differ from the record ({len(game.events)} events now, "
                         f"{record['n_events']} recorded): the rules or data changed since the game was played")
     result = game.result.to_dict() if game.result is not None else None
-    return History(scenario, record, rec.frames, rec.timeline, problems, result, game.turn, game.over)
+    return History(scenario, record, rec.frames, rec.timeline, problems, result, game.turn, game.over,
+                   seminar_of(game))
 
 
 def _order(d: Any) -> Any:

@@ -190,6 +190,15 @@ def html_report(h: History) -> str:
         )
     else:
         parts.append("<p>None: every result stood as rolled, and no inject was played.</p>")
+    parts.append('<h2 id="notes">The White cell\'s notes and bookmarks</h2>')
+    notes = sorted(h.seminar.notes, key=lambda n: n["turn"])
+    if notes:
+        parts.append("<table><tr><th>Turn</th><th></th><th>Note</th></tr>" + "".join(
+            f"<tr><td>T{n['turn']}</td><td>{'bookmark' if n['bookmark'] else 'note'}</td>"
+            f"<td>{escape(n['text'])}</td></tr>"
+            for n in notes) + "</table>")
+    else:
+        parts.append("<p>None.</p>")
     parts.append('<h2 id="timeline">Timeline</h2>')
     turn = None
     for t, e in h.timeline:
@@ -257,6 +266,10 @@ def md_report(h: History) -> str:
         if rows
         else ["None."]
     )
+    lines += ["", "## The White cell's notes and bookmarks", ""]
+    notes = sorted(h.seminar.notes, key=lambda n: n["turn"])
+    lines += ([f"- T{n['turn']} {'**bookmark**' if n['bookmark'] else 'note'}: {n['text']}" for n in notes]
+              if notes else ["None."])
     lines += ["", "## Timeline", ""]
     turn = None
     for t, e in h.timeline:

@@ -32,10 +32,17 @@ class Bot(Protocol):
 
 
 class Oracle:
-    """The rules questions a player may ask (the answers a board-game player could work out)."""
+    """The rules questions a player may ask (the answers a board-game player could work out).
+
+    Every answer is worked out on the game as the side believes it to be (`wargame.bots.belief`):
+    its own units and orders, the enemy units it detects, public facts and the briefing; never the
+    enemy's hidden units, strengths, orders, entrenchment or supply. So `preview` and
+    `ad_loss_probability` count only the enemy artillery, SAMs and air cover the side has seen."""
 
     def __init__(self, game: Game, side: Side):
-        self._game = game
+        self._truth = game  # read through `belief.believed` only (and its clock, to rebuild that)
+        self._belief: Game | None = None
+        self._key: tuple = ()
         self.side = side
         self.tables = game.tables
         self.terrain = game.terrain
@@ -44,34 +51,62 @@ class Oracle:
         self.red_goals = game.scenario.victory.red_goals or game.scenario.victory.measure
         self.allowed = game.allowed[side]
         self.hold = game.scenario.victory.hold
+        pool = game.scenario.air.get(side)
+        self.lift = pool.lift if pool is not None else 0  # own helicopter lift, battalions a phase
+        self._scenario = game.scenario
+        self._board = game.board
+
+    def _game(self) -> Game:
+        """The believed game, built once per phase and kept in step with the orders the side stages
+        in the real game (the TUI and the env stage as they go)."""
+        from wargame.bots.belief import believed
+
+        t = self._truth
+        staged = t.staged if t.active_side is self.side else ()
+        key = (t.state.turn, t.state.phase_index, t.state.over, len(t.events))
+        b = self._belief
+        if b is not None and key == self._key:
+            have = b.staged
+            if have == staged:
+                return b
+            if have == staged[: len(have)]:
+                for o in staged[len(have):]:
+                    b.stage(self.side, o)
+                return b
+        self._belief = b = believed(t, self.side)
+        self._key = key
+        return b
 
     def aim_reached(self) -> bool:
         """Whether Red has reached what the scenario judges it by (`rules.victory.aim_hour`; public: a
         measure or objective event both sides see)."""
         from wargame.rules.victory import aim_hour
 
-        return aim_hour(self._game) is not None
+        return aim_hour(self._game().position) is not None
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
-        return self._game.reachable(unit_id)
+        return self._game().reachable(unit_id)
 
     def path(self, unit_id: str, dest: Hex) -> list[Hex]:
-        return self._game.path(unit_id, dest)
+        return self._game().path(unit_id, dest)
 
     def preview(self, attack: Attack) -> Assessment | None:
+        """The odds of an attack against what the side sees: the defenders in the hex, the enemy fire
+        units and air cover it has seen (none unseen), the defenders in supply."""
         try:
-            return self._game.preview(attack, self.side)
+            return self._game().preview(attack, self.side)
         except ValueError:
             return None
 
     def legal(self, order: Order) -> str | None:
-        return self._game.legal(self.side, order)
+        return self._game().legal(self.side, order)
 
     def ad_loss_probability(self, target: Hex) -> float:
-        return self._game.ad_loss_probability(self.side, target)
+        """The expected share of a package lost over `target` to the enemy SAMs the side has seen."""
+        return self._game().ad_loss_probability(self.side, target)
 
     def hid(self, h: Hex) -> str:
-        return self._game.hid(h)
+        return self._board.hex_id(h)
 
     def enemy_supply_route(self, h: Hex) -> list[Hex]:
         """The way an enemy unit at `h` would trace supply home over the bare map (roads, railways,
@@ -79,90 +114,41 @@ class Oracle:
         or a stay-behind unit would cut its lines."""
         from wargame.rules.supply import route_home
 
-        g = self._game
+        g = self._game()
         i = g.index.idx.get(h)
-        return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side.other, i)]
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g.position, self.side.other, i)]
+
+    def own_supply_route(self, h: Hex) -> list[Hex]:
+        """The way an own unit at `h` traces supply home over the bare map, `h` first: where the
+        enemy's aircraft would cut it, and so where the side's own air defence should stand."""
+        from wargame.rules.supply import route_home
+
+        g = self._game()
+        i = g.index.idx.get(h)
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g.position, self.side, i)]
 
     def enemy_setup(self) -> dict[str, Hex]:
         """Where the enemy's units stood at H-hour: the scenario's published set-up, which both players
         read in the briefing (board-game practice). Units that arrive later are not in it."""
-        return {u.id: u.hex for u in self._game.scenario.units if u.side is not self.side and u.hex is not None}
+        return {u.id: u.hex for u in self._scenario.units if u.side is not self.side and u.hex is not None}
 
     def own_setup(self) -> dict[str, Hex]:
         """Where this side's units stood at H-hour (the scenario's set-up)."""
-        return {u.id: u.hex for u in self._game.scenario.units if u.side is self.side and u.hex is not None}
+        return {u.id: u.hex for u in self._scenario.units if u.side is self.side and u.hex is not None}
 
     def imagine(self, seed: int, guesses: dict[str, Hex] | None = None,
                 strengths: dict[str, int] | None = None) -> Game:
-        """A copy of the game as this side believes it to be, for looking ahead. Enemy units it
-        detects now are where they are; each undetected one is put where `guesses` says (e.g. where it
-        was last seen, or its H-hour set-up) or, where the guess cannot be (a hex this side sees into,
-        or holds), in the nearest hex the side cannot see (it has moved on out of sight); without a
-        guess it is left out. An undetected unit has the strength `strengths` gives (e.g. as last seen)
-        or else its strength in the scenario, not its true one. The enemy's reinforcement schedule is
-        the scenario's, public like its set-up. Chance is reseeded; the umpire is off."""
-        import random
-        from collections import deque
+        """A copy of the game as this side believes it to be, for looking ahead (`belief.believed`).
+        Enemy units it detects now are where they are; each undetected one is put where `guesses`
+        says (e.g. where it was last seen, or its H-hour set-up) or, where the guess cannot be (a hex
+        this side sees into, or holds), in the nearest hex the side cannot see (it has moved on out of
+        sight); without a guess it is left out. An undetected unit has the strength `strengths` gives
+        (e.g. as last seen) or else its strength in the scenario, not its true one. The enemy's
+        reinforcement schedule is the scenario's, public like its set-up. Chance is reseeded; the
+        umpire is off."""
+        from wargame.bots.belief import believed
 
-        from wargame.rules.fog import detected
-
-        g = self._game.clone()
-        seen = detected(g, self.side)
-        own = {u.hex for u in g.units.values() if u.side is self.side and u.hex is not None}
-        allowed = g.allowed[self.side.other]
-        nbrs = g.terrain.neighbours
-        guesses = guesses or {}
-        strengths = strengths or {}
-        briefed = {u.id: u.steps for u in g.scenario.units}
-
-        def out_of_sight(start: Hex) -> Hex | None:
-            todo, done = deque([start]), {start}
-            while todo:
-                h = todo.popleft()
-                if h in allowed and h not in seen and h not in own:
-                    return h
-                if len(done) > 400:
-                    return None
-                for n in sorted(nbrs.get(h, ())):
-                    if n not in done:
-                        done.add(n)
-                        todo.append(n)
-            return None
-
-        for u in sorted(g.units.values(), key=lambda u: u.id):
-            if u.side is self.side or u.hex is None or u.hex in seen:
-                continue
-            h = guesses.get(u.id)
-            if h is not None and (h in seen or h in own or h not in allowed):
-                h = out_of_sight(h)
-            if h is None:
-                g.place(u, None)
-                continue
-            if h != u.hex:
-                g.place(u, h)
-            u.steps = strengths.get(u.id, briefed.get(u.id, u.steps))
-        # what the other side has decided and not shown: its air tasking and cover, its fallback
-        # orders, its units' entrenchment and supply, what it sees, its orders and the event log
-        st = g.state
-        enemy = self.side.other
-        st.air_orders[enemy] = []
-        st.cover[enemy] = []
-        st.seen_by_air[enemy] = set()
-        st.detected[enemy] = set()
-        for u in g.units.values():
-            if u.side is enemy:
-                st.fallback.pop(u.id, None)
-                st.out_of_supply.pop(u.id, None)
-                if u.hex is None or u.hex not in seen:
-                    st.entrench.pop(u.id, None)
-                    st.entered.pop(u.id, None)
-        g.events, g.log, g.decisions = [], [], []
-        g.reset_digest()
-        g.invalidate()
-        g.umpire = False
-        g.pending = None
-        g.rng = random.Random(seed)
-        return g
+        return believed(self._truth, self.side, guesses, strengths, seed)
 
 
 BOTS = {

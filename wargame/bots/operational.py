@@ -19,13 +19,14 @@ go round it) and mass fires (`mass_fires`: the artillery goes into range of thos
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wargame.hexgrid import Hex, distance, neighbours
+from wargame.hexgrid import Hex, distance, neighbours, within
 from wargame.model.units import Side, Unit
-from wargame.orders import AirMission, Attack, Demolish, Move, Order
+from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
 
 if TYPE_CHECKING:
     from wargame.bots.base import Oracle
@@ -67,6 +68,19 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
 
 
 LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
+AIRLIFT_GAIN = 4  # Red: a lift must save this many movement points over going by land
+COVER_DEPTH = 3  # Red: hexes back along a lead unit's supply route where a mobile SAM stands
+COVER_RANGE = 6  # Red: SAMs with an umbrella this size or less move with the columns
+THREAT_DEPTHS = (3, 6, 9)  # ... and along the route of a force already at the goals, one flight each
+
+
+def _flight(oracle: Oracle, target: Hex, pool: int, turn_hours: float) -> int:
+    """Sorties for a line-interdiction flight: enough that, after the expected air-defence losses,
+    the aircraft watch the roads for the whole turn (`air.interdiction.hours_per_sortie`), at least 8,
+    at most the pool."""
+    per = oracle.tables.interdiction["hours_per_sortie"] or 12.0
+    need = turn_hours / per / max(0.25, 1.0 - oracle.ad_loss_probability(target))
+    return max(8, min(pool, math.ceil(need)))
 DEMOLISH_NEAR = 4  # Blue blows a bridge beside it once enemy units are this close
 
 
@@ -88,6 +102,7 @@ class Doctrine:
     keep_dug_in: bool = True  # Blue: a dug-in unit values its position by its entrenchment columns
     garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
     stand: bool = True  # Blue: delay: units stand on their positions until enveloped
+    envelop: int = 3  # Blue: a standing unit falls back when enemy units are in this many hexes around it
     demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
     counter_advance: bool = False  # Blue: advance into the hex a counter-attack emptied (False: stay dug in)
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
@@ -95,6 +110,8 @@ class Doctrine:
     # units instead of the units themselves
     red_air: str = "support"  # Red: "support" (close air support only), or interdiction of the
     # Blue units in "front" of its lead units or in "depth" (nearest the goals)
+    cover_lines: bool = True  # Red: mobile SAMs stand over the supply routes behind the lead units
+    airlift: bool = True  # Red: helicopters lift air-assault battalions up to the spearhead
     mass_fires: bool = True  # Red: artillery moves into range of the contacts nearest the goals
     # (the spearheads' fights) instead of trailing the columns
     pin: int = 0  # Red: where a contact cannot be attacked at the doctrine's odds, one
@@ -183,6 +200,12 @@ class OperationalBot:
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
+        umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else []
+        flown: set[str] = set()
+        if self.side is Side.RED and d.airlift and oracle.lift:
+            for o in self._airlifts(view, oracle, field, near_enemy, stack, limit):
+                out.append(o)
+                flown.add(o.unit)
         if self.side is Side.RED and d.advance < 1.0:
             order = order[: max(1, round(len(order) * d.advance))]
         if self.side is Side.BLUE and d.hold:
@@ -190,6 +213,8 @@ class OperationalBot:
         garrison = self._garrison(view, oracle) if self.side is Side.BLUE else set()
         standing = self._standing(view, oracle, enemy_at) if self.side is Side.BLUE and d.stand else set()
         for u in order:
+            if u.id in flown:
+                continue
             if u.id in garrison or u.id in standing:
                 continue  # holds the outskirts of a capital, or a position it has dug (see _standing)
             cat = u.type.category
@@ -206,6 +231,15 @@ class OperationalBot:
             if self.side is Side.RED:
                 if cat in FIRES or cat in STATIC:
                     cands = [h for h in cands if h not in near_enemy]
+                if cat == "air_defence" and umbrella:
+                    # over the lines behind the lead units: the roads Blue's aircraft would cut
+                    spot = umbrella.pop(0)
+                    best = min(cands + [u.hex], key=lambda h: (distance(h, spot), reach.get(h, 0), h))
+                    if best != u.hex:
+                        stack[u.hex] -= 1
+                        stack[best] = stack.get(best, 0) + 1
+                        out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+                    continue
                 target = self._fire_target(u, cands + [u.hex], fire_plan) if cat in FIRES and fire_plan else None
                 if target is not None:  # into range of the fight it was sent to (or staying, if in range)
                     fire_plan[target] -= 1
@@ -234,9 +268,67 @@ class OperationalBot:
         return out
 
     @staticmethod
+    def _airlifts(view: View, oracle: Oracle, field, near_enemy: set[Hex], stack: dict[Hex, int], limit: int):
+        """Red: the air-assault battalions its helicopters can lift fly up to the spearhead: each,
+        farthest behind first, to the hex within range nearest the goals that is next to an own
+        manoeuvre unit and not next to an enemy unit it sees (the lift's checks are the game's), when
+        that saves at least `AIRLIFT_GAIN` movement points over going by land."""
+        cats = oracle.tables.airmobile["categories"]
+        rng = oracle.tables.airmobile["range"]
+        own_line = {u.hex for u in view.own if u.type.category in HEAVY or u.type.category in cats}
+        flyers = sorted(
+            (u for u in view.own if u.type.category in cats),
+            key=lambda u: (-field(u).get(u.hex, 1 << 20), u.id),
+        )
+        out: list[Order] = []
+        for u in flyers:
+            if len(out) >= oracle.lift:
+                break
+            f = field(u)
+            here = f.get(u.hex, 1 << 20)
+            by_land = min((f.get(h, 1 << 20) for h in [*oracle.reachable(u.id), u.hex]), default=here)
+            best = None
+            for h in sorted(within(u.hex, rng)):
+                if h in near_enemy or stack.get(h, 0) >= limit or f.get(h, 1 << 20) > by_land - AIRLIFT_GAIN:
+                    continue
+                if not any(n in own_line for n in neighbours(h)) and h not in own_line:
+                    continue
+                key = (f.get(h, 1 << 20), h)
+                if best is not None and key >= best[0]:
+                    continue
+                if oracle.legal(Airlift(u.id, oracle.hid(h))) is None:
+                    best = (key, h)
+            if best is not None:
+                h = best[1]
+                stack[u.hex] -= 1
+                stack[h] = stack.get(h, 0) + 1
+                out.append(Airlift(u.id, oracle.hid(h)))
+        return out
+
+    @staticmethod
+    def _umbrella(view: View, oracle: Oracle, order: list[Unit], field) -> list[Hex]:
+        """Red: where its mobile air defence (umbrella of `COVER_RANGE` hexes or less) stands: one
+        battery a lead manoeuvre unit, nearest the goals first, on that unit's supply route
+        `COVER_DEPTH` hexes back, where Blue's line interdiction aims (docs/bots.md)."""
+        mobile = [u for u in view.own if u.type.category == "air_defence" and 0 < u.type.ad_range <= COVER_RANGE]
+        spots: list[Hex] = []
+        for u in order:
+            if len(spots) >= len(mobile):
+                break
+            if u.type.category not in HEAVY:
+                continue
+            route = oracle.own_supply_route(u.hex)
+            if len(route) > COVER_DEPTH:
+                spot = route[COVER_DEPTH]
+                if all(distance(spot, s) > 2 for s in spots):
+                    spots.append(spot)
+        return spots
+
+    @staticmethod
     def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
-        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes."""
+        bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes of the far
+        bank, on that side of the river."""
         b = view.board
         out: list[Order] = []
         chosen: set[frozenset[Hex]] = set()
@@ -248,6 +340,10 @@ class OperationalBot:
             for n in sorted(oracle.terrain.neighbours.get(u.hex, ())):
                 if b.river(u.hex, n) is None or not b.road(u.hex, n) or f.get(n, 1 << 20) <= here:
                     continue
+                # only a bridge the enemy is coming over: enemy units near its far bank, on that side
+                # (a bridge merely farther from the capitals may carry Blue's own reinforcements and supply)
+                if not any(distance(e, n) <= DEMOLISH_NEAR and distance(e, n) < distance(e, u.hex) for e in enemy_at):
+                    continue
                 o = Demolish(u.id, oracle.hid(n))
                 if frozenset((u.hex, n)) not in chosen and oracle.legal(o) is None:
                     chosen.add(frozenset((u.hex, n)))
@@ -258,7 +354,7 @@ class OperationalBot:
     def _standing(self, view: View, oracle: Oracle, enemy_at: set[Hex]) -> set[str]:
         """Blue's delay: the units that stand where they are this phase. A unit stands on a position it
         has dug (or, in the first turn, the position the scenario set it up on) until it is being
-        enveloped (enemy units in two or more hexes around it, or in one while it is out of supply);
+        enveloped (enemy units in `envelop` (3) or more hexes around it, or in one while it is out of supply);
         then it falls back to the next position. Standing units dig in, hold the roads with their
         zones of control and, once bypassed, cut the enemy's lines of communication."""
         t = oracle.tables
@@ -271,7 +367,7 @@ class OperationalBot:
             if not settled:
                 continue
             contact = sum(1 for n in nbrs.get(u.hex, ()) if n in enemy_at)
-            if contact >= 2 or (contact and u.id in view.out_of_supply):
+            if contact >= self.doctrine.envelop or (contact and u.id in view.out_of_supply):
                 continue
             out.add(u.id)
         return out
@@ -433,16 +529,33 @@ class OperationalBot:
         goals = self.goals(view, oracle)
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         if self.doctrine.interdict_lines:
-            return out + self._interdict_lines(spear, pool, oracle)
+            hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
+            return out + self._interdict_lines(spear, pool, oracle, hours, goals)
         return out + self._interdict(spear, pool, oracle)
 
     @staticmethod
-    def _interdict_lines(spear, pool: int, oracle: Oracle) -> list[Order]:
-        """Flights of 8 sorties over the enemy's lines of communication: the hex `LINES_BEHIND` back
-        along the supply route of each lead unit (nearest the goals first), where the air-defence loss
-        probability is 25 % or less. A cut line starves every unit beyond it (docs/rules.md, Supply)."""
+    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, goals=frozenset()) -> list[Order]:
+        """Flights over the enemy's lines of communication: the hex `LINES_BEHIND` back along the
+        supply route of each lead unit (nearest the goals first), where the air-defence loss
+        probability is 25 % or less, each big enough to watch the roads all turn (`_flight`). A cut
+        line starves every unit beyond it (docs/rules.md, Supply)."""
         out: list[Order] = []
         done: set[Hex] = set()
+        # first the lines of a force already at the goals (what the measure needs in supply): a
+        # second and third flight deeper along the same road close the ways round the first
+        threat = [e for e in spear if e.hex in goals][:1]
+        if threat:
+            route = oracle.enemy_supply_route(threat[0].hex)
+            for depth in THREAT_DEPTHS:
+                if pool < 8 or len(route) <= depth:
+                    break
+                t = route[depth]
+                if t in done or oracle.ad_loss_probability(t) > 0.25:
+                    continue
+                n = _flight(oracle, t, pool, turn_hours)
+                out.append(AirMission("interdiction", oracle.hid(t), n))
+                done.update({t, *neighbours(t)})
+                pool -= n
         for e in spear:
             if pool < 8:
                 break
@@ -452,9 +565,10 @@ class OperationalBot:
             t = route[LINES_BEHIND]
             if t in done or e.hex in done or oracle.ad_loss_probability(t) > 0.25:
                 continue
-            out.append(AirMission("interdiction", oracle.hid(t), 8))
+            n = _flight(oracle, t, pool, turn_hours)
+            out.append(AirMission("interdiction", oracle.hid(t), n))
             done.update({t, *neighbours(t), *route[:LINES_BEHIND]})
-            pool -= 8
+            pool -= n
         return out
 
     @staticmethod

@@ -15,7 +15,8 @@ first look takes the best average; later ones change the plan only for a clear g
 Its belief (`Oracle.imagine`): the enemy units it detects now are where they are; every other enemy
 unit is where it was last seen or, never seen, at its H-hour set-up from the scenario's briefing
 (or, where that hex is in sight, just out of sight), with its last-seen or briefed strength; the
-enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions.
+enemy's reinforcements come on the scenario's published schedule. It never reads hidden positions,
+strengths, orders, entrenchment or supply: the imagined game is built by `wargame.bots.belief`.
 
 A look-ahead is scored in hours, as the RAND measure is: the hour Red reached the outskirts of a
 measure city or, not reached when the look-ahead stops, the hour then plus the turns the nearest Red
@@ -100,7 +101,7 @@ class SearchBot:
     def hours(self, g) -> float:
         """Red's (estimated) hour of reaching its aim, lower is better for Red: the scenario's objective
         (`victory.hold`: every city held) where it has one, else the outskirts of a measure city."""
-        reached = aim_hour(g)
+        reached = aim_hour(g.position)
         if reached is not None:
             return reached
         hold = g.scenario.victory.hold
@@ -146,7 +147,10 @@ class SearchBot:
             # the look-ahead's own bots: an error in them is the search bot's, and its driver reports it
             return bots[side].orders(game.view(side), Oracle(game, side))
 
-        play_until(g, {s: give for s in Side}, stop=lambda game: game.turn >= end or aim_hour(game) is not None)
+        def stop(game) -> bool:
+            return game.turn >= end or aim_hour(game.position) is not None
+
+        play_until(g, {s: give for s in Side}, stop=stop)
         return self.score(g)
 
     def look(self, view, oracle, guesses) -> None:

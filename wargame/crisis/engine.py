@@ -24,7 +24,9 @@ from wargame.crisis import rules
 from wargame.crisis.handoff import balance, war_scenario
 from wargame.crisis.state import CrisisEvent, CrisisOrder, CrisisOrders, CrisisState, StandoffChoice
 from wargame.crisis.tables import CrisisSettings, CrisisTables, load_crisis_tables
+from wargame.crisis.umpire import CrisisProposal, NeedRuling, check_decision
 from wargame.model.scenario import Scenario
+from wargame.rules.umpire import Decision
 
 if TYPE_CHECKING:
     from wargame.game import Game
@@ -78,7 +80,7 @@ class CrisisView:
 
 
 class Crisis:
-    def __init__(self, scenario: Scenario, seed: int = 0, settings: CrisisSettings | None = None):
+    def __init__(self, scenario: Scenario, seed: int = 0, settings: CrisisSettings | None = None, umpire: bool = False):
         scenario = getattr(scenario, "crisis_base", None) or scenario  # a war scenario: back to its base
         s = settings or settings_of(scenario)
         if s is None:
@@ -97,6 +99,13 @@ class Crisis:
         )
         self.events: list[CrisisEvent] = []
         self.log: list[dict[str, Any]] = []
+        # the umpire (wargame.crisis.umpire): rulings in order, the roll waiting, the phase being resolved
+        self.umpire = umpire
+        self.decisions: list[dict[str, str]] = []
+        self.pending: CrisisProposal | None = None
+        self._begin: tuple[CrisisState, Any, int, str, CrisisOrder] | None = None
+        self._rulings: list[Decision] = []
+        self._roll_index = 0
         self._start_day()
 
     # --- the clock ---------------------------------------------------------------------------------
@@ -115,6 +124,8 @@ class Crisis:
 
     @property
     def active_side(self) -> str | None:
+        if self.pending is not None:
+            return None  # the umpire rules first
         return None if self.state.over else PHASES[self.state.phase_index][1]
 
     def day_label(self, day: int | None = None) -> str:
@@ -211,6 +222,8 @@ class Crisis:
         event says why) and counts as doing nothing. Returns the new events."""
         if self.over:
             raise ValueError("the crisis is over")
+        if self.pending is not None:
+            raise ValueError("the umpire must rule on the roll first")
         if side != self.active_side:
             raise ValueError(f"it is {self.active_side}'s {self.phase} phase, not {side}'s")
         start = len(self.events)
@@ -219,8 +232,45 @@ class Crisis:
         if why:
             rules.say(self, "refused", f"Refused: {why}.", side, side, order=order.to_dict())
             order = StandoffChoice(False) if self.phase == "standoff" else CrisisOrders()
-        self._resolve(side, order)
+        if not self.umpire:
+            self._resolve(side, order)
+            return self.events[start:]
+        self._begin = (self.state.copy(), self.rng.getstate(), len(self.events), side, order)
+        self._rulings = []
+        self._attempt()
         return self.events[start:]
+
+    def decide(self, decision: Decision) -> list[CrisisEvent]:
+        """The umpire's ruling on `pending`; the phase runs on (perhaps to the next roll). Returns the
+        phase's events so far (those shown before the roll were taken back, and come again)."""
+        why = check_decision(self, decision)
+        if why:
+            raise ValueError(why)
+        assert self._begin is not None
+        self.decisions.append(decision.to_dict())
+        self._rulings.append(decision)
+        self.pending = None
+        n = self._begin[2]
+        self._attempt()
+        return self.events[n:]
+
+    def _attempt(self) -> None:
+        """Resolve the phase from its snapshot with the rulings so far; stop at a roll without one."""
+        assert self._begin is not None
+        state, rng, n, side, order = self._begin
+        self.state = state.copy()
+        self.rng.setstate(rng)
+        del self.events[n:]
+        self._roll_index = 0
+        try:
+            self._resolve(side, order)
+        except NeedRuling as e:
+            self.state = state.copy()
+            self.rng.setstate(rng)
+            del self.events[n:]
+            self.pending = e.proposal
+            return
+        self._begin, self._rulings = None, []
 
     def _resolve(self, side: str, order: CrisisOrder) -> None:
         st = self.state
@@ -290,11 +340,14 @@ class Crisis:
 
     # --- into the war, and the record -----------------------------------------------------------------
 
-    def war_scenario(self) -> Scenario:
-        """The scenario the war is played on after this crisis (as it stands now)."""
-        return war_scenario(self.scenario, self.settings, self.state, self.tables, limited=self.outcome == "limited")
+    def war_scenario(self, warning: bool = True) -> Scenario:
+        """The scenario the war is played on after this crisis (as it stands now); `warning=False`: the
+        same without the warning gained (a controlled comparison)."""
+        return war_scenario(
+            self.scenario, self.settings, self.state, self.tables, limited=self.outcome == "limited", warning=warning
+        )
 
-    def start_war(self, umpire: bool = False) -> Game | None:
+    def start_war(self, umpire: bool | None = None) -> Game | None:
         """The war's Game after a crisis that ended in war (None after deterrence or coercion); it
         carries this crisis (`game.crisis`), so its record, saves and replays cover both phases."""
         if not self.over:
@@ -303,7 +356,7 @@ class Crisis:
             return None
         from wargame.game import Game
 
-        game = Game(self.war_scenario(), seed=self.seed, umpire=umpire)
+        game = Game(self.war_scenario(), seed=self.seed, umpire=self.umpire if umpire is None else umpire)
         game.crisis = self
         return game
 

@@ -59,10 +59,16 @@ def pre_deploy_candidates(base: Scenario, settings: CrisisSettings, done: list[s
 
 
 def war_scenario(
-    base: Scenario, settings: CrisisSettings, state: CrisisState, tables: CrisisTables, limited: bool = False
+    base: Scenario,
+    settings: CrisisSettings,
+    state: CrisisState,
+    tables: CrisisTables,
+    limited: bool = False,
+    warning: bool = True,
 ) -> Scenario:
     """The scenario the war is played on, after this crisis. `base` is never changed (a scenario that
-    is already a crisis' war scenario is taken back to its own base first)."""
+    is already a crisis' war scenario is taken back to its own base first). `warning=False` leaves out
+    only the warning gained (everything else handed over stays): the study's controlled comparison."""
     base = getattr(base, "crisis_base", None) or base
     coh = tables["cohesion"]
     baltic = set(settings.baltic_nations)
@@ -113,7 +119,8 @@ def war_scenario(
                 )
             )
     params = dict(base.parameters)
-    params["warning_hours"] = min(24 * 90, int(params.get("warning_hours", 0) or 0) + state.warning_hours)
+    gained = state.warning_hours if warning else 0
+    params["warning_hours"] = min(24 * 90, int(params.get("warning_hours", 0) or 0) + gained)
     victory = base.victory
     if limited and settings.limited_goals:
         victory = dataclasses.replace(

@@ -3,6 +3,7 @@ for batch runs, studies and tests."""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,9 @@ from wargame.model.scenario import Scenario
 class Campaign:
     crisis: Crisis
     played: Any = None  # wargame.bots.driver.Played of the war, or None when no war came
+    # the RAND measure of the same war (same seed, same hand-over) without the warning gained in the
+    # crisis: "" when there was no war, no warning, or a limited grab; None when Red never reached
+    without_warning: Any = ""
 
     def row(self) -> dict[str, Any]:
         """The crisis' columns of a batch or study row."""
@@ -33,6 +37,7 @@ class Campaign:
             "war": c.war,
             "red_intent": c.settings.red_intent,
             "blue_posture": c.settings.blue_posture,
+            "measure_without_warning": self.without_warning,
         }
 
 
@@ -65,14 +70,22 @@ def play_campaign(
     time_limit: float | None = None,
     intent: str | None = None,
     posture: str | None = None,
+    control: bool = True,
 ) -> Campaign:
-    """The crisis, then (if it ended in war) the war with the given war bots on the handed-over scenario."""
+    """The crisis, then (if it ended in war) the war with the given war bots on the handed-over scenario;
+    with `control`, after a war with warning gained also the same war without that warning (same
+    seed, everything else handed over the same): what the warning alone changes."""
     from wargame.bots.driver import play_game
 
     c = play_crisis(scenario, seed, intent, posture)
     camp = Campaign(c)
     if c.war:
+        paired = control and c.state.warning_hours > 0 and c.outcome != "limited"
+        fresh = (copy.deepcopy(red_bot), copy.deepcopy(blue_bot)) if paired else None  # the same bots, unplayed
         p = play_game(c.war_scenario(), seed, red_bot, blue_bot, time_limit=time_limit)
         p.game.crisis = c
         camp.played = p
+        if fresh is not None:
+            q = play_game(c.war_scenario(warning=False), seed, *fresh, time_limit=time_limit)
+            camp.without_warning = q.game.result.measure_hours if q.game.result is not None else None
     return camp

@@ -3,6 +3,7 @@
     {"version": 1, "settings": {...}, "log": [{"day": 1, "phase": "signal", "side": "red",
      "order": {...}}, ...], "n_events": 40, "events_sha256": "...", "outcome": "invasion"}
 
+With an umpire, `umpire: true` and `decisions` (the rulings on crisis rolls, in order) are added.
 A record without the field is a game without a crisis (every older save). The settings are stored
 because a study may have changed them; they are plain values, checked field by field like the rest
 of a save (data from anywhere: nothing in them names a file or code). Replaying re-runs the orders
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.crisis.state import order_from_dict
 from wargame.crisis.tables import INTENTS, POSTURES, CrisisSettings
+from wargame.rules.umpire import Decision
 
 if TYPE_CHECKING:
     from wargame.crisis.engine import Crisis
@@ -40,6 +42,7 @@ def to_record(c: Crisis) -> dict[str, Any]:
         "n_events": len(c.events),
         "events_sha256": c.events_digest(),
         "outcome": c.outcome,
+        **({"umpire": True, "decisions": [dict(d) for d in c.decisions]} if c.umpire else {}),
     }
 
 
@@ -92,7 +95,20 @@ def check_crisis_record(rec: Any) -> None:
             f"crisis.version: crisis record version {str(v)[:20]} is not supported (this program reads {VERSION})"
         )
     for k in rec:
-        _need(k in {"version", "settings", "log", "n_events", "events_sha256", "outcome"}, str(k)[:40], "no such key")
+        _need(
+            k in {"version", "settings", "log", "n_events", "events_sha256", "outcome", "umpire", "decisions"},
+            str(k)[:40],
+            "no such key",
+        )
+    _need(type(rec.get("umpire", False)) is bool, "umpire", "true or false")
+    decisions = rec.get("decisions", [])
+    _need(isinstance(decisions, list) and len(decisions) <= MAX_ENTRIES, "decisions", "a list of umpire rulings")
+    for i, d in enumerate(decisions):
+        p = f"decisions[{i}]"
+        _need(isinstance(d, dict) and set(d) <= {"action", "result", "note"}, p, "a mapping of action, result, note")
+        _need(d.get("action") in ("accept", "reroll", "replace"), p + ".action", "accept, reroll or replace")
+        _need(isinstance(d.get("result", ""), str) and len(d.get("result", "")) <= 16, p + ".result", "a result")
+        _need(isinstance(d.get("note", ""), str) and len(d.get("note", "")) <= 2000, p + ".note", "a note")
     check_settings(rec.get("settings"))
     log = rec.get("log")
     _need(isinstance(log, list) and len(log) <= MAX_ENTRIES, "log", f"a list of at most {MAX_ENTRIES} phases")
@@ -123,19 +139,40 @@ def check_crisis_record(rec: Any) -> None:
     )
 
 
-def replay_crisis(rec: dict[str, Any], scenario: Scenario, seed: int) -> tuple[Crisis, list[str]]:
-    """Re-run a recorded crisis; returns it and the differences from the record (empty: identical)."""
+def replay_crisis(
+    rec: dict[str, Any], scenario: Scenario, seed: int, unfinished: bool = False
+) -> tuple[Crisis, list[str]]:
+    """Re-run a recorded crisis, orders and umpire rulings; returns it and the differences from the
+    record (empty: identical). A crisis still in progress (a save made during it) is refused unless
+    `unfinished`: the war's record needs a crisis that ended."""
     from wargame.crisis.engine import Crisis
 
     check_crisis_record(rec)
-    c = Crisis(scenario, seed, check_settings(rec["settings"]))
+    c = Crisis(scenario, seed, check_settings(rec["settings"]), umpire=bool(rec.get("umpire", False)))
+    rulings = [Decision.from_dict(d) for d in rec.get("decisions", [])]
+
+    def rule() -> None:
+        while c.pending is not None and rulings:
+            try:
+                c.decide(rulings.pop(0))
+            except ValueError as err:
+                raise CrisisRecordError(f"crisis.decisions: {err}") from None
+
     for i, e in enumerate(rec["log"]):
+        rule()
         if c.over or e["side"] != c.active_side or e["phase"] != c.phase:
             raise CrisisRecordError(
                 f"crisis.log[{i}]: the record does not fit the crisis ({c.phase} of {c.active_side} now)"
             )
         c.submit(e["side"], order_from_dict(e["order"]))
+    rule()
+    if not c.over and not unfinished:
+        raise CrisisRecordError(
+            "crisis: the crisis is still in progress (a save made during it): load it with `wargame play --load`"
+        )
     problems = []
+    if rulings:
+        problems.append(f"{len(rulings)} umpire rulings of the crisis were never asked for")
     if len(c.events) != rec["n_events"] or c.events_digest() != rec["events_sha256"]:
         problems.append(f"the crisis events differ from the record ({len(c.events)} now, {rec['n_events']} recorded)")
     if c.outcome != rec["outcome"]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from wargame.crisis.handoff import balance, pre_deploy_candidates
 from wargame.crisis.state import HiddenAction, Standoff
 from wargame.crisis.tables import TIERS
+from wargame.crisis.umpire import below, graded, roll
 
 if TYPE_CHECKING:
     from wargame.crisis.engine import Crisis
@@ -218,7 +219,18 @@ def apply_red(c: Crisis, actions: tuple[str, ...]) -> list[tuple[str, str]]:
             if a == "border_buildup" and "snap_exercise" in actions:
                 p *= det["exercise_cover"]
             p = min(1.0, p + bonus)
-            known = c.rng.random() < p
+            q = p
+            known = (
+                roll(
+                    c,
+                    "detection",
+                    f"Does NATO detect the Russian {row['text']}? Chance {q:.0%}: detected on a die of "
+                    f"{q * 100:.0f} or less.",
+                    below(q, "detected", "undetected"),
+                    "red",
+                )
+                == "detected"
+            )
             st.hidden.append(HiddenAction(st.day, a, known))
             if known:
                 st.evidence += row["evidence"]
@@ -239,7 +251,19 @@ def apply_red(c: Crisis, actions: tuple[str, ...]) -> list[tuple[str, str]]:
             change_resolve(c, "blue", -1, "an airspace violation goes unchallenged")
         elif row["encounters"]:
             encounters.extend([(a, "red")] * row["encounters"])
-        if a == "snap_exercise" and "cbm_observation" not in st.today_blue and c.rng.random() < det["false_alarm"]:
+        fa = det["false_alarm"]
+        if (
+            a == "snap_exercise"
+            and "cbm_observation" not in st.today_blue
+            and roll(
+                c,
+                "false_alarm",
+                f"Does NATO read the snap exercise as preparation for attack? Chance {fa:.0%}.",
+                below(fa, "alarm", "no alarm"),
+                "blue",
+            )
+            == "alarm"
+        ):
             st.evidence += 1
             say(c, "false_alarm", "Alarm: NATO intelligence reads the exercise as preparation for attack.", "blue")
             change_tension(c, 1, "a false alarm", "blue")
@@ -267,14 +291,28 @@ def incidents(c: Crisis, encounters: list[tuple[str, str]]) -> None:
     for action, by in encounters:
         if st.over:
             return
-        r = c.rng.random()
-        tier = (
-            "routine" if r < shares["routine"] else "serious" if r < shares["routine"] + shares["serious"] else "high"
+        lo, mid = shares["routine"], shares["routine"] + shares["serious"]
+        tier = roll(
+            c,
+            "incident",
+            f"How serious is the close encounter from the {t.red(action)['text']}? Near-routine on 1-{lo * 100:.0f}, "
+            f"serious to {mid * 100:.0f}, high-risk above" + (" (CBMs in force)." if c.settings.cbms else "."),
+            graded(lo, mid),
         )
         st.incidents[tier] += 1
         label = {"routine": "near-routine", "serious": "serious, with escalation risk", "high": "HIGH-RISK"}[tier]
         say(c, "incident", f"Incident ({label}) from a {t.red(action)['text']}.", by, tier=tier, action=action)
-        if tier == "high" and c.rng.random() < inc["high_risk_casualties"]:
+        pc = inc["high_risk_casualties"]
+        if (
+            tier == "high"
+            and roll(
+                c,
+                "casualties",
+                f"Does the high-risk incident kill (an aircraft lost)? Chance {pc:.0%}.",
+                below(pc, "casualties", "none"),
+            )
+            == "casualties"
+        ):
             extra = 1 if st.info_ops >= inc["trapped_by_propaganda"] else 0
             say(
                 c,

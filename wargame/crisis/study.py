@@ -35,13 +35,12 @@ def crisis_markdown(study: Any, rows: list[dict[str, Any]], command: str = "", c
         f"#### {study.title}: the crisis",
         "",
         f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds "
-        f"(study seed {study.seed})."
-        + (f" Regenerate with `{command}`." if command else ""),
+        f"(study seed {study.seed})." + (f" Regenerate with `{command}`." if command else ""),
         "",
         "### Crisis outcomes by case",
         "",
         head,
-        "|" + "---|" * (len(OUTCOMES) + 6),
+        "|" + "---|" * (len(OUTCOMES) + 5),
     ]
     for c in study.cases:
         rs = by_case.get(c.id, [])
@@ -70,4 +69,41 @@ def crisis_markdown(study: Any, rows: list[dict[str, Any]], command: str = "", c
         by60 = sum(1 for x in xs if x <= 60)
         gone = sum(1 for x in xs if x >= cap)
         lines.append(f"| {label} | {len(rs)} | {_median_h(xs, cap)} | {_pct(by60, len(rs))} | {_pct(gone, len(rs))} |")
+    lines += controlled_lines(rows, cap)
     return "\n".join(lines) + "\n"
+
+
+def controlled_lines(rows: list[dict[str, Any]], cap: float) -> list[str]:
+    """The controlled comparison: every war that came with warning, played again on the same seed with
+    everything the crisis handed over except the warning (`measure_without_warning`)."""
+    # every such war was played again (wargame.crisis.play); an empty measure there is "not reached"
+    paired = [
+        r for r in rows if r.get("crisis_outcome") in ("invasion", "inadvertent") and int(r.get("warning_gained") or 0)
+    ]
+    out = [
+        "",
+        "### What the warning alone changes (the same war, same seed, with and without the crisis' warning)",
+        "",
+        "| warning gained | wars | measure with the warning, median h | without, median h | mean difference h | "
+        "Red later / same / earlier with the warning |",
+        "|---|---|---|---|---|---|",
+    ]
+    for lo, hi, label in WARNING_BINS[1:]:
+        rs = [r for r in paired if lo <= int(r.get("warning_gained") or 0) <= hi]
+        if not rs:
+            out.append(f"| {label} | 0 | - | - | - | - |")
+            continue
+        w = [_hours(r.get("measure_hours"), cap) for r in rs]
+        wo = [_hours(r.get("measure_without_warning"), cap) for r in rs]
+        diff = [a - b for a, b in zip(w, wo, strict=True)]
+        later = sum(1 for d in diff if d > 0)
+        earlier = sum(1 for d in diff if d < 0)
+        out.append(
+            f"| {label} | {len(rs)} | {_median_h(w, cap)} | {_median_h(wo, cap)} | {statistics.mean(diff):+.1f} | "
+            f"{later} / {len(rs) - later - earlier} / {earlier} |"
+        )
+    return out
+
+
+def _hours(v: Any, cap: float) -> float:
+    return cap if v in (None, "") else min(cap, float(v))

@@ -82,6 +82,7 @@ UNIT = Record(
 AIR = Record(
     {
         "sorties": F(Record({"day": F(Int(min=0, max=10_000)), "night": F(Int(min=0, max=10_000))})),
+        "lift": F(Int(min=0, max=100), required=False, default=0),
         "source": F(Str(), required=False, default=""),
         "assumption": F(Str(), required=False, default=""),
     },

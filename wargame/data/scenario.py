@@ -179,7 +179,7 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
         if oob.data.get("air") and oob.data["air"].get("sorties"):
             a = oob.data["air"]
             prev = air.get(side)
-            pool = AirPool(a["sorties"]["day"], a["sorties"]["night"], a["source"], a["assumption"])
+            pool = AirPool(a["sorties"]["day"], a["sorties"]["night"], a["source"], a["assumption"], a.get("lift", 0))
             air[side] = (
                 pool
                 if prev is None
@@ -188,6 +188,7 @@ def load_scenario(path_or_id: str | Path) -> Scenario:
                     prev.night + pool.night,
                     "; ".join(x for x in (prev.source, pool.source) if x),
                     "; ".join(x for x in (prev.assumption, pool.assumption) if x),
+                    prev.lift + pool.lift,
                 )
             )
         for i, u in enumerate(oob.data.get("units") or []):

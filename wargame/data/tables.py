@@ -256,6 +256,7 @@ TABLES_SPEC = Record(
                                 "radius": F(Int(min=0, max=3)),
                                 "enter_cost": F(Int(min=0, max=99)),
                                 "start_factor": F(Num(min=0, max=1)),
+                                "hours_per_sortie": F(Num(min=0, max=24)),
                             }
                         )
                     ),
@@ -272,6 +273,15 @@ TABLES_SPEC = Record(
                 {
                     "demolish_on": F(Int(min=1, max=7)),
                     "repair_turns": F(Int(min=1, max=99)),
+                }
+            )
+        ),
+        "airmobile": F(
+            _section(
+                {
+                    "categories": F(Seq(Str())),
+                    "range": F(Int(min=1, max=50)),
+                    "hours": F(Num(min=0, max=24)),
                 }
             )
         ),
@@ -318,7 +328,9 @@ TABLES_SPEC = Record(
     description="The rules tables (wargame-tables/1). See docs/rules.md.",
 )
 
-SECTIONS = ("movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "bridges", "supply", "victory")
+SECTIONS = (
+    "movement", "zoc", "combat", "fires", "air", "detection", "arrivals", "bridges", "airmobile", "supply", "victory"
+)
 
 
 @dataclass(frozen=True)
@@ -377,6 +389,8 @@ class Tables:
     # bridges
     demolish_on: int
     bridge_repair_turns: int
+    # air-mobile moves
+    airmobile: dict[str, Any]
     # supply
     supply: dict[str, Any]
     supply_effects: tuple[tuple[int, float, float, float], ...]  # (turns, movement, attack, defence), most turns first
@@ -442,6 +456,7 @@ def tables_from_dict(d: dict[str, Any], tid: str = "standard") -> Tables:
         main_force_categories=frozenset(d["victory"]["main_force"]["categories"]),
         demolish_on=d["bridges"]["demolish_on"],
         bridge_repair_turns=d["bridges"]["repair_turns"],
+        airmobile={k: v for k, v in d["airmobile"].items() if k not in ("basis", "fitted")},
         supply={k: v for k, v in d["supply"].items() if k not in ("basis", "effects", "fitted")},
         supply_effects=tuple(
             sorted(

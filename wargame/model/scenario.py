@@ -42,6 +42,7 @@ class AirPool:
     night: int
     source: str = ""
     assumption: str = ""
+    lift: int = 0  # battalions its helicopters can lift in a movement phase (Airlift orders)
 
 
 @dataclass(frozen=True, slots=True)

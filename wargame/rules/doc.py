@@ -146,11 +146,19 @@ def air_md(t: Tables) -> list[str]:
         f"**{s['suppress_on']}+** suppresses every SAM unit in the target hex for the turn; **{s['destroy_on']}+** "
         "also costs the strongest a step.",
         f"- **Interdiction**: {i['min_sorties']}+ effective sorties interdict the hexes within {i['radius']} of the "
-        f"target for the turn (+{i['enter_cost']} MP to enter, MP x {i['start_factor']:g} to start there).",
+        f"target for the turn (+{i['enter_cost']} MP to enter, MP x {i['start_factor']:g} to start there); the "
+        f"enemy's supply lines through them cost +{t.supply['interdicted_cost']} while the aircraft are on station, "
+        f"{i['hours_per_sortie']:g} h per effective sortie from the start of the turn (at most the turn).",
         f"- **Reconnaissance**: {r['min_sorties']}+ effective sorties reveal enemy units within {r['radius']} hexes "
         "for the turn.",
         f"- **Cover**: the effective sorties stand by within {t.cover_radius} hex of the target; the first enemy "
         "attack there this turn is shifted left at the close-air-support rate.",
+        f"- **Air-mobile moves**: a {' or '.join(c.replace('_', ' ') for c in t.airmobile['categories'])} unit "
+        f"may fly by helicopter up to {t.airmobile['range']} hexes instead of moving, within its side's lift (the "
+        "order of battle's `air.lift`, battalions a movement phase), from and to hexes outside the zones of control "
+        f"of the enemy units it sees; it lands {t.airmobile['hours']:g} h after the start of the turn. The enemy's "
+        "air defence over the landing hex rolls on the table above: the share of the lift lost is the share of its "
+        "steps lost (rounded half up).",
         f"- **Detection**: adjacent always; otherwise the unit's detection range by day, x "
         f"{t.detection_night_factor:g} at night (rounded down, at least 1); plus what aircraft saw this turn.",
         f"- **Warning time**: the orders of battle assume **{t.baseline_warning_hours} h**; Blue units on the map "

@@ -5,7 +5,9 @@
 - The measure: a main force (Red manoeuvre units in supply, `victory.main_force` steps between them)
   in the outskirts hexes of a measure city (`board.outskirts`) sets that city's hour, inside the turn
   from the movement points spent (`rules.sequence`). The first Red unit of any kind in an outskirts
-  hex is kept as a secondary figure (`first_unit`). "Not reached" otherwise.
+  hex is kept as a secondary figure (`first_unit`). "Not reached" otherwise. A force cut off only
+  by Blue's aircraft over its roads counts from the hour they leave (`when_lines_open`); at the
+  start of a turn the measure is taken once this turn's air missions are flown (`after_air`).
 - The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
   holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
@@ -23,28 +25,29 @@ from wargame.model.result import Hold, Result
 from wargame.model.units import Side
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.model.scenario import Scenario
+    from wargame.rules.index import BoardIndex
+    from wargame.rules.position import Position
 
 
-def places(game: Game) -> tuple[dict[int, Any], dict[int, list[str]]]:
+def places(ix: BoardIndex, scenario: Scenario) -> tuple[dict[int, Any], dict[int, list[str]]]:
     """Hex int -> city there; hex int -> the measure cities whose outskirts it is part of."""
-    ix = game.index
-    board = game.board
+    board = scenario.board
     city_at = {ix.idx[c.hex]: c for c in board.cities.values() if c.hex in ix.idx}
     outskirts_at: dict[int, list[str]] = {}
-    for name in game.scenario.victory.measure:
+    for name in scenario.victory.measure:
         for h in sorted(board.outskirts.get(name, ())):
             if h in ix.idx:
                 outskirts_at.setdefault(ix.idx[h], []).append(name)
     return city_at, outskirts_at
 
 
-def initial_control(game: Game) -> dict[str, Side]:
+def initial_control(game: Position) -> dict[str, Side]:
     red = game.scenario.sides[Side.RED].countries
     return {c.name: (Side.RED if c.country in red else Side.BLUE) for c in game.board.cities.values()}
 
 
-def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
+def after_moves(game: Position, hexes: set[int]) -> list[ev.Event]:
     """Cities change hands in the hexes units have entered, and the measure is taken: the first Red
     unit in an outskirts hex (secondary), and a main force holding the outskirts (the RAND measure)."""
     st = game.state
@@ -69,10 +72,19 @@ def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
         if name not in st.first_unit:
             st.first_unit[name] = round(hour, 1)
             out.append(ev.OutskirtsEntered(name, round(hour, 1), uid))
-    return out + main_force(game)
+    # at the start of a turn the measure waits for the air phase: the aircraft that watch Red's
+    # roads this turn are over them from its first hour (`after_air`)
+    return out + ([] if game.state.phase_index < 2 else main_force(game))
 
 
-def main_force(game: Game) -> list[ev.Event]:
+def after_air(game: Position) -> list[ev.Event]:
+    """The end of the air phase: the measure, at the start of the turn, with this turn's aircraft
+    over the roads (a force whose supply the start of the turn restored counts from then only if
+    Blue's aircraft do not cut it again)."""
+    return main_force(game, floor=float(game.hour))
+
+
+def main_force(game: Position, floor: float | None = None) -> list[ev.Event]:
     """The RAND measure, for each measure city not reached yet: Red manoeuvre units (tables
     `victory.main_force.categories`), each in supply now, with at least `min_steps` steps between them
     in the city's outskirts hexes. Its hour is the hour the unit that completed the force entered its
@@ -98,7 +110,19 @@ def main_force(game: Game) -> list[ev.Event]:
                 here.append((h, line))
         if sum(u.steps for _, line in here for u in line) < t.main_force_steps:
             continue  # not enough line troops there, in supply or not: no need to trace
+        # supply is traced at the hour the force stood there complete (the aircraft over the roads
+        # then, not at the hour of whatever was carried out last)
+        low = _floor(game) if floor is None else floor
+        arrived = sorted((st.entered.get(u.id, 0.0), u.steps) for _, line in here for u in line)
+        total, when = 0, low
+        for at, steps in arrived:
+            total, when = total + steps, at
+            if total >= t.main_force_steps:
+                break
+        now = st.now
+        st.now = max(low, when)
         units = [u for h, line in here if supplied_at(game, Side.RED, h) for u in line]
+        st.now = now
         if sum(u.steps for u in units) < t.main_force_steps:
             continue
         units.sort(key=lambda u: (st.entered.get(u.id, 0.0), u.id))
@@ -109,20 +133,39 @@ def main_force(game: Game) -> list[ev.Event]:
             if total >= t.main_force_steps:
                 break
         last = counted[-1]
-        hour = round(max(st.entered.get(last.id, 0.0), _floor(game)), 1)
+        hour = round(max(st.entered.get(last.id, 0.0), low), 1)
+        if hour >= game.hour + game.scenario.clock.turn_hours:
+            continue  # at the very end of the turn (an advance after combat): the next turn's air phase decides
         st.measure[name] = hour
         out.append(ev.MeasureReached(name, hour, last.id, tuple(u.id for u in counted), total))
     return out
 
 
-def _floor(game: Game) -> float:
+def when_lines_open(game: Position) -> list[ev.Event]:
+    """End of turn: a Red force that stood in the outskirts cut off only by Blue's aircraft over its
+    roads counts from the hour the last of them left (`air.interdiction.hours_per_sortie`), not from
+    the start of the next turn. Each hour an interdiction ends in this turn is tried in order."""
+    st = game.state
+    if not st.first_unit or all(n in st.measure for n in game.scenario.victory.measure):
+        return []
+    start = float(game.hour)
+    end = start + game.scenario.clock.turn_hours
+    out: list[ev.Event] = []
+    # aircraft on station to the end of the turn: the next turn's air phase decides (`after_air`)
+    for t in sorted({e for e in st.interdiction_ends[Side.BLUE].values() if start < e < end}):
+        st.now = t
+        out += main_force(game, floor=t)
+    return out
+
+
+def _floor(game: Position) -> float:
     """The earliest hour a measure taken now can have: the start of the turn in the air and movement
     phases (and at the start of a turn); in a combat phase, the hour of the attack being resolved (a
     force whose supply an attack restored counts from then)."""
     return game.state.now if game.phase == "combat" else float(game.hour)
 
 
-def aim_hour(game: Game) -> float | None:
+def aim_hour(game: Position) -> float | None:
     """The hour Red reached what the scenario judges it by: every `victory.hold` city held where the
     scenario has an objective, else the outskirts of a measure city (the RAND measure). None: not yet."""
     st = game.state
@@ -131,7 +174,7 @@ def aim_hour(game: Game) -> float | None:
     return min(st.measure.values()) if st.measure else None
 
 
-def end_of_turn(game: Game) -> list[ev.Event]:
+def end_of_turn(game: Position) -> list[ev.Event]:
     """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
     st = game.state
     sc = game.scenario
@@ -139,7 +182,7 @@ def end_of_turn(game: Game) -> list[ev.Event]:
     capitals = sc.victory.measure
     all_held = bool(capitals) and all(st.control.get(n) is Side.RED for n in capitals)
     early = all_held and game.tables.end_when_red_holds_measure
-    out: list[ev.Event] = []
+    out: list[ev.Event] = when_lines_open(game)
     hold = sc.victory.hold
     if hold and st.hold_hour is None and all(st.control.get(n) is Side.RED for n in hold):
         st.hold_hour = st.turn * sc.clock.turn_hours
@@ -152,7 +195,7 @@ def end_of_turn(game: Game) -> list[ev.Event]:
     return out + [ev.GameEnded(r.winner, r.reason, r.measure_hours)]
 
 
-def result(game: Game, all_held: bool = False) -> Result:
+def result(game: Position, all_held: bool = False) -> Result:
     st = game.state
     sc = game.scenario
     capitals = sc.victory.measure

@@ -65,6 +65,7 @@ CRISIS_FIELDS = [
     "perceived_balance",
     "red_intent",
     "blue_posture",
+    "measure_without_warning",
 ]  # crisis scenarios only
 Job = tuple[str, int]  # (case id, replication)
 

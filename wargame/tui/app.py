@@ -104,7 +104,10 @@ class StartScreen(Screen):
         t = Text()
         t.append(sc.title + "\n", "bold")
         t.append(sc.summary + "\n\n")
-        t.append(f"{len(sc.units)} units; {sc.clock.length_turns} turns of {sc.clock.turn_hours} hours\n\n", "dim")
+        t.append(f"{len(sc.units)} units; {sc.clock.length_turns} turns of {sc.clock.turn_hours} hours\n", "dim")
+        if sc.crisis is not None:
+            t.append(f"First a crisis of {sc.crisis.days} days before H-hour; then, perhaps, the war\n", "bold yellow")
+        t.append("\n")
         for side in (Side.RED, Side.BLUE):
             t.append(f"{sc.sides[side].name} ({side.value})\n", "bold red" if side is Side.RED else "bold blue")
             paragraphs = [" ".join(p.split()) for p in sc.sides[side].briefing.split("\n\n") if p.strip()]
@@ -197,11 +200,21 @@ class WargameApp(App):
         timer.start()
         self.exit(return_code=0)
 
+    def make_screen(self, game: Game, players: dict[Side, str]) -> GameScreen:
+        """The screen a new or loaded game is played on (the seminar's facilitator has its console)."""
+        return GameScreen(game, players)
+
     def start_game(self, scenario_id: str, players: dict[Side, str], seed: int, umpire: bool) -> None:
         try:
             sc = load_scenario(scenario_id)
+            if sc.crisis is not None:  # the crisis first, then the war (wargame.tui.crisis_screen)
+                from wargame.crisis import Crisis
+                from wargame.tui.crisis_screen import CrisisScreen
+
+                self.push_screen(CrisisScreen(Crisis(sc, seed, umpire=umpire), players))
+                return
             game = Game(sc, seed=seed, umpire=umpire)
-            screen = GameScreen(game, players)
+            screen = self.make_screen(game, players)
         except (DataError, ValueError) as e:
             self.notify(str(e), severity="error", timeout=10)
             return
@@ -216,7 +229,14 @@ class WargameApp(App):
             sc = load_scenario(scenario_of(rec, self.args[0]))
             if sc.id != rec["scenario"]:
                 raise SaveError(f"the save is of scenario {rec['scenario']!r}, not {sc.id!r}")
+            crisis = None
+            if rec.get("crisis"):  # the war after a crisis is played on the scenario the crisis handed over
+                from wargame.crisis.record import replay_crisis
+
+                crisis, _ = replay_crisis(rec["crisis"], sc, rec["seed"])
+                sc = crisis.war_scenario()
             game = Game(sc, seed=rec["seed"], umpire=bool(rec.get("umpire")))
+            game.crisis = crisis
         except (SaveError, DataError, ValueError, KeyError) as e:
             self.notify(f"cannot replay {path}: {e}", severity="error", timeout=10)
             return
@@ -235,8 +255,17 @@ class WargameApp(App):
             if sc.id != rec["scenario"]:
                 raise SaveError(f"the save is of scenario {rec['scenario']!r}, not {sc.id!r}")
             changed = data_matches(rec, sc)
-            game, problems = replay(rec, sc)
-            screen = GameScreen(game, players)
+            from wargame.crisis.saves import in_crisis, load_crisis
+
+            screen: Screen
+            if in_crisis(rec):  # saved during the crisis: back to the crisis screen
+                from wargame.tui.crisis_screen import CrisisScreen
+
+                crisis, problems = load_crisis(rec, sc)
+                screen, where = CrisisScreen(crisis, players), f"crisis day {crisis.day}, {crisis.phase}"
+            else:
+                game, problems = replay(rec, sc)
+                screen, where = self.make_screen(game, players), f"turn {game.turn}, {game.phase} phase"
         except (SaveError, DataError, ValueError, KeyError) as e:
             self.notify(f"cannot load {path}: {e}", severity="error", timeout=10)
             return
@@ -245,4 +274,4 @@ class WargameApp(App):
         if replace and len(self.screen_stack) > 2:
             self.pop_screen()  # the game being left: it was autosaved after its last phase
         self.push_screen(screen)
-        self.notify(f"Loaded {path.name}: turn {game.turn}, {game.phase} phase")
+        self.notify(f"Loaded {path.name}: {where}")

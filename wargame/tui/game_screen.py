@@ -22,7 +22,7 @@ from wargame.bots.driver import bot_seed
 from wargame.game import Game
 from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
-from wargame.orders import Move, Order
+from wargame.orders import Airlift, Move, Order
 from wargame.render import counter_legend
 from wargame.tui import panels
 from wargame.tui.commands import GameCommands, GoTo
@@ -63,6 +63,9 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasti
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit_game", "Quit"),
         Binding("m", "air", "Air mission", show=False),
+        Binding("A", "airlift", "Helicopter move", show=False),
+        Binding("w", "demolish", "Blow bridge", show=False),
+        Binding("F", "fallback", "Fallback", show=False),
         Binding("tab", "next_unit", "Next unit", show=False),
         Binding("z", "overlay('zoc')", "ZOC", show=False),
         Binding("d", "overlay('ad')", "Air defence", show=False),
@@ -90,6 +93,9 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasti
         ("Tab", "next unit of yours"),
         ("a", "attack the enemy hex under the cursor (preview first)"),
         ("m", "air mission at the cursor (air phase)"),
+        ("A", "fly the selected air-assault or airborne unit by helicopter to the cursor (movement phase)"),
+        ("w", "blow the bridge between the cursor hex and your unit beside it (movement phase; it stays)"),
+        ("F", "the selected unit falls back toward the cursor if a combat result makes it retreat"),
         ("x", "undo the order at the cursor (else the last one) and any order that depended on it"),
         ("e", "end the phase: the orders are adjudicated"),
         ("Esc", "drop the selection"),
@@ -215,6 +221,7 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasti
         # staged moves are shown where they will go, to the side that gave them only
         mine = self.viewer is None or self.viewer is g.active_side
         moved = {o.unit: o.path[-1] for o in self.staged if isinstance(o, Move)} if mine else {}
+        moved.update({o.unit: o.to for o in self.staged if isinstance(o, Airlift)} if mine else {})
         for u in units:
             if u.id in moved:
                 u.hex = g.parse(moved[u.id])

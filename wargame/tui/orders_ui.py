@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from wargame.hexgrid import Hex, distance
 from wargame.model.units import Side
-from wargame.orders import AirMission, Attack, Move, Order
+from wargame.orders import Airlift, AirMission, Attack, Demolish, Fallback, Move, Order
 from wargame.tui.dialogs import AirDialog, AttackPreview, Confirm
 from wargame.tui.hexmap import HexMap
 from wargame.tui.panels import describe_order, sorties_assigned
@@ -39,7 +39,7 @@ class HumanOrders:
                     return
                 self.selected, self.reach, self.path_hexes = None, {}, []
             elif mine:
-                staged = {o.unit for o in self.staged if isinstance(o, Move)}
+                staged = {o.unit for o in self.staged if isinstance(o, (Move, Airlift))}
                 free = [u for u in mine if u.id not in staged]
                 if not free:
                     self.notify("units here already have orders (x undoes)")
@@ -153,13 +153,71 @@ class HumanOrders:
 
         self.app.push_screen(AirDialog(target, left), done)
 
+    def _movement_side(self, what: str) -> Side | None:
+        side = self.human_side()
+        if side is None or self.game.phase != "movement":
+            self.notify(f"{what} in your movement phase")
+            return None
+        return side
+
+    def action_airlift(self) -> None:
+        """The selected unit flies by helicopter to the cursor (`Airlift`; the engine says if it may)."""
+        side = self._movement_side("helicopter moves are made")
+        if side is None:
+            return
+        if not self.selected:
+            self.notify("select an air-assault or airborne unit first (Enter on it), put the cursor where it "
+                        "should land, then A")
+            return
+        uid = self.selected
+        self.selected, self.reach, self.path_hexes = None, {}, []
+        self._stage(side, Airlift(uid, self.game.hid(self.map.cursor)))
+
+    def action_demolish(self) -> None:
+        """Blow the bridge between the cursor hex and a unit of yours beside it (the selected one
+        first); the unit stays by it this phase."""
+        side = self._movement_side("bridges are blown")
+        if side is None:
+            return
+        g = self.game
+        across = g.hid(self.map.cursor)
+        near = [u.id for u in g.units_of(side) if u.hex is not None and distance(u.hex, self.map.cursor) == 1]
+        near.sort(key=lambda i: (i != self.selected, i))
+        if not near:
+            self.notify(f"no unit of yours is next to {across}: put the cursor across the bridge from one")
+            return
+        first = None
+        for uid in near:
+            why = g.legal(side, Demolish(uid, across))
+            if why is None:
+                self._stage(side, Demolish(uid, across))
+                return
+            first = first or why
+        self.notify(first or "no bridge to blow there", severity="warning")
+
+    def action_fallback(self) -> None:
+        """The selected unit's standing order: if a combat result makes it retreat, toward the cursor."""
+        side = self._movement_side("fallback orders are given")
+        if side is None:
+            return
+        if not self.selected:
+            self.notify("select a unit first (Enter on it), put the cursor where it should fall back to, then F")
+            return
+        uid = self.selected
+        self.selected, self.reach, self.path_hexes = None, {}, []
+        self._stage(side, Fallback(uid, self.game.hid(self.map.cursor)))
+
     def staged_at(self, h: Hex) -> int:
         """Index of the latest staged order at a hex (a move ending there, an attack or air mission on
         it), or -1 (the last order) if none."""
         hid = self.game.hid(h)
         for i in range(len(self.staged) - 1, -1, -1):
             o = self.staged[i]
-            if (isinstance(o, Move) and o.path and o.path[-1] == hid) or getattr(o, "target", None) == hid:
+            if (
+                (isinstance(o, Move) and o.path and o.path[-1] == hid)
+                or getattr(o, "target", None) == hid
+                or (isinstance(o, (Airlift, Demolish)) and hid in (getattr(o, "to", ""), getattr(o, "across", "")))
+            ):
                 return i
         return -1
 
@@ -187,7 +245,7 @@ class HumanOrders:
         side = self.human_side()
         if side is None:
             return
-        staged = {o.unit for o in self.staged if isinstance(o, Move)}
+        staged = {o.unit for o in self.staged if isinstance(o, (Move, Airlift))}
         units = sorted((u for u in self.game.units_of(side) if u.id not in staged), key=lambda u: u.id)
         if not units:
             return

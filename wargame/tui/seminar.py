@@ -21,7 +21,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, RichLog, Static
+from textual.widgets import Digits, Footer, RichLog, Static
 
 from wargame.data.scenario import load_scenario
 from wargame.events import fmt_hour
@@ -29,8 +29,9 @@ from wargame.game import Game
 from wargame.model.units import Side, Unit
 from wargame.planning import PlanningTimer, read_timer, write_timer
 from wargame.saves import SaveError, read_save, scenario_of, write_save
-from wargame.tui.gamelog import Timeline, turn_summary
-from wargame.tui.overview import OverviewMap
+from wargame.seminar.debrief import arrows, debrief
+from wargame.seminar.room import read_paused
+from wargame.tui.projector import LEGEND, ArrowMap, ProjectorLayout
 
 FOLLOW_SECONDS = 1.0
 
@@ -47,13 +48,16 @@ def status_line(game: Game, side: Side | None) -> str:
 
 
 class FollowApp(App):
-    """A read-only view of the session game that follows the file: a team's (fog) or the projector's."""
+    """A read-only view of the session game that follows the file: a team's (its fog) or the projector's
+    (everything, big type). Both draw this turn's moves and attacks as arrows and show the debrief."""
 
     CSS = """
     #status { height: 1; background: $boost; text-style: bold; padding: 0 1; }
     #body { height: 1fr; }
-    OverviewMap { width: 3fr; }
+    #mapbox { width: 3fr; }
+    ArrowMap { height: 1fr; }
     #summary { width: 1fr; min-width: 30; }
+    #legend { height: auto; }
     """
     BINDINGS = [Binding("q", "quit", "Quit"), Binding("r", "reload", "Reload now")]
 
@@ -69,6 +73,7 @@ class FollowApp(App):
         with Horizontal(id="body"):
             yield Vertical(id="mapbox")
             yield RichLog(id="summary", wrap=True, markup=False)
+        yield Static(LEGEND, id="legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,7 +84,12 @@ class FollowApp(App):
     def status(self) -> Text:
         timer = read_timer(self.session)
         line = status_line(self.game, self.side) if self.game else "Waiting for the facilitator to start the game..."
-        return Text(line + (f" | {timer.text()}" if timer else ""))
+        paused = " | PAUSED by the White cell" if read_paused(self.session) else ""
+        return Text(line + (f" | {timer.text()}" if timer else "") + paused)
+
+    def tick(self) -> None:
+        """The status and the planning clock, every second."""
+        self.query_one("#status", Static).update(self.status())
 
     def action_reload(self) -> None:
         self.seen = None
@@ -91,7 +101,7 @@ class FollowApp(App):
         except OSError:
             return
         if stamp == self.seen:
-            self.query_one("#status", Static).update(self.status())  # the planning clock ticks
+            self.tick()
             return
         self.seen = stamp
         try:
@@ -111,25 +121,59 @@ class FollowApp(App):
 
     def show(self, game: Game) -> None:
         self.game = game
-        self.query_one("#status", Static).update(self.status())
+        self.tick()
+        who = self.side.value if self.side else None
+        turn, drawn = game.turn, arrows(game, game.turn, who)
+        if not drawn and game.turn > 1:
+            turn, drawn = game.turn - 1, arrows(game, game.turn - 1, who)
         box = self.query_one("#mapbox", Vertical)
         box.remove_children()
-        centre = next(iter(game.board.cities))
-        box.mount(OverviewMap(game.board, self.units(game), (0, 0, 0, 0), centre))
-        timeline = Timeline()
-        for e in game.events:
-            timeline.add_event(e)
+        box.mount(ArrowMap(game.board, self.units(game), drawn))
         log = self.query_one("#summary", RichLog)
         log.clear()
         last = max(1, game.turn - (0 if game.over else 1))
-        log.write(turn_summary(timeline.entries, last, self.side.value if self.side else None))
+        log.write(Text(f"Arrows: turn {turn}'s moves and attacks", "dim"))
+        log.write(Text(debrief(game, last, who, notes=False).text()))
         if game.turn > last:
             log.write(Text(f"Now: turn {game.turn}, {game.phase} phase.", "bold"))
 
 
+class ProjectorApp(ProjectorLayout, FollowApp):
+    """The back of the room: the clock and the planning timer in big digits, the measure and the losses
+    beside the map; everything (no fog), read-only, following the session live."""
+
+    CSS = ProjectorLayout.CSS
+
+    def __init__(self, session: Path, scenario: str | None = None):
+        super().__init__("projector", session, scenario)
+
+    def tick(self) -> None:
+        super().tick()
+        timer = read_timer(self.session)
+        r = int(round(timer.remaining())) if timer else 0
+        self.query_one("#timer", Digits).update(f"{r // 60}:{r % 60:02d}" if timer else "")
+        if self.game is not None:
+            self.query_one("#clock", Digits).update(f"+{self.game.hour}")
+
+    def show(self, game: Game) -> None:
+        super().show(game)
+        r = game.measure
+        measure = ", ".join(f"{c} {fmt_hour(h)}" for c, h in r.items()) or "not reached"
+        self.query_one("#score", Static).update(Text.assemble(
+            (f"Turn {game.turn}, H+{game.hour}, {'night' if game.night else 'day'}\n", "bold"),
+            ("RAND measure (Red at Tallinn/Riga): ", "bold"), (f"{measure}\n", "bold yellow"),
+            ("Steps lost  ", "bold"), (f"Red {game.losses[Side.RED]}", "bold red"), ("  ", ""),
+            (f"Blue {game.losses[Side.BLUE]}", "bold blue"),
+        ))
+
+
 def facilitator_app(args: argparse.Namespace) -> App:
     """The game app of the White cell, publishing each committed phase to the session file."""
+    from wargame.data.schema import DataError
+    from wargame.seminar.deck import Deck, find_deck
+    from wargame.seminar.injects import base_scenario
     from wargame.tui.app import WargameApp
+    from wargame.tui.console import ConsoleScreen
     from wargame.tui.game_screen import GameScreen
 
     session = Path(args.session)
@@ -145,6 +189,21 @@ def facilitator_app(args: argparse.Namespace) -> App:
             self.published = -1
             self.timer = PlanningTimer()
             self.phase_seen: tuple[int, int] | None = None
+            self.decks: dict[str, Deck | None] = {}
+
+        def deck_for(self, game: Game) -> Deck | None:
+            """--injects, else the scenario's own deck (injects/<id>.yaml); a bad deck is a message."""
+            sc = base_scenario(game)
+            if sc.id not in self.decks:
+                try:
+                    self.decks[sc.id] = find_deck(getattr(args, "injects", None), sc)
+                except DataError as e:
+                    self.notify(f"Inject deck not loaded:\n{e}", severity="error", timeout=20)
+                    self.decks[sc.id] = None
+            return self.decks[sc.id]
+
+        def make_screen(self, game: Game, players: dict[Side, str]) -> GameScreen:
+            return ConsoleScreen(game, players, session, self.deck_for(game))
 
         def timer_changed(self) -> None:
             try:
@@ -199,6 +258,8 @@ def facilitator_app(args: argparse.Namespace) -> App:
 def main(args: argparse.Namespace) -> int:
     if args.role == "facilitator":
         facilitator_app(args).run()
+    elif args.role == "projector":
+        ProjectorApp(Path(args.session), args.scenario).run()
     else:
         FollowApp(args.role, Path(args.session), args.scenario).run()
     return 0
