@@ -23,6 +23,7 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -110,6 +111,24 @@ def compare_dask(f: Path, tmp: Path, rounds: int, dask_defaults: bool) -> None:
           f"  Dask on a LocalCluster of 2 worker processes already running: {summary('running')}")
 
 
+MEMORY_PROBE = """
+import resource, sys
+from pathlib import Path
+from wargame.study import runner
+from wargame.study.spec import load_study
+runner.run_study(load_study(sys.argv[1]), Path(sys.argv[2]), runner.local_engine(2))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def worker_memory(f: Path) -> tuple[float, float]:
+    """Peak RSS (MB) of a local worker and of its coordinator, in a fresh process as `wargame study` runs:
+    the workers of this process inherit the studies and caches of every run above."""
+    out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(f), str(f.parent / "memory")], check=True,
+                         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    return int(out[-2]) / 1024, int(out[-1]) / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--games", type=int, default=24)
@@ -147,11 +166,10 @@ def main() -> None:
             compare_dask(f, tmp, a.rounds, a.dask_defaults)
         except ImportError as e:
             print(f"Dask: skipped ({e})")
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        f"peak memory of a local worker process: {kids:.0f} MB (target < 200 MB); this process "
-        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
-    )
+    (tmp / "memory.yaml").write_text(study_text(a.scenario, 8))
+    worker, coordinator = worker_memory(tmp / "memory.yaml")
+    print(f"peak memory of a local worker process: {worker:.0f} MB (target < 200 MB); its coordinator "
+          f"{coordinator:.0f} MB (a fresh process playing 8 games on 2 local workers)")
 
     from wargame.bots.base import load_bot
     from wargame.bots.driver import ask
