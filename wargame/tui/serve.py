@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROLES = {
-    "red": "Red team: its own units and what it has detected",
-    "blue": "Blue team: its own units and what it has detected",
+ROLES = {  # in the order a facilitator opens them: their own tab first (it starts the session)
     "facilitator": "White cell: everything, orders for both sides, the clock, injects, rulings",
     "projector": "Projector: the whole theatre, read-only, large type",
+    "red": "Red team: its own units and what it has detected",
+    "blue": "Blue team: its own units and what it has detected",
 }
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 FONT = {"projector": 22}
