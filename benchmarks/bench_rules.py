@@ -112,7 +112,7 @@ def main() -> None:
         if g.phase == "movement":
             for u in list(g.units_of(g.active_side)):
                 for _ in range(5):
-                    g._cache.pop("reach", None)  # time the search itself, not the per-phase cache
+                    g.position.cache.pop("reach", None)  # time the search itself, not the per-phase cache
                     t0 = time.perf_counter()
                     g.reachable(u.id)
                     reach.append(time.perf_counter() - t0)

@@ -1,4 +1,4 @@
-"""Game: the state, one seeded RNG, and the sequence of play. The one door every player uses
+"""Game: a position under the rules, and the sequence of play. The one door every player uses
 (the TUI, bots, replays, batch runs: docs/architecture.md, rule 2).
 
     game = Game(scenario, seed=7, umpire=False)
@@ -14,7 +14,9 @@ Or stage a phase's orders one at a time, each checked against those already stag
 
 The turn (docs/rules.md): arrivals; Red air tasking, Blue air tasking (resolved together); Red
 movement; Red combat; Blue movement; Blue combat; end of turn (victory check). The rules live in
-`wargame.rules.*`; this class holds the state and the clock, and answers questions about them.
+`wargame.rules.*` as functions of a `Position` (`game.position`: state, random stream, events, the
+phase in hand); this class is the layer over it that stages, submits, views, records and asks the
+umpire, and answers players' questions (docs/architecture.md, "Position").
 """
 
 from __future__ import annotations
@@ -22,67 +24,129 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wargame import events as ev
+from wargame import records
 from wargame.hexgrid import Hex, parse_hex_id
 from wargame.model.result import Result
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side, Unit
+
+if TYPE_CHECKING:
+    from wargame.data.tables import Tables
+    from wargame.model.board import Board
 from wargame.orders import Attack, Order, problem, screen
-from wargame.rules import air, arrivals, combat, movement, record, sequence, victory
+from wargame.rules import air, combat, movement, record, sequence
 from wargame.rules.fog import View, make_view
-from wargame.rules.index import BoardIndex, allowed_hexes, index_for
+from wargame.rules.index import BoardIndex
 from wargame.rules.legality import Plan, check
-from wargame.rules.state import State, StateChanges
+from wargame.rules.position import Position
+from wargame.rules.state import State
 from wargame.rules.umpire import Accept, Decision, Proposal, Replace, Reroll, rule  # noqa: F401 - re-exported
 
 PHASES = sequence.PHASES
-replay = record.replay
+replay = records.replay
 
 __all__ = ["Game", "PHASES", "Decision", "Accept", "Reroll", "Replace", "Proposal", "replay"]
 
 
-class Game(StateChanges):
-    def __init__(self, scenario: Scenario, seed: int = 0, umpire: bool = False):
-        if scenario.tables is None:
-            raise ValueError("the scenario has no rules tables loaded")
-        self.scenario = scenario
-        self.board = scenario.board
-        self.tables = scenario.tables
+class Game:
+    def __init__(self, scenario: Scenario, seed: int = 0, umpire: bool = False, *, position: Position | None = None):
+        """A new game at H-hour, or (`position`) a game over a position already played to (a copy)."""
+        pos = position if position is not None else Position.start(scenario, seed)
+        self.position = pos
+        self._ground()  # read often: plain attributes, kept in step by the setters below
         self.seed = seed
         self.umpire = umpire
-        self.index: BoardIndex = index_for(self.board, self.tables)
-        self.terrain = self.index  # the per-board costs, by their first name
-        self.rng = random.Random(seed)
-        ix = self.index
-        self.allowed_mask: dict[Side, bytearray] = {}       # hexes each side may enter (ints) ...
-        self.allowed: dict[Side, frozenset[Hex]] = {}        # ... and as hexes
-        for s in Side:
-            self.allowed_mask[s], self.allowed[s] = allowed_hexes(ix, scenario, s)
-        self.city_at, self.outskirts_at = victory.places(self)
-        self.state = State(units={u.id: u.copy() for u in scenario.units})
-        self._cache: dict[Any, Any] = {}  # keyed by (fact, side) or a rule's own name
-        self._changed: set[int] = set()
-        for u in self.state.units.values():
-            if u.hex is not None:
-                if u.hex not in ix.idx or not ix.is_land[ix.idx[u.hex]]:
-                    raise ValueError(f"{u.id} starts off the board or on water")
-                self._put(u, ix.idx[u.hex])
-        self.state.arrival = arrivals.schedule(self)
-        self.state.entrench = arrivals.initial_entrenchment(self)
-        self.state.control = victory.initial_control(self)
-        self.events: list[ev.Event] = []
         self.log: list[dict[str, Any]] = []        # committed orders per phase, for saves and replays
         self.decisions: list[dict[str, str]] = []  # umpire rulings, in order
-        self.pending: Proposal | None = None
-        # the phase being resolved (stopped at `pending`)
-        self._proc: sequence.Resolution | None = None
-        self._plan: Plan | None = None
+        self._plan: Plan | None = None  # the orders staged in this phase
+        self._proposal: Proposal | None = None
         self.crisis: Any = None  # the crisis before H-hour this war followed (wargame.crisis), if any
         self.reset_digest()
-        sequence.start_turn(self)
-        sequence.start_phase(self)
+
+    # --- the position under the game ------------------------------------------------------------------
+
+    def _ground(self) -> None:
+        pos = self.position
+        self.state: State = pos.state  # a position keeps its State object for life
+        self.board: Board = pos.board
+        self.index: BoardIndex = pos.index
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.position.scenario
+
+    @scenario.setter
+    def scenario(self, scenario: Scenario) -> None:
+        """Play on under changed terms (`Position.change_scenario`: a seminar inject)."""
+        self.position.change_scenario(scenario)
+        self._ground()
+
+    terrain = property(lambda self: self.position.terrain, doc="the per-board costs, by their first name")
+    allowed_mask = property(lambda self: self.position.allowed_mask, doc="hexes each side may enter (ints)")
+    allowed = property(lambda self: self.position.allowed, doc="hexes each side may enter")
+    city_at = property(lambda self: self.position.city_at)
+    outskirts_at = property(lambda self: self.position.outskirts_at)
+
+    @property
+    def tables(self) -> Tables:
+        return self.position.tables
+
+    @tables.setter
+    def tables(self, tables: Tables) -> None:
+        """Play on under other tables (a what-if: the board's index keeps the costs it was built with)."""
+        self.position.tables = tables
+
+    @property
+    def rng(self) -> random.Random:
+        """The game's one random stream (docs/architecture.md, rule 4)."""
+        return self.position.rng
+
+    @rng.setter
+    def rng(self, rng: random.Random) -> None:
+        self.position.rng = rng
+
+    @property
+    def events(self) -> list[ev.Event]:
+        return self.position.events
+
+    @events.setter
+    def events(self, events: list[ev.Event]) -> None:
+        self.position.events = events
+
+    @property
+    def pending(self) -> Proposal | None:
+        """The result waiting for the umpire's ruling (only with umpire=True), else None."""
+        c = self.position.pending
+        if c is None:
+            return None
+        p = self._proposal
+        if p is None or p.chance is not c:
+            p = self._proposal = Proposal(c)  # one Proposal per chance: asked twice, the same answer
+        return p
+
+    @pending.setter
+    def pending(self, value: None) -> None:
+        if value is not None or self.position.pending is not None:
+            raise ValueError("a proposal is settled by decide(), not by setting it")
+
+    def place(self, u: Unit, h: Hex | int | None) -> None:
+        """Put a unit in a hex or take it off (None): for setting up positions by hand (tests, a belief)."""
+        self.position.place(u, h)
+
+    def emit(self, e: ev.Event) -> None:
+        self.position.emit(e)
+
+    def forget_routes(self) -> None:
+        """Forget searched routes and supply (after a bridge was blown from outside the rules)."""
+        self.position.forget_routes()
+
+    def invalidate(self) -> None:
+        """Forget cached facts and staged orders (after the state was edited from outside the rules)."""
+        self.position.invalidate()
+        self._plan = None
 
     # --- the clock and the state, read-only -----------------------------------------------------------
 
@@ -104,20 +168,20 @@ class Game(StateChanges):
 
     @property
     def phase(self) -> str:
-        return "over" if self.state.over else PHASES[self.state.phase_index][0]
+        return self.position.phase
 
     @property
     def active_side(self) -> Side | None:
-        return None if self.state.over else PHASES[self.state.phase_index][1]
+        return self.position.active_side
 
     @property
     def hour(self) -> int:
         """Hours since H-hour at the start of this turn."""
-        return self.scenario.clock.hour(self.state.turn)
+        return self.position.hour
 
     @property
     def night(self) -> bool:
-        return bool(self.scenario.parameters.get("night", True)) and self.scenario.clock.is_night(self.state.turn)
+        return self.position.night
 
     @property
     def dug_in(self) -> frozenset[str]:
@@ -138,18 +202,15 @@ class Game(StateChanges):
 
     def units_of(self, side: Side) -> Iterable[Unit]:
         """`side`'s units on the board."""
-        st = self.state
-        pos = st.pos
-        return (u for u in st.units.values() if u.side is side and u.id in pos)  # scenario order, always
+        return self.position.units_of(side)  # scenario order, always
 
     def units_at(self, h: Hex) -> list[Unit]:
-        i = self.index.idx.get(h)
-        return [self.state.units[u] for u in self.state.at.get(i, ())] if i is not None else []
+        return self.position.units_at(h)
 
     def zoc(self, side: Side) -> frozenset[Hex]:
         """Hexes in the zone of control of `side`'s units."""
         hexes = self.index.hexes
-        return frozenset(hexes[i] for i in self.zoc_ints(side))
+        return frozenset(hexes[i] for i in self.position.zoc_ints(side))
 
     # --- questions players ask -------------------------------------------------------------------------
 
@@ -157,7 +218,7 @@ class Game(StateChanges):
         """None if `side` may give this order now (also against the orders it has staged this
         phase), else the reason in plain words."""
         why = problem(order)  # every field checked first (wargame.orders): nothing malformed reaches the rules
-        return why if why else check(self, side, order, self._current_plan(side))[0]
+        return why if why else check(self.position, side, order, self._current_plan(side))[0]
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
         """Hexes the unit may move to now -> MP it would spend (empty if it may not move now).
@@ -169,7 +230,8 @@ class Game(StateChanges):
         if plan is not None and unit_id in plan.moved:
             return {}
         hexes = self.index.hexes
-        best, _ = movement.reachable(self, u, plan.stack(self) if plan is not None else None, known=True)
+        pos = self.position
+        best, _ = movement.reachable(pos, u, plan.stack(pos) if plan is not None else None, known=True)
         return {hexes[i]: c for i, c in best.items()}
 
     def path(self, unit_id: str, dest: Hex) -> list[Hex]:
@@ -179,7 +241,8 @@ class Game(StateChanges):
         if u is None or d is None or u.id not in self.state.pos:
             return []
         plan = self._current_plan(u.side)
-        best, parent = movement.reachable(self, u, plan.stack(self) if plan is not None else None, known=True)
+        pos = self.position
+        best, parent = movement.reachable(pos, u, plan.stack(pos) if plan is not None else None, known=True)
         if d not in best:
             return []
         hexes = self.index.hexes
@@ -191,16 +254,16 @@ class Game(StateChanges):
         who = side or self.active_side
         if who is None:
             raise ValueError("the game is over")
-        return combat.assess(self, who, order, check=True)
+        return combat.assess(self.position, who, order, check=True)
 
     def ad_loss_probability(self, side: Side, target: Hex) -> float:
         """Expected share of `side`'s sorties lost to enemy air defence over `target`."""
-        return air.loss_probability(self, side, target)
+        return air.loss_probability(self.position, side, target)
 
     def view(self, side: Side) -> View:
         """What `side` may know: its own units, the enemy units it has detected, the clock, the
         measure, its own air pool and staged orders."""
-        return make_view(self, side)
+        return make_view(self.position, side, self.staged)
 
     # --- staging and committing a phase --------------------------------------------------------------
 
@@ -210,9 +273,9 @@ class Game(StateChanges):
         if why:
             return why
         plan = self._current_plan(side, create=True)
-        why, info = check(self, side, order, plan)
+        why, info = check(self.position, side, order, plan)
         if why is None and plan is not None:
-            plan.add(self, order, info)
+            plan.add(self.position, order, info)
         return why
 
     def unstage(self, index: int = -1) -> list[tuple[Order, str]]:
@@ -267,8 +330,7 @@ class Game(StateChanges):
         self.log.append({"turn": self.turn, "phase": self.phase, "side": side.value, "orders": given})
         self._plan = None
         assert plan is not None
-        self._proc = sequence.resolve(self, side, plan)
-        self._drive(None)
+        self.position.resolve(side, plan, stop=self.umpire)
         return self.events[start:]
 
     def decide(self, decision: Decision) -> list[ev.Event]:
@@ -277,28 +339,12 @@ class Game(StateChanges):
         p = self.pending
         if p is None:
             raise ValueError("no result is waiting for the umpire")
-        die, result = rule(p.chance, decision)
+        die, result = rule(p.chance, decision, self.rng)
         start = len(self.events)
         self.decisions.append(decision.to_dict())
-        self.pending = None
         self.emit(ev.UmpireRuled(p.kind, decision.action, p.result, result, decision.note))
-        self._drive((die, result))
+        self.position.settle((die, result))
         return self.events[start:]
-
-    def _drive(self, value: tuple[int, str] | None) -> None:
-        assert self._proc is not None
-        while True:
-            try:
-                chance = next(self._proc) if value is None else self._proc.send(value)
-            except StopIteration:
-                self._proc = None
-                sequence.next_phase(self)
-                return
-            chance.die, chance.proposed = chance.roll()
-            if self.umpire:
-                self.pending = Proposal(chance)
-                return
-            value = (chance.die, chance.proposed)
 
     def _plan_is_current(self, p: Plan) -> bool:
         return (p.turn, p.phase_index, p.side) == (self.state.turn, self.state.phase_index, self.active_side)
@@ -315,9 +361,6 @@ class Game(StateChanges):
 
     # --- the event log ---------------------------------------------------------------------------------
 
-    def emit(self, e: ev.Event) -> None:
-        self.events.append(e)
-
     def reset_digest(self) -> None:
         self._digest = hashlib.sha256()
         self._digested = 0  # events already in the digest (it is brought up to date when asked)
@@ -325,9 +368,16 @@ class Game(StateChanges):
     # --- copies, records, saves ------------------------------------------------------------------------
 
     def clone(self) -> Game:
-        """An independent copy (state and random generator) for look-ahead: what happens to the copy
-        never touches this game. A game stopped at an umpire's proposal is rebuilt by replay."""
-        return record.clone(self)
+        """An independent copy for look-ahead: what happens to the copy never touches this game. Exact
+        at any point, a proposal waiting for the umpire included (`Position.copy`): no replay."""
+        g = Game(self.scenario, self.seed, self.umpire, position=self.position.copy())
+        g.log, g.decisions = [dict(e) for e in self.log], list(self.decisions)
+        g._digest, g._digested = self._digest.copy(), self._digested
+        g.crisis = self.crisis
+        if self._plan is not None:
+            for o in self._plan.orders:
+                g.stage(self._plan.side, o)
+        return g
 
     def events_digest(self) -> str:
         """sha256 of the event log as JSON lines (`event_log()`): equal logs, equal digests."""
@@ -344,17 +394,17 @@ class Game(StateChanges):
 
     def snapshot(self) -> dict[str, Any]:
         """The whole state, JSON-ready (no events)."""
-        return record.snapshot(self, events=False)["state"]
+        return record.snapshot(self.position, events=False)["state"]
 
     def to_record(self) -> dict[str, Any]:
         """Everything needed to rebuild and audit this game (docs/architecture.md, rule 4): scenario, seed,
         options, committed orders per phase, umpire rulings, and a snapshot with the event log."""
-        return record.to_record(self)
+        return records.to_record(self)
 
     @classmethod
     def from_record(cls, rec: dict[str, Any], scenario: Scenario) -> Game:
         """Rebuild a game from its record (the snapshot when possible, else by replaying)."""
-        return record.from_record(rec, scenario)
+        return records.from_record(rec, scenario)
 
     def to_save(self, path) -> Any:
         """Write a save file (wargame.saves: versioned envelope, atomic write); returns its path."""

@@ -152,7 +152,7 @@ def test_imagined_game_puts_unseen_enemies_where_the_side_believes_them(tiny):
     g = Game(tiny, seed=3)
     g.place(g.units["r1"], g.parse("0402"))  # next to b1: seen
     oracle = Oracle(g, Side.BLUE)
-    seen = detected(g, Side.BLUE)
+    seen = detected(g.position, Side.BLUE)
     true = g.units["r3"].hex
     assert true not in seen  # r3 is hidden from Blue
     imagined = oracle.imagine(7)
@@ -183,7 +183,7 @@ def test_the_search_bot_believes_the_briefing_not_the_hidden_state(tiny):
     from wargame.rules.fog import detected
 
     g = Game(tiny, seed=3)
-    seen = detected(g, Side.BLUE)
+    seen = detected(g.position, Side.BLUE)
     moved_to = next(h for h in sorted(g.allowed[Side.RED]) if h not in seen and h != g.units["r3"].hex)
     g.place(g.units["r3"], moved_to)  # r3 moves, unseen
     bot = SearchBot(Side.BLUE, 1)

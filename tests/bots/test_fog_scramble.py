@@ -39,7 +39,7 @@ def scramble(game: Game, side: Side, seed: int) -> Game:
     st = g.state
     ix = g.index
     enemy = side.other
-    seen = coverage(g, side)
+    seen = coverage(g.position, side)
     own_at = {h for uid, h in st.pos.items() if st.units[uid].side is side}
     limit = g.tables.stacking
     free = [i for i in range(len(ix.hexes)) if ix.is_land[i] and g.allowed_mask[enemy][i]
@@ -191,7 +191,7 @@ def test_incursion_2016_air_and_combat_phases():
     for i, g in enumerate(positions(Game(sc), 11, [(2, 1), (2, 3), (2, 4)])):
         side = g.active_side
         assert side is not None
-        seen = coverage(g, side)
+        seen = coverage(g.position, side)
         hidden = [u for u in g.units_of(side.other) if g.index.idx[u.hex] not in seen]
         assert len(hidden) >= 5  # the scramble has plenty to move
         assert "units" in check_position(g, 200 + i)
@@ -205,7 +205,7 @@ def test_the_old_leaks_are_closed(tiny):
     g.state.air_orders[Side.RED] = [{"kind": "air", "mission": "interdiction", "target": "0302", "sorties": 4}]
     assert Oracle(g, Side.BLUE).imagine(0).state.air_orders[Side.RED] == []
     g.place(g.units["r1"], g.parse("0402"))  # next to b1: seen; r3 (artillery, in range) is not
-    assert g.index.idx[g.units["r3"].hex] not in coverage(g, Side.BLUE)
+    assert g.index.idx[g.units["r3"].hex] not in coverage(g.position, Side.BLUE)
     attack = Attack("0402", ("b1",))
     truth = g.preview(attack, Side.BLUE)
     assert [u.id for u in truth.defence_support] == ["r3"]
@@ -216,7 +216,7 @@ def test_the_old_leaks_are_closed(tiny):
 def test_the_air_defence_risk_counts_only_sams_seen():
     sc = load_scenario("incursion-2016")
     g = Game(sc, seed=1)
-    seen = coverage(g, Side.BLUE)
+    seen = coverage(g.position, Side.BLUE)
     sams = [u for u in g.units_of(Side.RED) if u.type.ad_strength > 0 and g.index.idx[u.hex] not in seen]
     assert sams
     h = sams[0].hex

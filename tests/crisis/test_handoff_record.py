@@ -14,7 +14,8 @@ from wargame.crisis.state import HiddenAction
 from wargame.data.schema import DataError
 from wargame.game import Game
 from wargame.model.units import Side
-from wargame.rules.record import RecordError, replay
+from wargame.records import replay
+from wargame.rules.record import RecordError
 
 
 def _crisis(sc, **state):

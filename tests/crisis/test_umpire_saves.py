@@ -8,7 +8,8 @@ from wargame.crisis.bots import crisis_bots
 from wargame.crisis.record import CrisisRecordError, replay_crisis
 from wargame.crisis.saves import crisis_save_record, in_crisis, load_crisis
 from wargame.crisis.state import order_from_dict
-from wargame.rules.record import RecordError, replay
+from wargame.records import replay
+from wargame.rules.record import RecordError
 from wargame.rules.umpire import Decision
 from wargame.saves import SaveError, read_save, write_save
 

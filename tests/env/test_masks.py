@@ -121,7 +121,7 @@ def test_masks_and_observations_ignore_what_the_side_cannot_see(tiny_scenario):
                 break
             g = ses.game
             side = g.active_side
-            seen = coverage(g, side)
+            seen = coverage(g.position, side)
             hidden = [
                 u
                 for u in g.units.values()

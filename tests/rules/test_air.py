@@ -42,7 +42,7 @@ def test_air_missions_only_in_the_air_phase_and_within_the_pool():
 )
 def test_attrition_column_by_umbrella_strength(strength, col):
     g = new([])
-    assert air.ad_column(g, strength) == col
+    assert air.ad_column(g.position, strength) == col
 
 
 @pytest.mark.parametrize("die", range(1, 7))
@@ -50,17 +50,17 @@ def test_attrition_table_percent_rounded_half_up(die):
     g = new([])
     for col, s in enumerate(T.ad_strengths):
         pct = T.ad_rows[die][col]
-        assert air.lost_on(g, die, 8, s) == int(8 * pct / 100 + 0.5)
-        assert air.lost_on(g, die, 30, s) == int(30 * pct / 100 + 0.5)
+        assert air.lost_on(g.position, die, 8, s) == int(8 * pct / 100 + 0.5)
+        assert air.lost_on(g.position, die, 30, s) == int(30 * pct / 100 + 0.5)
 
 
 def test_expected_loss_and_effective_share_follow_the_table():
     g = new([SAM(), unit("b", BLUE, "inf", "0303")])
     t = g.index.idx[H("0503")]  # 4 hexes from the SAM: covered
-    assert air.ad_strength(g, BLUE, t) == 4 and air.ad_strength(g, RED, t) == 0
+    assert air.ad_strength(g.position, BLUE, t) == 4 and air.ad_strength(g.position, RED, t) == 0
     assert g.ad_loss_probability(BLUE, H("0503")) == pytest.approx(sum(T.ad_rows[d][2] for d in range(1, 7)) / 600)
     assert g.ad_loss_probability(BLUE, H("0203")) == 0  # 7 hexes away: outside the umbrella
-    assert air.effective(g, 10, 4) == 10 * T.ad_effective[2] // 100
+    assert air.effective(g.position, 10, 4) == 10 * T.ad_effective[2] // 100
 
 
 def test_a_mission_under_an_umbrella_loses_sorties_on_the_table_and_the_umpire_may_rule():
@@ -69,7 +69,7 @@ def test_a_mission_under_an_umbrella_loses_sorties_on_the_table_and_the_umpire_m
     g.submit(BLUE, [AirMission("interdiction", "0703", 12)])
     p = g.pending
     assert p.kind == "air" and p.order.mission == "interdiction" and p.order.sorties == 12
-    assert p.result == str(air.lost_on(g, p.roll, 12, 4))
+    assert p.result == str(air.lost_on(g.position, p.roll, 12, 4))
     with pytest.raises(ValueError, match="whole number from 0 to 12"):
         g.decide(Replace("13"))
     assert g.pending is p
@@ -111,23 +111,23 @@ def test_suppression_lasts_the_turn():
     g.submit(BLUE, [AirMission("sead", "0903", 8)])
     g.decide(Replace("0"))
     g.decide(Replace("S"))
-    assert g.suppressed == {"s"} and air.ad_strength(g, BLUE, g.index.idx[H("0703")]) == 0
+    assert g.suppressed == {"s"} and air.ad_strength(g.position, BLUE, g.index.idx[H("0703")]) == 0
     while g.turn < 2:
         g.submit(g.active_side, [])
-    assert g.suppressed == set() and air.ad_strength(g, BLUE, g.index.idx[H("0703")]) == 4
+    assert g.suppressed == set() and air.ad_strength(g.position, BLUE, g.index.idx[H("0703")]) == 4
 
 
 def test_sead_roll_adds_one_per_four_effective_sorties():
     g = new([SAM()])
     m = AirMission("sead", "0903", 12)
-    c = air.sead_chance(g, m, 12)
+    c = air.sead_chance(g.position, m, 12)
     assert "+3" in c.question
     for die in range(1, 7):
         total = die + 3
         want = "S1" if total >= T.sead["destroy_on"] else "S" if total >= T.sead["suppress_on"] else "NE"
         g.rng.seed(0)
         while True:  # draw until the die comes up
-            d, code = c.roll()
+            d, code = c.sample(g.rng)
             if d == die:
                 break
         assert code == want

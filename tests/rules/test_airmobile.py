@@ -6,7 +6,7 @@ from tests.rules.boards import BLUE, RED, H, board, scenario, to_phase, unit
 from wargame.game import Accept, Game, Replace
 from wargame.model.scenario import AirPool
 from wargame.orders import Airlift, Move, from_dict
-from wargame.rules.record import replay
+from wargame.records import replay
 
 B = board(["." * 14] * 5, ["EEEEEEEEEERRRR"] * 5)
 

@@ -72,7 +72,7 @@ def test_warning_time_brings_blue_arrivals_earlier(warning, due):
 def test_warning_is_counted_from_the_tables_baseline():
     t = tables(arrivals={"baseline_warning_hours": 48})
     g = new([unit("b", BLUE, "inf", None, arrive=(5, "airhead"))], params={"warning_hours": 24}, t=t)
-    assert arrivals.warning_shift(g) == -2 and g.arrival["b"] == 7  # less warning than assumed: later
+    assert arrivals.warning_shift(g.position) == -2 and g.arrival["b"] == 7  # less warning than assumed: later
     g = new([unit("b", BLUE, "inf", None, arrive=(5, "airhead"))], params={"warning_hours": 60}, t=t)
     assert g.arrival["b"] == 4
 

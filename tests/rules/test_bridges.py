@@ -47,18 +47,18 @@ def test_a_blown_bridge_stops_tracks_and_supply_until_the_other_side_bridges_it(
         g.decide(Accept())
     to_phase(g, "movement", RED)
     g.place(g.units["r"], H("0402"))
-    g.forget_routes()
+    g.position.forget_routes()
     reach = g.reachable("r")
     assert reach[H("0302")] == 2 + 3            # no road across: clear 2, an assault crossing of a major river 3
     wheeled = [u for u in g.units.values() if u.id == "r"][0]
     import dataclasses
     g.units["r"].type = dataclasses.replace(wheeled.type, mobility="foot", movement=4)
-    g.forget_routes()
+    g.position.forget_routes()
     assert "cannot cross" not in (g.legal(RED, Move("r", ("0302",))) or "")
     g.units["r"].type = dataclasses.replace(wheeled.type, mobility="tracked", movement=12)
     # a Red unit on the west bank is cut off from Russia: the only road bridge is down
     g.place(g.units["r"], H("0202"))
-    assert not supply.in_supply(g, g.units["r"])
+    assert not supply.in_supply(g.position, g.units["r"])
     # two turns after, with a Red unit on one bank, Red engineers bridge it again
     g.place(g.units["r"], H("0402"))
     while g.turn < 4:
@@ -67,7 +67,7 @@ def test_a_blown_bridge_stops_tracks_and_supply_until_the_other_side_bridges_it(
             g.decide(Accept())
     assert g.state.blown == {} and [x.kind for x in g.events if x.kind == "bridged"] == ["bridged"]
     g.place(g.units["r"], H("0202"))
-    assert supply.in_supply(g, g.units["r"])
+    assert supply.in_supply(g.position, g.units["r"])
 
 
 def test_the_die_decides_and_the_record_replays_it():
@@ -81,6 +81,6 @@ def test_the_die_decides_and_the_record_replays_it():
         outcomes.add(e.blown)
         back = Game.from_record(g.to_record(), g.scenario)
         assert back.state.blown == g.state.blown
-        from wargame.rules.record import replay
+        from wargame.records import replay
         assert replay(g.to_record(), g.scenario)[1] == []
     assert outcomes == {True, False}

@@ -372,7 +372,7 @@ def test_crt_frequencies_match_the_table_over_a_fixed_seed_sample():
         a = g.pending.assessment
         assert a.column_name == column
         n = 1800
-        counts = Counter(g.pending.chance.roll()[1] for _ in range(n))
+        counts = Counter(g.pending.chance.sample(g.rng)[1] for _ in range(n))
         for code, p in a.probabilities.items():
             sd = (p * (1 - p) / n) ** 0.5
             assert abs(counts[code] / n - p) < 4 * sd, (column, code, counts[code] / n, p)

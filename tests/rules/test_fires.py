@@ -71,7 +71,7 @@ def test_defensive_fire_strongest_first_up_to_the_limit_and_once_per_phase():
         ]
         + blue_fire
     )
-    dsup = fires.defence_fires(g, BLUE, g.index.idx[H("0403")])
+    dsup = fires.defence_fires(g.position, BLUE, g.index.idx[H("0403")])
     assert [u.id for u in dsup] == ["bk", "bk2", "ba"]  # rockets (4) before guns (3), then by id; limit 3
     a = g.preview(Attack("0403", ("r",)))
     assert a.fire_points == (0, 11) and dict(a.shifts)["fire support 0 against 11"] == -3
@@ -82,9 +82,9 @@ def test_defensive_fire_strongest_first_up_to_the_limit_and_once_per_phase():
 
 def test_fires_shift_table_both_ways():
     g = red_combat([unit("r", RED, "tank", "0503"), unit("b", BLUE, "inf", "0403")])
-    assert [fires.fires_shift(g, p, 0) for p in (0, 2.9, 3, 6.9, 7, 10.9, 11, 40)] == [0, 0, 1, 1, 2, 2, 3, 3]
-    assert [fires.fires_shift(g, 0, p) for p in (3, 7, 11)] == [-1, -2, -3]
-    assert fires.fires_shift(g, 7, 4) == 1
+    assert [fires.fires_shift(g.position, p, 0) for p in (0, 2.9, 3, 6.9, 7, 10.9, 11, 40)] == [0, 0, 1, 1, 2, 2, 3, 3]
+    assert [fires.fires_shift(g.position, 0, p) for p in (3, 7, 11)] == [-1, -2, -3]
+    assert fires.fires_shift(g.position, 7, 4) == 1
 
 
 def test_fire_support_scales_with_steps():

@@ -13,7 +13,7 @@ from wargame import events as ev
 from wargame.game import PHASES, Accept, Game, Replace, Reroll, replay
 from wargame.model.units import Side
 from wargame.orders import AirMission, Attack, Fallback, Move
-from wargame.rules.record import from_record
+from wargame.records import from_record
 from wargame.saves import read_save
 
 

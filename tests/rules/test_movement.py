@@ -42,7 +42,7 @@ def test_path_is_the_cheapest_and_checks_out():
     g = red_to_move([unit("t", RED, "tank", "0802")], b)
     p = g.path("t", H("0401"))
     assert p[:3] == [H("0702"), H("0602"), H("0502")] and p[-1] == H("0401")
-    cost, why = movement.check_path(g, g.units["t"], [g.index.idx[h] for h in p], None)
+    cost, why = movement.check_path(g.position, g.units["t"], [g.index.idx[h] for h in p], None)
     assert why is None and cost == g.reachable("t")[H("0401")]
 
 
@@ -131,12 +131,12 @@ def test_a_unit_moves_once_per_phase_and_only_in_its_movement_phase():
 
 def test_night_cuts_movement_points():
     g = red_to_move([unit("t", RED, "tank", "0803")], turns=4)
-    assert movement.movement_points(g, g.units["t"]) == 12
+    assert movement.movement_points(g.position, g.units["t"]) == 12
     to_phase(g, "combat", RED)
     g.submit(RED, [])
     to_phase(g, "movement", RED)
     assert g.night and g.turn == 2
-    assert movement.movement_points(g, g.units["t"]) == int(12 * T.night_movement) == 9
+    assert movement.movement_points(g.position, g.units["t"]) == int(12 * T.night_movement) == 9
     day = red_to_move([unit("t", RED, "tank", "0803")], params={"night": False})
     to_phase(day, "combat", RED)
     day.submit(RED, [])
@@ -148,7 +148,7 @@ def test_interdiction_cuts_movement_and_costs_extra_to_enter():
     g = red_to_move([unit("t", RED, "tank", "0803")])
     g.state.interdicted[BLUE].update({g.index.idx[H("0803")], g.index.idx[H("0603")]})
     g.invalidate()
-    assert movement.movement_points(g, g.units["t"]) == int(12 * T.interdiction["start_factor"])
+    assert movement.movement_points(g.position, g.units["t"]) == int(12 * T.interdiction["start_factor"])
     reach = g.reachable("t")
     assert reach[H("0703")] == 2 and reach[H("0603")] == 4 + T.interdiction["enter_cost"]
 
@@ -180,7 +180,7 @@ def brute_reachable(g: Game, uid: str) -> dict:
         for n in g.board.neighbours(x.hex):
             if g.board.is_land(n) and (x.hex, n) not in g.terrain.zoc_blocked_pairs:
                 zoc.add(n)
-    mp = movement.movement_points(g, u)
+    mp = movement.movement_points(g.position, u)
     start = u.hex
     extra = g.tables.zoc_leave_cost if start in zoc else 0
     best = {start: 0}
@@ -230,7 +230,7 @@ def test_reachable_matches_a_longhand_search_on_random_boards(seed):
 def test_an_unseen_enemy_halts_a_move_that_was_planned_past_it():
     g = red_to_move([unit("t", RED, "tank", "0803"), unit("b", BLUE, "inf", "0303")])
     b_hex = g.units["b"].hex
-    assert g.index.idx[b_hex] not in fog.coverage(g, RED)             # Red does not see b
+    assert g.index.idx[b_hex] not in fog.coverage(g.position, RED)             # Red does not see b
     reach = g.reachable("t")
     assert H("0203") in reach and H("0303") in reach                   # it plans as if the road were empty
     path = ("0703", "0603", "0503", "0403", "0402")
@@ -255,7 +255,7 @@ def test_an_unseen_enemy_in_the_destination_stops_the_move_short_and_a_full_hex_
     # holds two (the stacking limit here): the third steps back to 0503
     g = red_to_move([unit("t1", RED, "tank", "0603"), unit("t2", RED, "tank", "0703"), unit("t3", RED, "tank", "0803"),
                      unit("b", BLUE, "inf", "0303")], t=tables(movement={"stacking": 2}))
-    assert g.index.idx[g.units["b"].hex] not in fog.coverage(g, RED)
+    assert g.index.idx[g.units["b"].hex] not in fog.coverage(g.position, RED)
     ev = g.submit(RED, [Move("t1", ("0503", "0403")), Move("t2", ("0603", "0503", "0403", "0402")),
                         Move("t3", ("0703", "0603", "0503", "0403", "0402"))])
     assert [g.hid(g.units[i].hex) for i in ("t1", "t2", "t3")] == ["0403", "0403", "0503"]

@@ -16,7 +16,7 @@ def new(units, t=None, **kw) -> Game:
 
 
 def ids(g, side):
-    return {g.index.ids[i] for i in supply.supplied(g, side)}
+    return {g.index.ids[i] for i in supply.supplied(g.position, side)}
 
 
 def test_red_traces_from_russia_along_the_road_within_range():
@@ -24,7 +24,7 @@ def test_red_traces_from_russia_along_the_road_within_range():
     ok = ids(g, RED)
     # road 4 points a hex: 48 points = 12 road hexes, so the whole road; cross-country 12 a hex
     assert {"0502", "0102"} <= ok
-    assert supply.in_supply(g, g.units["r"])
+    assert supply.in_supply(g.position, g.units["r"])
     short = new([unit("r", RED, "tank", "0502")], t=tables(supply={"range": 12}))
     assert "0502" in ids(short, RED) and "0402" not in ids(short, RED)   # three road hexes from Russia (0802)
     assert "0701" in ids(short, RED) and "0601" not in ids(short, RED)    # one cross-country hex from the border
@@ -33,25 +33,25 @@ def test_red_traces_from_russia_along_the_road_within_range():
 def test_enemy_units_and_their_zones_of_control_cut_the_line_unless_a_friend_stands_there():
     g = new([unit("r", RED, "tank", "0302"), unit("b1", BLUE, "inf", "0601"), unit("b2", BLUE, "inf", "0603")])
     # b1 and b2 put every hex of column 6 (and 5, 7) of the three rows in their zones of control
-    assert not supply.in_supply(g, g.units["r"])
+    assert not supply.in_supply(g.position, g.units["r"])
     g.place(g.units["r"], H("0602"))  # a Red unit in the gap: the trace runs through its own hex
-    assert supply.in_supply(g, g.units["r"])
+    assert supply.in_supply(g.position, g.units["r"])
     g2 = new([unit("r", RED, "tank", "0302"), unit("r2", RED, "tank", "0502"), unit("r3", RED, "tank", "0602"),
               unit("r4", RED, "tank", "0702"), unit("b1", BLUE, "inf", "0601"), unit("b2", BLUE, "inf", "0603")])
-    assert supply.in_supply(g2, g2.units["r"])        # friends hold the road through the enemy zones
+    assert supply.in_supply(g2.position, g2.units["r"])        # friends hold the road through the enemy zones
 
 
 def test_turns_out_of_supply_are_counted_and_cut_movement_and_strength():
     g = new([unit("r", RED, "tank", "0302"), unit("b1", BLUE, "inf", "0601"), unit("b2", BLUE, "inf", "0603")])
     assert g.state.out_of_supply["r"] == 1   # the first turn's check (b1 and b2 are cut off from Tartu too)
     mp1 = movement_points(g, g.units["r"])
-    assert supply.factors(g, g.units["r"]) == (1.0, 1.0, 1.0)
+    assert supply.factors(g.position, g.units["r"]) == (1.0, 1.0, 1.0)
     while g.turn < 3:  # turn 2 is a night
         g.submit(g.active_side, [])
     assert g.state.out_of_supply["r"] == 3
-    assert supply.factors(g, g.units["r"]) == (0.5, 0.5, 0.75)
+    assert supply.factors(g.position, g.units["r"]) == (0.5, 0.5, 0.75)
     assert movement_points(g, g.units["r"]) == mp1 // 2
-    assert supply.attack(g, g.units["r"]) == g.units["r"].attack * 0.5
+    assert supply.attack(g.position, g.units["r"]) == g.units["r"].attack * 0.5
     lost = [e for e in g.events if e.kind == "supply" and e.unit == "r"]
     assert [(e.unit, e.turns_out) for e in lost] == [("r", 1), ("r", 2)]   # lost, then the effects begin
     # Blue goes away: back in supply at the next turn
@@ -59,33 +59,33 @@ def test_turns_out_of_supply_are_counted_and_cut_movement_and_strength():
     g.place(g.units["b2"], None)
     while g.turn < 4:
         g.submit(g.active_side, [])
-    assert "r" not in g.state.out_of_supply and supply.factors(g, g.units["r"]) == (1.0, 1.0, 1.0)
+    assert "r" not in g.state.out_of_supply and supply.factors(g.position, g.units["r"]) == (1.0, 1.0, 1.0)
     assert [e.to_dict() for e in g.events if e.kind == "supply" and e.unit == "r"][-1] == {
         "kind": "supply", "unit": "r", "name": "r (Tank battalion)", "side": "red", "hex": "0302", "turns_out": 0}
 
 
 def test_blue_is_supplied_from_the_depots_it_holds():
     g = new([unit("b", BLUE, "inf", "0102")])
-    assert supply.depots(g, BLUE) == [g.index.idx[H("0202")]]        # Tartu: a city of 100,000 in Estonia
-    assert supply.in_supply(g, g.units["b"])
+    assert supply.depots(g.position, BLUE) == [g.index.idx[H("0202")]]        # Tartu: a city of 100,000 in Estonia
+    assert supply.in_supply(g.position, g.units["b"])
     g.state.control["Tartu"] = RED
     g.invalidate()
-    assert supply.depots(g, BLUE) == [] and not supply.in_supply(g, g.units["b"])   # Blue has no home country here
+    assert supply.depots(g.position, BLUE) == [] and not supply.in_supply(g.position, g.units["b"])  # no home country
 
 
 def test_a_major_river_without_a_bridge_stops_the_trace_and_interdiction_costs():
     b = board(["." * 6] * 1, ["EEERRR"], rivers=[("0301/0401", "major")])
     g = Game(scenario(b, [unit("r", RED, "tank", "0201")]), seed=1)
-    assert not supply.in_supply(g, g.units["r"])
+    assert not supply.in_supply(g.position, g.units["r"])
     b2 = board(["." * 6] * 1, ["EEERRR"], rivers=[("0301/0401", "minor")])
     g2 = Game(scenario(b2, [unit("r", RED, "tank", "0201")]), seed=1)
-    assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4   # two hexes cross-country, one ford
+    assert supply.supplied(g2.position, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4  # two hexes cross-country, a ford
     g2.state.interdicted[BLUE] = {g2.index.idx[H("0301")]}
-    assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4   # no aircraft over it now
+    assert supply.supplied(g2.position, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4   # no aircraft over it now
     g2.state.interdiction_ends[BLUE] = {g2.index.idx[H("0301")]: 6.0}      # on station until H+6
-    assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4 + 12
+    assert supply.supplied(g2.position, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4 + 12
     g2.state.now = 6.0                                                      # they have gone home
-    assert supply.supplied(g2, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4
+    assert supply.supplied(g2.position, RED)[g2.index.idx[H("0201")]] == 12 + 12 + 4
 
 
 def test_a_force_out_of_supply_does_not_count_for_the_measure():

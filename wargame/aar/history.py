@@ -175,8 +175,8 @@ def history(record: dict[str, Any], scenario: Scenario) -> History:
     for e in game.events:   # the first turn's opening events, emitted while the game was built
         if not isinstance(e, ev.PhaseStarted):
             rec.timeline.append((1, e))
-    original = game.emit
-    game.emit = lambda e: rec.emit(e, original)  # type: ignore[method-assign]
+    original = game.position.emit  # the sink every rule emits into
+    game.position.emit = lambda e: rec.emit(e, original)  # type: ignore[method-assign]
     decisions = [Decision.from_dict(d) for d in record.get("decisions", [])]
     injector = Injector(game, record)  # the White cell's injects, at the phases they came before
     di = 0

@@ -82,7 +82,7 @@ class Oracle:
         measure or objective event both sides see)."""
         from wargame.rules.victory import aim_hour
 
-        return aim_hour(self._game()) is not None
+        return aim_hour(self._game().position) is not None
 
     def reachable(self, unit_id: str) -> dict[Hex, int]:
         return self._game().reachable(unit_id)
@@ -116,7 +116,7 @@ class Oracle:
 
         g = self._game()
         i = g.index.idx.get(h)
-        return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side.other, i)]
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g.position, self.side.other, i)]
 
     def own_supply_route(self, h: Hex) -> list[Hex]:
         """The way an own unit at `h` traces supply home over the bare map, `h` first: where the
@@ -125,7 +125,7 @@ class Oracle:
 
         g = self._game()
         i = g.index.idx.get(h)
-        return [] if i is None else [g.index.hexes[j] for j in route_home(g, self.side, i)]
+        return [] if i is None else [g.index.hexes[j] for j in route_home(g.position, self.side, i)]
 
     def enemy_setup(self) -> dict[str, Hex]:
         """Where the enemy's units stood at H-hour: the scenario's published set-up, which both players

@@ -27,7 +27,6 @@ the phase, as in the real game.
 
 from __future__ import annotations
 
-import copy
 import random
 from collections import deque
 from typing import TYPE_CHECKING
@@ -101,7 +100,7 @@ def believed_state(game: Game, side: Side, guesses: dict[str, Hex] | None = None
     ix = game.index
     guesses = guesses or {}
     strengths = strengths or {}
-    seen = coverage(game, side)  # what the side sees into now: the hexes its `View` shows
+    seen = coverage(game.position, side)  # what the side sees into now: the hexes its `View` shows
     enemy = side.other
     seen_units = {uid for uid, h in st.pos.items() if h in seen and st.units[uid].side is enemy}
     own_ids = {uid for uid, u in st.units.items() if u.side is side}
@@ -200,27 +199,19 @@ def believed_state(game: Game, side: Side, guesses: dict[str, Hex] | None = None
 def believed(game: Game, side: Side, guesses: dict[str, Hex] | None = None,
              strengths: dict[str, int] | None = None, seed: int = 0) -> Game:
     """A game on `believed_state`, for asking the rules questions or playing on: the side's staged
-    orders staged again, no event log, chance reseeded with `seed`, the umpire off."""
+    orders staged again, no event log, chance reseeded with `seed`, the umpire off. It shares only
+    the read-only ground (scenario, board, tables, index) with `game` (cheaper than `Game.clone`,
+    which copies the state, the log and the events only for them to be replaced)."""
+    from wargame.game import Game
+    from wargame.rules.position import Position
+
     state = believed_state(game, side, guesses, strengths)
     staged = game.staged if game.active_side is side else ()
-    g = _shell(game)
-    g.state = state
-    g.umpire = False
-    g.rng = random.Random(seed)
+    truth = game.position
+    pos = Position(truth.ground, state, random.Random(seed), [])
+    pos.tables = truth.tables
+    g = Game(game.scenario, game.seed, umpire=False, position=pos)
+    g.crisis = game.crisis
     for o in staged:
         g.stage(side, o)
-    return g
-
-
-def _shell(game: Game) -> Game:
-    """A game sharing `game`'s read-only parts (scenario, board, tables, index) with nothing else of
-    it: no state, events, caches, staged plan, phase in progress or random generator. (Cheaper than
-    `Game.clone`, which copies the state, the log and the events only for them to be replaced.)"""
-    g = copy.copy(game)
-    g.state = State()
-    g._cache, g._changed, g._plan, g._proc = {}, set(), None, None  # the per-game working parts
-    g.events, g.log, g.decisions = [], [], []
-    g.pending = None
-    g.rng = random.Random(0)
-    g.reset_digest()
     return g

@@ -101,7 +101,7 @@ class SearchBot:
     def hours(self, g) -> float:
         """Red's (estimated) hour of reaching its aim, lower is better for Red: the scenario's objective
         (`victory.hold`: every city held) where it has one, else the outskirts of a measure city."""
-        reached = aim_hour(g)
+        reached = aim_hour(g.position)
         if reached is not None:
             return reached
         hold = g.scenario.victory.hold
@@ -147,7 +147,10 @@ class SearchBot:
             # the look-ahead's own bots: an error in them is the search bot's, and its driver reports it
             return bots[side].orders(game.view(side), Oracle(game, side))
 
-        play_until(g, {s: give for s in Side}, stop=lambda game: game.turn >= end or aim_hour(game) is not None)
+        def stop(game) -> bool:
+            return game.turn >= end or aim_hour(game.position) is not None
+
+        play_until(g, {s: give for s in Side}, stop=stop)
         return self.score(g)
 
     def look(self, view, oracle, guesses) -> None:

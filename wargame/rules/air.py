@@ -20,13 +20,13 @@ from wargame.orders import AirMission, from_dict
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 Resolution = Generator[Chance, tuple[int, str], None]
 SEAD_RESULTS = ("NE", "S", "S1")
 
 
-def ad_units(game: Game, flying: Side, target: int) -> list[Unit]:
+def ad_units(game: Position, flying: Side, target: int) -> list[Unit]:
     """Enemy SAM units (not suppressed) whose umbrella covers hex `target`."""
     st = game.state
     dist = game.index.distance
@@ -40,11 +40,11 @@ def ad_units(game: Game, flying: Side, target: int) -> list[Unit]:
     return out
 
 
-def ad_strength(game: Game, flying: Side, target: int) -> float:
+def ad_strength(game: Position, flying: Side, target: int) -> float:
     return round(sum(u.type.ad_strength for u in ad_units(game, flying, target)), 2)
 
 
-def ad_column(game: Game, strength: float) -> int:
+def ad_column(game: Position, strength: float) -> int:
     col = 0
     for i, s in enumerate(game.tables.ad_strengths):
         if strength + 1e-9 >= s:
@@ -52,34 +52,32 @@ def ad_column(game: Game, strength: float) -> int:
     return col
 
 
-def lost_on(game: Game, die: int, sorties: int, strength: float) -> int:
+def lost_on(game: Position, die: int, sorties: int, strength: float) -> int:
     pct = game.tables.ad_rows[die][ad_column(game, strength)]
     return min(sorties, int(sorties * pct / 100 + 0.5))
 
 
-def expected_loss_fraction(game: Game, strength: float) -> float:
+def expected_loss_fraction(game: Position, strength: float) -> float:
     col = ad_column(game, strength)
     return sum(game.tables.ad_rows[d][col] for d in range(1, 7)) / 600
 
 
-def loss_probability(game: Game, flying: Side, target: Hex) -> float:
+def loss_probability(game: Position, flying: Side, target: Hex) -> float:
     """The expected share of a package lost over `target` (what bots and the TUI show)."""
     return expected_loss_fraction(game, ad_strength(game, flying, game.index.idx[target]))
 
 
-def effective(game: Game, survivors: int, strength: float) -> int:
+def effective(game: Position, survivors: int, strength: float) -> int:
     """Surviving sorties that still count, after the umbrellas' blunting."""
     return survivors * game.tables.ad_effective[ad_column(game, strength)] // 100
 
 
-def loss_chance(game: Game, side: Side, mission: str, target: int, sorties: int) -> Chance:
+def loss_chance(game: Position, side: Side, mission: str, target: int, sorties: int) -> Chance:
     """The air-defence roll against a package: result = sorties lost (as text)."""
     strength = ad_strength(game, side, target)
     col = ad_column(game, strength)
 
-    def roll() -> tuple[int, str]:
-        die = game.rng.randint(1, 6)
-        return die, str(lost_on(game, die, sorties, strength))
+    faces = tuple(str(lost_on(game, die, sorties, strength)) for die in range(1, 7))
 
     def parse(text: str) -> str:
         try:
@@ -96,17 +94,15 @@ def loss_chance(game: Game, side: Side, mission: str, target: int, sorties: int)
         "defence "
         f"strength {strength:g} (column {game.tables.ad_strengths[col]:g}+). How many sorties are lost?"
     )
-    return Chance("air", q, roll, parse, order=AirMission(mission, where, sorties))
+    return Chance("air", q, faces, parse, order=AirMission(mission, where, sorties))
 
 
-def sead_chance(game: Game, order: AirMission, eff: int) -> Chance:
+def sead_chance(game: Position, order: AirMission, eff: int) -> Chance:
     s = game.tables.sead
     bonus = min(s["max_bonus"], eff // s["sorties_per_bonus"])
 
-    def roll() -> tuple[int, str]:
-        die = game.rng.randint(1, 6)
-        total = die + bonus
-        return die, "S1" if total >= s["destroy_on"] else "S" if total >= s["suppress_on"] else "NE"
+    totals = [die + bonus for die in range(1, 7)]
+    faces = tuple("S1" if t >= s["destroy_on"] else "S" if t >= s["suppress_on"] else "NE" for t in totals)
 
     def parse(text: str) -> str:
         t = str(text).strip().upper()
@@ -120,10 +116,10 @@ def sead_chance(game: Game, order: AirMission, eff: int) -> Chance:
         f"SEAD at {order.target}: {eff} effective sorties, d6 +{bonus}; {s['suppress_on']}+ suppresses the SAM units "
         f"there, {s['destroy_on']}+ also costs the strongest a step."
     )
-    return Chance("sead", q, roll, parse, choices=SEAD_RESULTS, order=order)
+    return Chance("sead", q, faces, parse, choices=SEAD_RESULTS, order=order)
 
 
-def apply_sead(game: Game, target: int, flying: Side, code: str) -> tuple[str, list[ev.Event]]:
+def apply_sead(game: Position, target: int, flying: Side, code: str) -> tuple[str, list[ev.Event]]:
     st = game.state
     sams = sorted(
         (
@@ -146,7 +142,7 @@ def apply_sead(game: Game, target: int, flying: Side, code: str) -> tuple[str, l
     return text, out
 
 
-def resolve_air_phase(game: Game) -> Resolution:
+def resolve_air_phase(game: Position) -> Resolution:
     """Resolve both sides' air tasking (see the module's docstring)."""
     st = game.state
     # air_orders hold only the air missions sequence.resolve took from the plan
@@ -177,7 +173,7 @@ def resolve_air_phase(game: Game) -> Resolution:
         game.emit(e)
 
 
-def _deny(game: Game, side: Side, tasks: list[AirMission], denied: int) -> list[AirMission]:
+def _deny(game: Position, side: Side, tasks: list[AirMission], denied: int) -> list[AirMission]:
     st = game.state
     planned = sum(m.sorties for m in tasks if m.mission != "counter_air")
     reserve = max(0, st.sorties[side] - planned)
@@ -201,7 +197,7 @@ def _deny(game: Game, side: Side, tasks: list[AirMission], denied: int) -> list[
     return out
 
 
-def fly(game: Game, side: Side, m: AirMission) -> Resolution:
+def fly(game: Position, side: Side, m: AirMission) -> Resolution:
     """One mission: air-defence losses, then its effect."""
     st = game.state
     ix = game.index

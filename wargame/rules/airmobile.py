@@ -20,16 +20,16 @@ from wargame.orders import Airlift
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 
-def lift(game: Game, side: Side) -> int:
+def lift(game: Position, side: Side) -> int:
     """Battalions `side`'s helicopters can lift in a movement phase."""
     pool = game.scenario.air.get(side)
     return pool.lift if pool is not None else 0
 
 
-def problem(game: Game, side: Side, o: Airlift, lifted: int, moving: set[str], stack: dict[int, int]) -> str | None:
+def problem(game: Position, side: Side, o: Airlift, lifted: int, moving: set[str], stack: dict[int, int]) -> str | None:
     """Why `side` may not give this air-mobile move now (None: it may). `lifted`: lifts already
     staged this phase; `moving`: units with a move or a demolition staged; `stack`: own units per hex
     once the staged moves are made."""
@@ -71,7 +71,7 @@ def problem(game: Game, side: Side, o: Airlift, lifted: int, moving: set[str], s
     return None
 
 
-def resolve(game: Game, side: Side, o: Airlift) -> Generator[Chance, tuple[int, str], None]:
+def resolve(game: Position, side: Side, o: Airlift) -> Generator[Chance, tuple[int, str], None]:
     """Carry out a staged lift: the air-defence roll over the landing hex (a Chance the umpire may
     overrule), the landing, the steps lost."""
     from wargame.rules.air import ad_column, ad_strength, lost_on
@@ -95,9 +95,7 @@ def resolve(game: Game, side: Side, o: Airlift) -> Generator[Chance, tuple[int, 
         col = ad_column(game, strength)
         steps = u.steps
 
-        def roll() -> tuple[int, str]:
-            die = game.rng.randint(1, 6)
-            return die, str(lost_on(game, die, steps, strength))
+        faces = tuple(str(lost_on(game, die, steps, strength)) for die in range(1, 7))
 
         def parse(text: str) -> str:
             try:
@@ -112,7 +110,7 @@ def resolve(game: Game, side: Side, o: Airlift) -> Generator[Chance, tuple[int, 
             f"{u.name} flies by helicopter to {o.to}: enemy air defence strength {strength:g} "
             f"(column {game.tables.ad_strengths[col]:g}+). How many of its {steps} steps are lost?"
         )
-        _, res = yield Chance("airlift", q, roll, parse, order=o)
+        _, res = yield Chance("airlift", q, faces, parse, order=o)
         lost = int(res)
     st.now = game.hour + float(game.tables.airmobile["hours"])
     game.place(u, b)

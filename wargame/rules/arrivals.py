@@ -20,17 +20,17 @@ from wargame import events as ev
 from wargame.model.units import Side
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 
-def warning_shift(game: Game) -> int:
+def warning_shift(game: Position) -> int:
     """Turns by which Blue arrivals come earlier (negative: later)."""
     w = int(game.scenario.parameters.get("warning_hours", 0) or 0) - game.tables.baseline_warning_hours
     th = game.scenario.clock.turn_hours
     return w // th if w >= 0 else -((-w) // th)
 
 
-def schedule(game: Game) -> dict[str, int]:
+def schedule(game: Position) -> dict[str, int]:
     """Unit id -> the turn it is due, for every unit not on the board at the start."""
     shift = warning_shift(game)
     out = {}
@@ -40,7 +40,7 @@ def schedule(game: Game) -> dict[str, int]:
     return out
 
 
-def initial_entrenchment(game: Game) -> dict[str, int]:
+def initial_entrenchment(game: Position) -> dict[str, int]:
     """Blue units on the map start dug in when the warning allows it."""
     w = int(game.scenario.parameters.get("warning_hours", 0) or 0)
     if w < game.tables.dig_in_warning_hours or not game.tables.entrenchment:
@@ -49,7 +49,7 @@ def initial_entrenchment(game: Game) -> dict[str, int]:
     return {u.id: first for u in game.state.units.values() if u.side is Side.BLUE and u.hex is not None}
 
 
-def arrive_due(game: Game) -> list[ev.Event]:
+def arrive_due(game: Position) -> list[ev.Event]:
     """Bring on every unit due this turn (or delayed from earlier), in order of due turn and id."""
     st = game.state
     out: list[ev.Event] = []
@@ -58,7 +58,7 @@ def arrive_due(game: Game) -> list[ev.Event]:
     return out
 
 
-def _arrive(game: Game, uid: str) -> ev.Event:
+def _arrive(game: Position, uid: str) -> ev.Event:
     st = game.state
     ix = game.index
     u = st.units[uid]

@@ -21,7 +21,7 @@ from wargame.orders import Demolish
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 RESULTS = ("blown", "intact")
 
@@ -30,7 +30,7 @@ def key(a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (b, a)
 
 
-def bridge_river(game: Game, a: int, b: int) -> str | None:
+def bridge_river(game: Position, a: int, b: int) -> str | None:
     """The name of the river a road or railway bridge crosses between neighbouring hex ints a and b
     (None: no bridge there)."""
     ix = game.index
@@ -39,7 +39,7 @@ def bridge_river(game: Game, a: int, b: int) -> str | None:
     return river.name if river is not None and ix.board.roads.get(side) else None
 
 
-def unbridged_cost(game: Game, mobility: str, a: int, b: int) -> int | None:
+def unbridged_cost(game: Position, mobility: str, a: int, b: int) -> int | None:
     """MP to enter b from a across a blown bridge: the terrain of b plus the river's crossing cost
     for the mobility class (None: it cannot cross)."""
     ix = game.index
@@ -50,7 +50,7 @@ def unbridged_cost(game: Game, mobility: str, a: int, b: int) -> int | None:
     return None if base is None or extra is None else base + extra
 
 
-def demolish_problem(game: Game, side: Side, o: Demolish, moving: set[str] | dict[str, int]) -> str | None:
+def demolish_problem(game: Position, side: Side, o: Demolish, moving: set[str] | dict[str, int]) -> str | None:
     """Why `side` may not give this demolition order now (None: it may)."""
     st = game.state
     u = st.units.get(o.unit)
@@ -72,7 +72,7 @@ def demolish_problem(game: Game, side: Side, o: Demolish, moving: set[str] | dic
     return None
 
 
-def demolish(game: Game, side: Side, o: Demolish) -> Generator[Chance, tuple[int, str], None]:
+def demolish(game: Position, side: Side, o: Demolish) -> Generator[Chance, tuple[int, str], None]:
     """Carry out a staged demolition (checked again: the unit may have been lost since)."""
     st = game.state
     why = demolish_problem(game, side, o, set())
@@ -84,9 +84,7 @@ def demolish(game: Game, side: Side, o: Demolish) -> Generator[Chance, tuple[int
     name = bridge_river(game, a, b) or ""
     need = game.tables.demolish_on
 
-    def roll() -> tuple[int, str]:
-        die = game.rng.randint(1, 6)
-        return die, RESULTS[0] if die >= need else RESULTS[1]
+    faces = tuple(RESULTS[0] if die >= need else RESULTS[1] for die in range(1, 7))
 
     def parse(text: str) -> str:
         t = text.strip().lower()
@@ -96,7 +94,7 @@ def demolish(game: Game, side: Side, o: Demolish) -> Generator[Chance, tuple[int
 
     ids = game.index.ids
     q = f"{side.value.capitalize()} blows the bridge over the {name} between {ids[a]} and {ids[b]}: down on {need}+"
-    die, result = yield Chance("demolition", q, roll, parse, choices=RESULTS, order=o)
+    die, result = yield Chance("demolition", q, faces, parse, choices=RESULTS, order=o)
     u = st.units[o.unit]
     if result == RESULTS[0]:
         st.blown[key(a, b)] = [st.turn, side.value]
@@ -104,7 +102,7 @@ def demolish(game: Game, side: Side, o: Demolish) -> Generator[Chance, tuple[int
     game.emit(ev.BridgeDemolished(u.id, u.name, side.value, ids[a], ids[b], name, die, result == RESULTS[0]))
 
 
-def repair(game: Game) -> list[ev.Event]:
+def repair(game: Position) -> list[ev.Event]:
     """Start of turn: the side that did not blow a bridge bridges it again once it has been down long
     enough and that side holds one of its two hexes."""
     st = game.state

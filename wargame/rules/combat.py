@@ -23,7 +23,7 @@ from wargame.rules.retreat import advance, retreat
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 RESULT_RE = re.compile(r"^(?:(NE)|(EX)|A(\d)|D(\d)(?:R(\d))?|R(\d))$")
 
@@ -77,7 +77,7 @@ def ratio_text(att: float, dfn: float) -> str:
     return f"{r:.1f}:1" if r >= 1 else (f"1:{1 / r:.1f}" if r > 0 else "0:1")
 
 
-def base_column(game: Game, attack: float, defence: float) -> int:
+def base_column(game: Position, attack: float, defence: float) -> int:
     ratio = attack / defence
     col = 0
     for i, r in enumerate(game.tables.column_ratios):
@@ -86,7 +86,8 @@ def base_column(game: Game, attack: float, defence: float) -> int:
     return col
 
 
-def assess(game: Game, side: Side, order: Attack, check: bool = True, cas_effective: int | None = None) -> Assessment:
+def assess(game: Position, side: Side, order: Attack, check: bool = True,
+           cas_effective: int | None = None) -> Assessment:
     """Compute a combat without rolling. Raises ValueError for an illegal attack when `check`.
     `cas_effective`: the close-air-support sorties that got through (None: expected, for a preview)."""
     from wargame.rules.legality import attack_problem
@@ -177,7 +178,7 @@ def assess(game: Game, side: Side, order: Attack, check: bool = True, cas_effect
     )
 
 
-def _river_shift(game: Game, attackers: list[Unit], target: Hex) -> list[tuple[str, int]]:
+def _river_shift(game: Position, attackers: list[Unit], target: Hex) -> list[tuple[str, int]]:
     """A shift only when every attacker attacks across a river; halved (toward 0) over bridges that
     stand (a blown bridge is no bridge)."""
     if not attackers:
@@ -200,7 +201,7 @@ def _river_shift(game: Game, attackers: list[Unit], target: Hex) -> list[tuple[s
     return [(f"attacking across a {worst} river", n)] if n else []
 
 
-def entrenchment_level(game: Game, defenders: list[Unit]) -> tuple[int, str, int] | None:
+def entrenchment_level(game: Position, defenders: list[Unit]) -> tuple[int, str, int] | None:
     """The entrenchment level every defender has reached (the lowest among them), or None."""
     if not defenders:
         return None
@@ -212,7 +213,7 @@ def entrenchment_level(game: Game, defenders: list[Unit]) -> tuple[int, str, int
     return level
 
 
-def best_cover(game: Game, defender: Side, target: int) -> list[int] | None:
+def best_cover(game: Position, defender: Side, target: int) -> list[int] | None:
     """The defender's air cover standing by within reach of `target` (the strongest), or None."""
     r = game.tables.cover_radius
     best = None
@@ -222,12 +223,9 @@ def best_cover(game: Game, defender: Side, target: int) -> list[int] | None:
     return best
 
 
-def combat_chance(game: Game, a: Assessment, order: Attack) -> Chance:
+def combat_chance(game: Position, a: Assessment, order: Attack) -> Chance:
     crt = game.tables.crt
-
-    def roll() -> tuple[int, str]:
-        die = game.rng.randint(1, 6)
-        return die, crt[die][a.column]
+    faces = tuple(crt[die][a.column] for die in range(1, 7))
 
     def parse(code: str) -> str:
         code = str(code).strip().upper()
@@ -240,10 +238,10 @@ def combat_chance(game: Game, a: Assessment, order: Attack) -> Chance:
         f"column {game.tables.columns[a.base_column]}; shifts: {shifts}; final column {a.column_name}."
     )
     choices = tuple(sorted({c for row in crt.values() for c in row}))
-    return Chance("combat", q, roll, parse, choices=choices, order=order, assessment=a)
+    return Chance("combat", q, faces, parse, choices=choices, order=order, assessment=a)
 
 
-def resolve_attack(game: Game, side: Side, order: Attack) -> Generator[Chance, tuple[int, str], None]:
+def resolve_attack(game: Position, side: Side, order: Attack) -> Generator[Chance, tuple[int, str], None]:
     """Carry out one attack (checked again now: earlier combats may have changed the situation)."""
     from wargame.rules.legality import attack_problem
 
@@ -273,7 +271,7 @@ def resolve_attack(game: Game, side: Side, order: Attack) -> Generator[Chance, t
         game.emit(e)
 
 
-def assault_hour(game: Game, attackers: list[Unit]) -> float:
+def assault_hour(game: Position, attackers: list[Unit]) -> float:
     """The hour an attack is decided (and its advance made): `combat.assault_hours` after the last
     attacker arrived where it attacks from (the start of the turn for those that were there before),
     at the latest the end of the turn. It times the RAND measure of a force that fights its way in."""
@@ -284,7 +282,7 @@ def assault_hour(game: Game, attackers: list[Unit]) -> float:
     return min(end, max(start, ready) + game.tables.assault_hours)
 
 
-def take_losses(game: Game, units: list[Unit], steps: int, cause: str, by: str = "attack") -> list[ev.Event]:
+def take_losses(game: Position, units: list[Unit], steps: int, cause: str, by: str = "attack") -> list[ev.Event]:
     """Remove `steps` steps, each from the strongest unit still alive (ties by id)."""
     out: list[ev.Event] = []
     for _ in range(steps):
@@ -296,7 +294,7 @@ def take_losses(game: Game, units: list[Unit], steps: int, cause: str, by: str =
     return out
 
 
-def apply(game: Game, a: Assessment, order: Attack, roll: int, code: str, cas_lost: int) -> list[ev.Event]:
+def apply(game: Position, a: Assessment, order: Attack, roll: int, code: str, cas_lost: int) -> list[ev.Event]:
     """Carry out result `code` (rolled `roll`, or ruled by the umpire): losses, retreat, advance."""
     st = game.state
     tid = game.index.ids[a.target_index]

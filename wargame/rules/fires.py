@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 
-def can_fire(game: Game, u: Unit, side: Side, target: int) -> str | None:
+def can_fire(game: Position, u: Unit, side: Side, target: int) -> str | None:
     """None if `u` may fire for `side` at hex `target` now, else why not."""
     st = game.state
     if u.side is not side or not u.alive or u.id not in st.pos or u.type.support <= 0:
@@ -30,7 +30,7 @@ def can_fire(game: Game, u: Unit, side: Side, target: int) -> str | None:
     return None
 
 
-def attack_fires(game: Game, side: Side, target: int, named: Iterable[str]) -> list[Unit]:
+def attack_fires(game: Position, side: Side, target: int, named: Iterable[str]) -> list[Unit]:
     """The named fire units that can fire for this attack (the first `max_units` of them)."""
     out = []
     for uid in named:
@@ -40,7 +40,7 @@ def attack_fires(game: Game, side: Side, target: int, named: Iterable[str]) -> l
     return out[: game.tables.max_support_units]
 
 
-def defence_fires(game: Game, defender: Side, target: int, exclude: Iterable[str] = ()) -> list[Unit]:
+def defence_fires(game: Position, defender: Side, target: int, exclude: Iterable[str] = ()) -> list[Unit]:
     """The defender's fire units that fire for the defence of `target`: strongest first."""
     st = game.state
     ex = set(exclude)
@@ -59,7 +59,7 @@ def points(units: Iterable[Unit]) -> float:
     return round(sum(u.type.support * u.steps / u.type.steps for u in units), 2)
 
 
-def fires_shift(game: Game, attack_points: float, defence_points: float) -> int:
+def fires_shift(game: Position, attack_points: float, defence_points: float) -> int:
     """Column shift from the net fire support (positive for the attacker)."""
     net = attack_points - defence_points
     for pts, shift in game.tables.fires_shifts:

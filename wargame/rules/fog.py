@@ -20,8 +20,8 @@ from wargame.model.scenario import Clock
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
-    from wargame.game import Game
     from wargame.orders import Order
+    from wargame.rules.position import Position
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class View:
         return None
 
 
-def coverage(game: Game, side: Side) -> set[int]:
+def coverage(game: Position, side: Side) -> set[int]:
     """Hexes (ints) where `side` sees enemy units now."""
     st = game.state
     ix = game.index
@@ -77,20 +77,20 @@ def coverage(game: Game, side: Side) -> set[int]:
     return seen
 
 
-def detected(game: Game, side: Side) -> set[Hex]:
+def detected(game: Position, side: Side) -> set[Hex]:
     """The hexes `side` sees into now (as Hex values)."""
     hexes = game.index.hexes
     return {hexes[i] for i in coverage(game, side)}
 
 
-def detected_units(game: Game, side: Side, seen: set[int] | None = None) -> list[str]:
+def detected_units(game: Position, side: Side, seen: set[int] | None = None) -> list[str]:
     """Ids of the enemy units `side` sees now, sorted."""
     st = game.state
     seen = coverage(game, side) if seen is None else seen
     return sorted(uid for uid, h in st.pos.items() if st.units[uid].side is not side and h in seen)
 
 
-def look(game: Game) -> list[ev.Event]:
+def look(game: Position) -> list[ev.Event]:
     """Both sides look again; a `Detected` event for every enemy unit newly seen."""
     st = game.state
     ix = game.index
@@ -106,7 +106,7 @@ def look(game: Game) -> list[ev.Event]:
     return out
 
 
-def _known_rings(game: Game, side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
+def _known_rings(game: Position, side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
     """The enemy zone of control and air-defence umbrellas as far as `side` sees them: the same rules
     that bind its moves and sorties (`known_enemy_ints`, `air.ad_units`), so a player's overlays
     cannot disagree with the adjudicator."""
@@ -122,7 +122,8 @@ def _known_rings(game: Game, side: Side, seen: set[int]) -> tuple[frozenset[Hex]
     return frozenset(hexes[i] for i in zoc), frozenset(hexes[i] for i in ad)
 
 
-def make_view(game: Game, side: Side) -> View:
+def make_view(game: Position, side: Side, staged: tuple[Order, ...] = ()) -> View:
+    """`staged`: the orders the game has staged for the active side this phase (shown to it alone)."""
     st = game.state
     seen = coverage(game, side)
     hexes = game.index.hexes
@@ -130,7 +131,7 @@ def make_view(game: Game, side: Side) -> View:
     own = tuple(u.copy() for u in units if u.side is side and u.id in st.pos)
     enemy = tuple(u.copy() for u in units if u.side is not side and u.id in st.pos and st.pos[u.id] in seen)
     arriving = tuple(sorted((i, t) for i, t in st.arrival.items() if st.units[i].side is side))
-    staged = tuple(game.staged) if game.active_side is side else ()
+    staged = staged if game.active_side is side else ()
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
                 st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
                 st.result, game.scenario.clock, staged, game.pending is not None,

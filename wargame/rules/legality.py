@@ -17,7 +17,7 @@ from wargame.rules import fires
 from wargame.rules.movement import check_path, path_to, reachable
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 PHASE_OF = {
     Move: "movement",
@@ -49,7 +49,7 @@ class Plan:
     lifted: int = 0  # air-mobile moves staged
     _stack: dict[int, int] | None = None
 
-    def stack(self, game: Game) -> dict[int, int]:
+    def stack(self, game: Position) -> dict[int, int]:
         """Own units per hex once the staged moves are made (do not change it)."""
         if not self.stack_delta:
             return game.stack_ints(self.side)
@@ -60,7 +60,7 @@ class Plan:
             self._stack = out
         return self._stack
 
-    def add(self, game: Game, order: Order, info: Any) -> None:
+    def add(self, game: Position, order: Order, info: Any) -> None:
         self.orders.append(order)
         self.paths.append(info if isinstance(order, Move) else None)
         if isinstance(order, Move):
@@ -95,7 +95,7 @@ class Plan:
                 self._stack[dest] = self._stack.get(dest, 0) + 1
 
 
-def check(game: Game, side: Side, order: Order, plan: Plan | None = None) -> tuple[str | None, Any]:
+def check(game: Position, side: Side, order: Order, plan: Plan | None = None) -> tuple[str | None, Any]:
     """(None, info) if `side` may give `order` now (info: a Move's path as ints and its MP), else
     (reason, None)."""
     if game.over:
@@ -139,7 +139,7 @@ def check(game: Game, side: Side, order: Order, plan: Plan | None = None) -> tup
         return str(e), None
 
 
-def _hex(game: Game, text: str) -> int:
+def _hex(game: Position, text: str) -> int:
     i = game.index.of_id.get(text)
     if i is not None:
         return i
@@ -147,7 +147,7 @@ def _hex(game: Game, text: str) -> int:
     return game.index.idx[h]
 
 
-def move_problem(game: Game, side: Side, o: Move, plan: Plan | None = None) -> tuple[str | None, Any]:
+def move_problem(game: Position, side: Side, o: Move, plan: Plan | None = None) -> tuple[str | None, Any]:
     st = game.state
     u = st.units.get(o.unit)
     if u is None or u.side is not side:
@@ -176,7 +176,7 @@ def move_problem(game: Game, side: Side, o: Move, plan: Plan | None = None) -> t
     return None, (path_to(parent, st.pos[u.id], dest), best[dest])
 
 
-def attack_problem(game: Game, side: Side, o: Attack, plan: Plan | None = None) -> str | None:
+def attack_problem(game: Position, side: Side, o: Attack, plan: Plan | None = None) -> str | None:
     st = game.state
     ix = game.index
     t = _hex(game, o.target)
@@ -219,7 +219,7 @@ def attack_problem(game: Game, side: Side, o: Attack, plan: Plan | None = None) 
     return None
 
 
-def air_problem(game: Game, side: Side, o: AirMission, plan: Plan | None = None) -> str | None:
+def air_problem(game: Position, side: Side, o: AirMission, plan: Plan | None = None) -> str | None:
     if o.mission not in AIR_KINDS:
         return f"unknown air mission {o.mission!r}; expected one of {', '.join(AIR_KINDS)}"
     left = game.state.sorties[side] - (plan.sorties if plan is not None else 0)
@@ -230,7 +230,7 @@ def air_problem(game: Game, side: Side, o: AirMission, plan: Plan | None = None)
     return None
 
 
-def fallback_problem(game: Game, side: Side, o: Fallback, plan: Plan | None = None) -> str | None:
+def fallback_problem(game: Position, side: Side, o: Fallback, plan: Plan | None = None) -> str | None:
     u = game.state.units.get(o.unit)
     if u is None or u.side is not side or not u.alive:
         return f"no unit {o.unit!r} of {side.value}"

@@ -17,12 +17,12 @@ from wargame.model.units import Side, Unit
 from wargame.rules.bridges import unbridged_cost
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 BIG = 1 << 30
 
 
-def movement_points(game: Game, u: Unit) -> int:
+def movement_points(game: Position, u: Unit) -> int:
     """MP this phase: the type's, x the night factor at night, x the interdiction factor if the unit
     starts in a hex the enemy interdicted this turn, x the supply factor if it is out of supply
     (rounded down)."""
@@ -40,7 +40,7 @@ def movement_points(game: Game, u: Unit) -> int:
     return int(mp + 1e-9)
 
 
-def enemy_for(game: Game, side: Side, known: bool) -> tuple[frozenset[int], frozenset[int]]:
+def enemy_for(game: Position, side: Side, known: bool) -> tuple[frozenset[int], frozenset[int]]:
     """The enemy zone of control and occupied hexes a move of `side` is planned against: those of the
     enemy units it sees (`known`), or all of them (the truth the move meets)."""
     if known:
@@ -48,7 +48,7 @@ def enemy_for(game: Game, side: Side, known: bool) -> tuple[frozenset[int], froz
     return game.zoc_ints(side.other), game.occupied_ints(side.other)
 
 
-def reachable(game: Game, u: Unit, stack: dict[int, int] | None = None,
+def reachable(game: Position, u: Unit, stack: dict[int, int] | None = None,
               known: bool = False) -> tuple[dict[int, int], dict[int, int]]:
     """Hexes the unit may end its move in -> MP spent, and parent links for paths (ints).
 
@@ -62,7 +62,7 @@ def reachable(game: Game, u: Unit, stack: dict[int, int] | None = None,
     # stacking filter below does not, so a bot's reachable-then-path costs one search, not two
     st = game.state
     key = (u.id, known, st.turn, st.phase_index, start)
-    cache = game._cache.setdefault("reach", {})
+    cache = game.cache.setdefault("reach", {})
     got = cache.get(key)
     if got is None:
         got = cache[key] = _search(game, u, start, known)
@@ -73,7 +73,7 @@ def reachable(game: Game, u: Unit, stack: dict[int, int] | None = None,
     return {h: c for h, c in best.items() if h != start and stack.get(h, 0) < limit}, parent
 
 
-def _search(game: Game, u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
+def _search(game: Position, u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
     side = u.side
     mp = movement_points(game, u)
     enemy_zoc, enemy_at = enemy_for(game, side, known)
@@ -120,7 +120,7 @@ def path_to(parent: dict[int, int], start: int, goal: int) -> list[int]:
     return path[::-1][1:]
 
 
-def check_path(game: Game, u: Unit, path: list[int], stack: dict[int, int] | None = None,
+def check_path(game: Position, u: Unit, path: list[int], stack: dict[int, int] | None = None,
                known: bool = False) -> tuple[int, str | None]:
     """MP to move `u` along `path` (hex ints, destination last), or the reason it may not.
     `stack` as in `reachable`; None skips the stacking check (the caller did it). `known` as in
@@ -171,7 +171,7 @@ def check_path(game: Game, u: Unit, path: list[int], stack: dict[int, int] | Non
     return cost, None
 
 
-def _why_not(game: Game, u: Unit, a: int, b: int) -> str:
+def _why_not(game: Position, u: Unit, a: int, b: int) -> str:
     ix = game.index
     river = ix.river_between(ix.hexes[a], ix.hexes[b])
     if river is not None and game.state.blown and ((a, b) if a < b else (b, a)) in game.state.blown:
@@ -184,7 +184,7 @@ def _why_not(game: Game, u: Unit, a: int, b: int) -> str:
     return f"{u.type.mobility} units cannot enter {ix.terrain[b]}"
 
 
-def contact(game: Game, u: Unit, path: list[int]) -> tuple[list[int], int, str | None]:
+def contact(game: Position, u: Unit, path: list[int]) -> tuple[list[int], int, str | None]:
     """How far a planned move really goes. The path was checked against the enemy units the side saw;
     an unseen one stops it: the unit halts before a hex holding enemy units, in the first hex of an
     enemy zone of control, or where the extra cost of leaving an unseen zone of control runs its

@@ -21,11 +21,11 @@ from wargame import events as ev
 from wargame.model.units import Unit
 
 if TYPE_CHECKING:
-    from wargame.game import Game
     from wargame.rules.combat import Assessment
+    from wargame.rules.position import Position
 
 
-def retreat_options(game: Game, u: Unit, here: int, origin: int, step: int) -> list[int]:
+def retreat_options(game: Position, u: Unit, here: int, origin: int, step: int) -> list[int]:
     """Hexes `u` may retreat into from `here` on the `step`-th hex of its retreat from `origin`."""
     ix = game.index
     side = u.side
@@ -45,7 +45,7 @@ def retreat_options(game: Game, u: Unit, here: int, origin: int, step: int) -> l
     return out
 
 
-def retreat(game: Game, u: Unit, hexes: int, attackers_at: set[int], origin: int) -> list[ev.Event]:
+def retreat(game: Position, u: Unit, hexes: int, attackers_at: set[int], origin: int) -> list[ev.Event]:
     """Retreat `u` `hexes` hexes from the combat hex `origin`; each hex it cannot go costs steps."""
     ix = game.index
     st = game.state
@@ -75,7 +75,7 @@ def retreat(game: Game, u: Unit, hexes: int, attackers_at: set[int], origin: int
     return out
 
 
-def advance(game: Game, a: Assessment) -> list[ev.Event]:
+def advance(game: Position, a: Assessment) -> list[ev.Event]:
     """Surviving attackers move into the emptied target hex (see the module's docstring)."""
     ix = game.index
     st = game.state

@@ -11,7 +11,8 @@ Each 12-hour turn (day and night alternate, `Clock.is_night`):
    every measure city.
 
 At the end of every phase both sides look again (fog of war: `Detected` events). Resolutions are
-generators that yield a `Chance` for every random outcome, so the game can stop there for the umpire.
+generators that yield a `Chance` for every random outcome, so the position can stop there for the
+umpire (`Position.resolve`, which also keeps what a mid-phase copy needs).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from wargame.rules import air, airmobile, arrivals, bridges, combat, fog, moveme
 from wargame.rules.umpire import Chance
 
 if TYPE_CHECKING:
-    from wargame.game import Game
     from wargame.rules.legality import Plan
+    from wargame.rules.position import Position
 
 PHASES: tuple[tuple[str, Side], ...] = (
     ("air", Side.RED), ("air", Side.BLUE),
@@ -38,7 +39,7 @@ PHASES: tuple[tuple[str, Side], ...] = (
 Resolution = Generator[Chance, tuple[int, str], None]
 
 
-def start_turn(game: Game) -> None:
+def start_turn(game: Position) -> None:
     st = game.state
     for s in Side:
         pool = game.scenario.air.get(s)
@@ -63,7 +64,7 @@ def start_turn(game: Game) -> None:
         game.emit(e)
 
 
-def start_phase(game: Game) -> None:
+def start_phase(game: Position) -> None:
     st = game.state
     phase, side = PHASES[st.phase_index]
     st.now = float(game.hour)
@@ -74,7 +75,7 @@ def start_phase(game: Game) -> None:
     game.emit(ev.PhaseStarted(st.turn, phase, side.value))
 
 
-def next_phase(game: Game) -> None:
+def next_phase(game: Position) -> None:
     """The phase is over: look, then on to the next phase (through the end of the turn)."""
     st = game.state
     for e in fog.look(game):
@@ -91,7 +92,7 @@ def next_phase(game: Game) -> None:
     start_phase(game)
 
 
-def resolve(game: Game, side: Side, plan: Plan) -> Resolution:
+def resolve(game: Position, side: Side, plan: Plan) -> Resolution:
     """Carry out a committed phase's orders (already checked when they were staged)."""
     phase = game.phase
     if phase == "air":
@@ -117,7 +118,7 @@ def resolve(game: Game, side: Side, plan: Plan) -> Resolution:
                 yield from combat.resolve_attack(game, side, order)
 
 
-def _move(game: Game, side: Side, order: Move, info: tuple[list[int], int]) -> None:
+def _move(game: Position, side: Side, order: Move, info: tuple[list[int], int]) -> None:
     """Carry out a staged move. It was checked when staged against the enemy units the side saw and
     the other staged moves; an enemy unit it did not see may halt it (`movement.contact`)."""
     st = game.state
@@ -137,7 +138,7 @@ def _move(game: Game, side: Side, order: Move, info: tuple[list[int], int]) -> N
         game.emit(ev.MoveHalted(u.id, u.name, side.value, ids[done[-1]] if done else start, ids[path[-1]], why))
 
 
-def _fallback(game: Game, side: Side, order: Fallback) -> None:
+def _fallback(game: Position, side: Side, order: Fallback) -> None:
     st = game.state
     u = st.units[order.unit]
     if order.toward:
@@ -147,7 +148,7 @@ def _fallback(game: Game, side: Side, order: Fallback) -> None:
     game.emit(ev.FallbackSet(u.id, u.name, side.value, order.toward))
 
 
-def _entrench(game: Game, side: Side) -> None:
+def _entrench(game: Position, side: Side) -> None:
     """Units that did not move this phase dig in a little deeper; those that moved start again."""
     st = game.state
     for uid in st.pos:

@@ -1,23 +1,17 @@
 """The mutable state of one game, in one typed place: what a snapshot saves, what `clone()` copies.
 
 Hexes are ints of the board's `BoardIndex` (`at`, `pos`, `targets`, air zones); units keep their
-`Hex` too, for everything outside the rules. Nothing here knows a rule.
+`Hex` too, for everything outside the rules. Nothing here knows a rule: the changes every rule
+makes (a unit moves, loses a step) are `rules.position.Position`'s.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
-from wargame import events as ev
-from wargame.hexgrid import Hex
 from wargame.model.result import Result
 from wargame.model.units import Side, Unit
-
-if TYPE_CHECKING:
-    from wargame.game import Game
-    from wargame.rules.index import BoardIndex
-    from wargame.rules.legality import Plan
 
 
 def _per_side(factory):
@@ -173,128 +167,3 @@ class State:
         st.now = d.get("now", 0.0)
         st.blown = {(idx_of[a], idx_of[b]): [t, s] for a, b, t, s in d.get("blown", [])}
         return st
-
-
-class StateChanges:
-    """The changes of state every rule makes (a unit moves, loses a step) and the facts cached about
-    the state (zones of control, occupied hexes, stacks), kept right as the state changes. Mixed into
-    `wargame.game.Game`, which owns `state`, `index`, `_cache` and `_changed`."""
-
-    state: State
-    index: BoardIndex
-    _cache: dict[Any, Any]
-    _changed: set[int]
-    _plan: Plan | None
-
-    def _put(self, u: Unit, i: int) -> None:
-        st = self.state
-        lst = st.at.setdefault(i, [])
-        lst.append(u.id)
-        lst.sort()
-        st.pos[u.id] = i
-        u.hex = self.index.hexes[i]
-
-    def place(self, u: Unit, h: Hex | int | None) -> None:
-        """Put a unit in a hex (a Hex or a hex int), or take it off the board (None)."""
-        st = self.state
-        old = st.pos.pop(u.id, None)
-        if old is not None:
-            lst = st.at[old]
-            lst.remove(u.id)
-            if not lst:
-                del st.at[old]
-        u.hex = None
-        st.entered.pop(u.id, None)
-        if h is not None:
-            i = h if isinstance(h, int) else self.index.idx[h]
-            self._put(u, i)
-            self._changed.add(i)
-            st.entered[u.id] = st.now
-        for k in ("zoc", "occ", "stack"):
-            self._cache.pop((k, u.side), None)
-        for s in Side:
-            self._cache.pop(("known", s), None)  # what either side sees may have changed
-            self._cache.pop(("supply", s), None)  # and the lines of communication
-        self._cache.pop("reach", None)  # every search of reachable hexes
-
-    def forget_routes(self) -> None:
-        """Forget every search of reachable hexes and supply (after a bridge went down or up)."""
-        self._cache.pop("reach", None)
-        for s in Side:
-            self._cache.pop(("supply", s), None)
-
-    def lose_step(self, u: Unit, cause: str) -> list[ev.Event]:
-        st = self.state
-        u.steps -= 1
-        st.losses[u.side] += 1
-        out: list[ev.Event] = [ev.StepLost(u.id, u.name, u.side.value, u.steps, cause)]
-        if u.steps <= 0:
-            where = self.index.ids[st.pos[u.id]] if u.id in st.pos else "-"
-            self.place(u, None)
-            st.entrench.pop(u.id, None)
-            st.fallback.pop(u.id, None)
-            st.out_of_supply.pop(u.id, None)
-            out.append(ev.Destroyed(u.id, u.name, u.side.value, where, cause))
-        return out
-
-    def lose_steps(self, u: Unit, n: int, cause: str) -> list[ev.Event]:
-        out: list[ev.Event] = []
-        for _ in range(n):
-            if u.alive:
-                out += self.lose_step(u, cause)
-        return out
-
-    def after_moves(self) -> list[ev.Event]:
-        """Cities change hands and the measure is taken in the hexes units entered since last asked."""
-        changed, self._changed = self._changed, set()
-        from wargame.rules.victory import after_moves
-
-        return after_moves(cast("Game", self), changed)
-
-    def invalidate(self) -> None:
-        """Forget cached zones of control and occupancy (after the state was replaced)."""
-        self._cache.clear()
-        self._changed = set()
-        self._plan = None
-
-    # --- cached facts of the state (ints) ----------------------------------------------------------------
-
-    def zoc_ints(self, side: Side) -> frozenset[int]:
-        z = self._cache.get(("zoc", side))
-        if z is None:
-            from wargame.rules.zoc import zoc_of
-
-            z = self._cache[("zoc", side)] = zoc_of(cast("Game", self), side)
-        return z
-
-    def known_enemy_ints(self, side: Side) -> tuple[frozenset[int], frozenset[int]]:
-        """(zone of control, occupied hexes) of the enemy units `side` sees now: what a move it plans
-        can count on. Units out of sight are found only by running into them (`rules.sequence`)."""
-        st = self.state
-        stamp = (st.turn, st.phase_index, len(st.seen_by_air[side]))
-        got = self._cache.get(("known", side))
-        if got is not None and got[0] == stamp:
-            return got[1], got[2]
-        from wargame.rules.fog import coverage
-        from wargame.rules.zoc import zoc_of
-
-        seen = coverage(cast("Game", self), side)
-        out = (zoc_of(cast("Game", self), side.other, seen), self.occupied_ints(side.other) & seen)
-        self._cache[("known", side)] = (stamp, *out)
-        return out
-
-    def occupied_ints(self, side: Side) -> frozenset[int]:
-        o = self._cache.get(("occ", side))
-        if o is None:
-            st = self.state
-            o = self._cache[("occ", side)] = frozenset(h for h, ids in st.at.items() if st.units[ids[0]].side is side)
-        return o
-
-    def stack_ints(self, side: Side) -> dict[int, int]:
-        s = self._cache.get(("stack", side))
-        if s is None:
-            st = self.state
-            s = self._cache[("stack", side)] = {
-                h: len(ids) for h, ids in st.at.items() if st.units[ids[0]].side is side
-            }
-        return s

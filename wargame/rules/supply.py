@@ -25,11 +25,11 @@ from wargame.hexgrid import hexside
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
-    from wargame.game import Game
     from wargame.rules.index import BoardIndex
+    from wargame.rules.position import Position
 
 
-def _edges(game: Game) -> list[tuple[tuple[int, int], ...]]:
+def _edges(game: Position) -> list[tuple[tuple[int, int], ...]]:
     """Per hex int: ((neighbour, trace cost), ...) over the land hexsides a supply trace may cross.
     Built once per board index and tables."""
     ix: BoardIndex = game.index
@@ -61,7 +61,7 @@ def _edges(game: Game) -> list[tuple[tuple[int, int], ...]]:
     return rows
 
 
-def _unbridged(game: Game, a: int, b: int) -> int | None:
+def _unbridged(game: Position, a: int, b: int) -> int | None:
     """Trace cost across a blown bridge: cross-country plus the ford of a minor river; a major river
     cannot be crossed."""
     ix = game.index
@@ -70,12 +70,12 @@ def _unbridged(game: Game, a: int, b: int) -> int | None:
     return None if river.cls == "major" else cost["offroad"] + cost["minor_river"]
 
 
-def _static_sources(game: Game, side: Side) -> tuple[tuple[int, ...], bytearray]:
+def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     """Home-country hexes and entry areas of `side` (the part of the sources that never changes): the
     hexes on their edge, where a trace starts (from inside them it costs nothing more), and a mask of
     them all, which a trace never needs to enter."""
     key = ("supply_static", side)
-    got = game._cache.get(key)
+    got = game.cache.get(key)
     if got is not None:
         return got
     ix = game.index
@@ -95,11 +95,11 @@ def _static_sources(game: Game, side: Side) -> tuple[tuple[int, ...], bytearray]
     mask = bytearray(ix.n)
     for i in src:
         mask[i] = 1
-    game._cache[key] = (edge, mask)
+    game.cache[key] = (edge, mask)
     return edge, mask
 
 
-def depots(game: Game, side: Side) -> list[int]:
+def depots(game: Position, side: Side) -> list[int]:
     """Hex ints of the depots `side` holds now: cities of its own countries, big enough."""
     own = set(game.scenario.sides[side].countries)
     least = game.tables.supply["depot_population"]
@@ -108,7 +108,7 @@ def depots(game: Game, side: Side) -> list[int]:
                   if c.country in own and c.population >= least and control.get(c.name) is side)
 
 
-def supplied(game: Game, side: Side) -> dict[int, int]:
+def supplied(game: Position, side: Side) -> dict[int, int]:
     """Hex int -> trace cost to the nearest source, for every hex within `supply.range` of a source
     from which a unit of `side` is in supply now, the edge of its home countries and entry areas
     included but not the hexes inside them (`supplied_at` answers for any hex). Cached until a unit is
@@ -121,7 +121,7 @@ def supplied(game: Game, side: Side) -> dict[int, int]:
     extra = {h: t["interdicted_cost"] for h, end in st.interdiction_ends[side.other].items() if end > st.now}
     stamp = (st.turn, st.phase_index, len(extra), len(st.control))
     key = ("supply", side)
-    got = game._cache.get(key)
+    got = game.cache.get(key)
     if got is not None and got[0] == stamp:
         return got[1]
     limit = t["range"]
@@ -170,17 +170,17 @@ def supplied(game: Game, side: Side) -> dict[int, int]:
                     dist[j] = nc
                     buckets[nc].append(j)
     best = {i: d for i, d in enumerate(dist) if d < big}
-    game._cache[key] = (stamp, best)
+    game.cache[key] = (stamp, best)
     return best
 
 
-def in_supply(game: Game, u: Unit) -> bool:
+def in_supply(game: Position, u: Unit) -> bool:
     """Whether the unit can trace supply from where it stands now."""
     i = game.state.pos.get(u.id)
     return i is not None and supplied_at(game, u.side, i)
 
 
-def supplied_at(game: Game, side: Side, i: int) -> bool:
+def supplied_at(game: Position, side: Side, i: int) -> bool:
     """Whether a unit of `side` in hex int i is in supply now: in a source hex (its home countries and
     entry areas) not held by the enemy, or within range of one."""
     if _static_sources(game, side)[1][i] and i not in game.occupied_ints(side.other):
@@ -188,7 +188,7 @@ def supplied_at(game: Game, side: Side, i: int) -> bool:
     return i in supplied(game, side)
 
 
-def factors(game: Game, u: Unit) -> tuple[float, float, float]:
+def factors(game: Position, u: Unit) -> tuple[float, float, float]:
     """(movement, attack, defence) multipliers for the turns the unit has been out of supply."""
     n = game.state.out_of_supply.get(u.id, 0)
     if n:
@@ -198,15 +198,15 @@ def factors(game: Game, u: Unit) -> tuple[float, float, float]:
     return 1.0, 1.0, 1.0
 
 
-def attack(game: Game, u: Unit) -> float:
+def attack(game: Position, u: Unit) -> float:
     return u.attack * factors(game, u)[1]
 
 
-def defence(game: Game, u: Unit) -> float:
+def defence(game: Position, u: Unit) -> float:
     return u.defence * factors(game, u)[2]
 
 
-def update(game: Game) -> list[ev.Event]:
+def update(game: Position) -> list[ev.Event]:
     """Start of turn: every unit on the board traces supply; the count of turns out of supply goes up
     by one for those that cannot and back to nothing for those that can. An event when it changes."""
     st = game.state
@@ -227,7 +227,7 @@ def update(game: Game) -> list[ev.Event]:
     return out
 
 
-def route_home(game: Game, side: Side, start: int) -> list[int]:
+def route_home(game: Position, side: Side, start: int) -> list[int]:
     """The cheapest supply route from hex int `start` back to `side`'s home countries and entry areas
     over the bare map (no units, no interdiction, no depots): what either player can work out from the
     map and the briefing, and where the other side's air would cut the lines. Start first, the source

@@ -1,8 +1,9 @@
 """The umpire (RAND's "white cell"): every random outcome can be shown before it stands, and overruled.
 
 The adjudicator draws every random outcome as a `Chance`: what is at stake (`kind`: "combat" for a
-combat result, "air" for sorties lost to air defence, "sead" for a suppression roll), the die, the
-proposed result, how to roll again and which replacements are valid. Without an umpire the chance
+combat result, "air" for sorties lost to air defence, "sead" for a suppression roll, "demolition"
+for a bridge), the result on every face of the die (so each outcome's probability), the die rolled,
+the proposed result and which replacements are valid. Without an umpire the chance
 is taken as rolled. With `Game(..., umpire=True)` the game stops at `game.pending` (a `Proposal`)
 until `game.decide(Accept() | Reroll(note) | Replace(result, note))`; every ruling is an event and is
 recorded with the game, so a replay reproduces it.
@@ -10,8 +11,10 @@ recorded with the game, so a replay reproduces it.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -67,18 +70,35 @@ class Replace(Decision):
 
 @dataclass
 class Chance:
-    """One random outcome in the making. `roll()` draws (die, result) from the game's RNG; `parse`
-    checks a replacement and returns it in canonical form (ValueError with a plain message)."""
+    """One random outcome in the making, as data (OpenSpiel's chance node): `faces` is the result on
+    each face of the die (1 to 6), every face equally likely, so `outcomes()` lists each result with
+    its probability and `sample(rng)` draws one from the game's random stream (the one way chance
+    is taken: by the game, the umpire's re-roll, a replay and the look-aheads of a search alike).
+    `parse` checks a replacement and returns it in canonical form (ValueError with a plain message);
+    it reads only constants, never the game."""
 
     kind: str
     question: str                               # what is being decided, in words
-    roll: Callable[[], tuple[int, str]]
+    faces: tuple[str, ...]                      # the result on each face of the die, from 1
     parse: Callable[[str], str]
     choices: tuple[str, ...] = ()               # valid replacements, when they are few
     order: Any = None                           # the order it belongs to
     assessment: Assessment | None = None      # for a combat: odds, column, shifts, probabilities
     die: int = 0
     proposed: str = ""
+
+    def sample(self, rng: random.Random) -> tuple[int, str]:
+        """(die, result) drawn from `rng`: one `randint` per draw, whatever the die."""
+        die = rng.randint(1, len(self.faces))
+        return die, self.faces[die - 1]
+
+    def outcomes(self) -> tuple[tuple[str, Fraction], ...]:
+        """Each possible result with its probability (exact; they sum to 1), in order of first face."""
+        n = len(self.faces)
+        count: dict[str, int] = {}
+        for r in self.faces:
+            count[r] = count.get(r, 0) + 1
+        return tuple((r, Fraction(k, n)) for r, k in count.items())
 
 
 @dataclass
@@ -117,12 +137,13 @@ class Proposal:
         return f"{self.chance.question}\nDie {self.roll}: proposed result {self.result}."
 
 
-def rule(chance: Chance, decision: Decision) -> tuple[int, str]:
-    """Apply the umpire's decision to a chance: (die, result) that now stands. Raises ValueError."""
+def rule(chance: Chance, decision: Decision, rng: random.Random) -> tuple[int, str]:
+    """Apply the umpire's decision to a chance: (die, result) that now stands (a re-roll draws from
+    `rng`, the game's stream). Raises ValueError."""
     if decision.action == "accept":
         return chance.die, chance.proposed
     if decision.action == "reroll":
-        return chance.roll()
+        return chance.sample(rng)
     if decision.action == "replace":
         return chance.die, chance.parse(decision.result)
     raise ValueError(f"unknown umpire action {decision.action!r}; expected {', '.join(ACTIONS)}")

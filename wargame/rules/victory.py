@@ -25,28 +25,29 @@ from wargame.model.result import Hold, Result
 from wargame.model.units import Side
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.model.scenario import Scenario
+    from wargame.rules.index import BoardIndex
+    from wargame.rules.position import Position
 
 
-def places(game: Game) -> tuple[dict[int, Any], dict[int, list[str]]]:
+def places(ix: BoardIndex, scenario: Scenario) -> tuple[dict[int, Any], dict[int, list[str]]]:
     """Hex int -> city there; hex int -> the measure cities whose outskirts it is part of."""
-    ix = game.index
-    board = game.board
+    board = scenario.board
     city_at = {ix.idx[c.hex]: c for c in board.cities.values() if c.hex in ix.idx}
     outskirts_at: dict[int, list[str]] = {}
-    for name in game.scenario.victory.measure:
+    for name in scenario.victory.measure:
         for h in sorted(board.outskirts.get(name, ())):
             if h in ix.idx:
                 outskirts_at.setdefault(ix.idx[h], []).append(name)
     return city_at, outskirts_at
 
 
-def initial_control(game: Game) -> dict[str, Side]:
+def initial_control(game: Position) -> dict[str, Side]:
     red = game.scenario.sides[Side.RED].countries
     return {c.name: (Side.RED if c.country in red else Side.BLUE) for c in game.board.cities.values()}
 
 
-def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
+def after_moves(game: Position, hexes: set[int]) -> list[ev.Event]:
     """Cities change hands in the hexes units have entered, and the measure is taken: the first Red
     unit in an outskirts hex (secondary), and a main force holding the outskirts (the RAND measure)."""
     st = game.state
@@ -76,14 +77,14 @@ def after_moves(game: Game, hexes: set[int]) -> list[ev.Event]:
     return out + ([] if game.state.phase_index < 2 else main_force(game))
 
 
-def after_air(game: Game) -> list[ev.Event]:
+def after_air(game: Position) -> list[ev.Event]:
     """The end of the air phase: the measure, at the start of the turn, with this turn's aircraft
     over the roads (a force whose supply the start of the turn restored counts from then only if
     Blue's aircraft do not cut it again)."""
     return main_force(game, floor=float(game.hour))
 
 
-def main_force(game: Game, floor: float | None = None) -> list[ev.Event]:
+def main_force(game: Position, floor: float | None = None) -> list[ev.Event]:
     """The RAND measure, for each measure city not reached yet: Red manoeuvre units (tables
     `victory.main_force.categories`), each in supply now, with at least `min_steps` steps between them
     in the city's outskirts hexes. Its hour is the hour the unit that completed the force entered its
@@ -140,7 +141,7 @@ def main_force(game: Game, floor: float | None = None) -> list[ev.Event]:
     return out
 
 
-def when_lines_open(game: Game) -> list[ev.Event]:
+def when_lines_open(game: Position) -> list[ev.Event]:
     """End of turn: a Red force that stood in the outskirts cut off only by Blue's aircraft over its
     roads counts from the hour the last of them left (`air.interdiction.hours_per_sortie`), not from
     the start of the next turn. Each hour an interdiction ends in this turn is tried in order."""
@@ -157,14 +158,14 @@ def when_lines_open(game: Game) -> list[ev.Event]:
     return out
 
 
-def _floor(game: Game) -> float:
+def _floor(game: Position) -> float:
     """The earliest hour a measure taken now can have: the start of the turn in the air and movement
     phases (and at the start of a turn); in a combat phase, the hour of the attack being resolved (a
     force whose supply an attack restored counts from then)."""
     return game.state.now if game.phase == "combat" else float(game.hour)
 
 
-def aim_hour(game: Game) -> float | None:
+def aim_hour(game: Position) -> float | None:
     """The hour Red reached what the scenario judges it by: every `victory.hold` city held where the
     scenario has an objective, else the outskirts of a measure city (the RAND measure). None: not yet."""
     st = game.state
@@ -173,7 +174,7 @@ def aim_hour(game: Game) -> float | None:
     return min(st.measure.values()) if st.measure else None
 
 
-def end_of_turn(game: Game) -> list[ev.Event]:
+def end_of_turn(game: Position) -> list[ev.Event]:
     """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
     st = game.state
     sc = game.scenario
@@ -194,7 +195,7 @@ def end_of_turn(game: Game) -> list[ev.Event]:
     return out + [ev.GameEnded(r.winner, r.reason, r.measure_hours)]
 
 
-def result(game: Game, all_held: bool = False) -> Result:
+def result(game: Position, all_held: bool = False) -> Result:
     st = game.state
     sc = game.scenario
     capitals = sc.victory.measure

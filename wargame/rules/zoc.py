@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
-    from wargame.game import Game
+    from wargame.rules.position import Position
 
 #: The standard exemptions, for callers without the tables at hand (the TUI's overlay).
 NO_ZOC = frozenset({"artillery", "rocket_artillery", "air_defence", "headquarters", "special_forces"})
@@ -24,7 +24,7 @@ def exerts_zoc(u: Unit, exempt: frozenset[str] = NO_ZOC) -> bool:
     return u.alive and u.hex is not None and u.type.category not in exempt
 
 
-def zoc_of(game: Game, side: Side, within: set[int] | None = None) -> frozenset[int]:
+def zoc_of(game: Position, side: Side, within: set[int] | None = None) -> frozenset[int]:
     """Hexes (ints) in the zone of control of `side`'s units (those standing `within` these hexes, if
     given: e.g. the ones the other side sees): where the *other* side must stop."""
     exempt = game.tables.zoc_exempt

@@ -142,7 +142,7 @@ def _against(value: dict[str, Any], scenario: Any, ctx: Context) -> None:
             except (ValueError, KeyError) as e:
                 ctx.error_at(p + ("args", "hexes"), f"expected hexes of the board: {e}")
                 continue
-            if bridges.bridge_river(game, a, b) is None or ix.hexes[b] not in set(_neighbours(ix.hexes[a])):
+            if bridges.bridge_river(game.position, a, b) is None or ix.hexes[b] not in set(_neighbours(ix.hexes[a])):
                 ctx.error_at(p + ("args", "hexes"), "expected the two hexes of a road or railway bridge over a river")
         elif d["effect"] == "delay_arrival":
             for j, u in enumerate(d["args"]["units"]):

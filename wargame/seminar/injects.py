@@ -117,7 +117,7 @@ def _blow_bridge(game: Game, args: dict[str, Any]) -> str:
     a, b = (ix.idx.get(game.board.parse_hex(x)) if _valid_hex(game, x) else None for x in args["hexes"])
     if a is None or b is None or ix.hexes[b] not in neighbours(ix.hexes[a]):
         raise InjectError(f"{args['hexes'][0]} and {args['hexes'][1]} are not two neighbouring hexes of this board")
-    river = bridges.bridge_river(game, a, b)
+    river = bridges.bridge_river(game.position, a, b)
     if river is None:
         raise InjectError(f"no road or railway bridge over a river between {args['hexes'][0]} and {args['hexes'][1]}")
     k = bridges.key(a, b)

@@ -67,7 +67,7 @@ class UmpireFlow:
         rng = self.game.rng
         state = rng.getstate()  # look at the re-roll without spending it: the ruling draws the same die
         try:
-            die, res = p.chance.roll()
+            die, res = p.chance.sample(rng)
         finally:
             rng.setstate(state)
         self.log_line(
