@@ -521,6 +521,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--red", default=None, metavar="PLAYER", help="who enters Red's orders (default: human)")
     sv.add_argument("--blue", default=None, metavar="PLAYER", help="who enters Blue's orders (default: human)")
     sv.add_argument("--injects", metavar="YAML", default=None, help="the facilitator's inject deck")
+    sv.add_argument("--no-umpire", action="store_true",
+                    help="results stand without the White cell's ruling (default: every result waits for it)")
     sv.set_defaults(func=_delegate("wargame.tui.serve", "main"))
 
     sm = sub.add_parser("seminar", help="one seminar role in this terminal (what `wargame serve` runs per tab)",
@@ -532,6 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("--red", default=None, metavar="PLAYER")
     sm.add_argument("--blue", default=None, metavar="PLAYER")
     sm.add_argument("--injects", metavar="YAML", default=None)
+    sm.add_argument("--no-umpire", action="store_true")
     sm.set_defaults(func=_delegate("wargame.tui.seminar", "main"))
 
     batch = importlib.import_module("wargame.batch_cli") if _has("wargame.batch_cli") else None

@@ -115,3 +115,80 @@ async def test_console_views_injects_notes_pause_and_rewind(tmp_path):
         m = projector.query_one(ArrowMap)
         assert len(m.units) == len([u for u in projector.game.units.values() if u.hex is not None])
         assert "RAND measure" in str(projector.query_one("#score").render())
+
+
+async def test_browser_safe_timer_keys_and_the_white_cells_panel(tmp_path):
+    """A browser keeps Ctrl+T/E/R for itself: T, M and R run the timer; the side panel shows it,
+    whose orders the White cell enters and, when a result waits, what to press. Typing T in a note
+    stays text."""
+    from wargame.planning import read_timer
+
+    app = facilitator_app(_args(tmp_path))
+    session = tmp_path / "room.save"
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause(0.5)
+        c = console(app)
+        await pilot.press("T")
+        t = read_timer(session)
+        assert t is not None and t.running
+        await pilot.press("M")
+        assert read_timer(session).remaining() > 650
+        panel = str(c.query_one("#status").render())
+        assert "running" in panel and "White cell" in panel and "orders; e ends the phase" in panel
+        await pilot.press("R")
+        assert not read_timer(session).running and read_timer(session).remaining() == 600
+        await pilot.press("N")
+        await pilot.pause()
+        await pilot.press(*"Tallinn T", "enter")
+        await pilot.pause()
+        assert c.game.seminar.notes[-1]["text"] == "Tallinn T" and not read_timer(session).running
+        # the footer keeps the console's keys in view: the game screen's rarer ones moved to `?`
+        shown = {b.key for b in c.BINDINGS if getattr(b, "show", True)}
+        assert {"T", "i", "v", "p", "D"} <= shown and "q" not in shown
+
+
+async def test_a_waiting_ruling_is_spelled_out(tmp_path):
+    args = _args(tmp_path)
+    args.red = "operational"
+    app = facilitator_app(args)
+    async with app.run_test(size=(160, 50)) as pilot:
+        c = console(app)
+        for _ in range(60):  # Blue's phases ended until Red's bot attacks and the umpire is asked
+            await pilot.pause(0.2)
+            if c.game.pending is not None:
+                break
+            if c.players[c.game.active_side] == "human" and not c.busy:
+                await end_phase(pilot)
+        assert c.game.pending is not None, "no attack in the fixture's first turns"
+        assert "Your ruling: a accepts" in str(c.query_one("#status").render())
+        n = len(c.game.decisions)
+        await pilot.press("a")
+        await pilot.pause(0.5)
+        assert len(c.game.decisions) == n + 1 and c.game.decisions[-1]["action"] == "accept"
+
+
+async def test_the_projector_fills_its_width_and_wraps_the_debrief(tmp_path):
+    """The map box is as wide as the board at its height (no band beside it); the side panel's text
+    wraps at its width; the clock and timer are big cell-drawn digits."""
+    from wargame.tui.projector import ArrowMap, BigText
+
+    app = facilitator_app(_args(tmp_path))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("T")
+        await end_phase(pilot)
+        await pilot.pause(1.5)
+    projector = ProjectorApp(tmp_path / "room.save", TINY)
+    async with projector.run_test(size=(200, 50)) as pilot:
+        await pilot.pause(0.5)
+        m = projector.query_one(ArrowMap)
+        used = m._scale(m.size.width, m.size.height)[2]
+        assert m.size.width - used <= 1, (m.size.width, used)
+        side = projector.query_one("#side")
+        assert side.size.width >= 40 and m.size.width + side.size.width == 200
+        text = projector.query_one("#summary-text")
+        assert text.size.width <= projector.query_one("#summary").size.width
+        assert all(len(line.rstrip()) <= text.size.width for line in
+                   [s.text for s in text.render_lines(text.region.reset_offset)])
+        clock, timer = projector.query_one("#clock", BigText), projector.query_one("#timer", BigText)
+        assert clock.text.startswith("H+") and timer.text == "10:00" and clock.size.height == 5

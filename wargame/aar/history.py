@@ -131,7 +131,7 @@ class _Recorder:
         u = self.game.units.get(uid)
         return u.side.value if u is not None else "red"
 
-    def frame(self, turn: int, label: str) -> Frame:
+    def frame(self, turn: int, label: str, hour: float | None = None) -> Frame:
         g, st = self.game, self.game.state
         hexes = g.index.hexes
         marks = []
@@ -142,7 +142,8 @@ class _Recorder:
         self.entered.update(h for h in red if h in self.blue_land)
         closest = {c: min((distance(r, t) for r in red for t in ts), default=-1) for c, ts in self.targets.items()}
         blown = [(hexes[k[0]], hexes[k[1]]) for k in st.blown]
-        hour = float(g.scenario.clock.hour(1 if turn == 0 else turn + 1))
+        if hour is None:
+            hour = float(g.scenario.clock.hour(1 if turn == 0 else turn + 1))
         control = {c: s.value for c, s in st.control.items()}
         return Frame(turn, label, hour, marks, control, {s.value: n for s, n in st.losses.items()},
                      dict(st.measure), blown, list(self.arrows), closest, len(self.entered))
@@ -197,9 +198,13 @@ def history(record: dict[str, Any], scenario: Scenario) -> History:
             injector.due(len(record["log"]))
     except (KeyError, TypeError, ValueError) as e:
         raise RecordError(f"{where}: the game record cannot be replayed: {e}") from None
-    if game.over or rec.frames[-1].turn != rec.turn:
-        label = f"End of turn {rec.turn}" + (" (game over)" if game.over else " (where the record stops)")
-        rec.frames.append(rec.frame(rec.turn, label))
+    if game.over:
+        rec.frames.append(rec.frame(rec.turn, f"End of turn {rec.turn} (game over)"))
+    elif rec.frames[-1].turn != rec.turn:
+        # stopped inside a turn: stamped with the hour the turn began, not the hour it would have ended
+        where = f"{game.active_side.value}'s {game.phase} phase" if game.active_side else "its first phase"
+        rec.frames.append(rec.frame(rec.turn, f"Turn {rec.turn} so far (the record stops in {where})",
+                                    float(game.hour)))
     problems = []
     if record["n_events"] != len(game.events) or game.events_digest() != record["events_sha256"]:
         problems.append(f"the replay's events differ from the record ({len(game.events)} events now, "

@@ -47,9 +47,10 @@ class Debrief:
         return "\n".join(out).rstrip() + "\n"
 
 
-def debrief(game: Game, turn: int, side: str | None, notes: bool = True) -> Debrief:
+def debrief(game: Game, turn: int, side: str | None, notes: bool = True, halts: bool = True) -> Debrief:
     """The debrief of `turn` for `side` (its fog) or for the White cell (None; with its notes unless
-    `notes` is false, as on the projector)."""
+    `notes` is false, as on the projector). `halts`: list each move stopped short (the projector,
+    read from the back of the room, leaves them out: the counts and the attacks matter there)."""
     seen = [e for e in by_turn(game.events).get(turn, []) if side is None or ev.visible_to(e, side)]
     d = Debrief(turn, side)
 
@@ -63,7 +64,7 @@ def debrief(game: Game, turn: int, side: str | None, notes: bool = True) -> Debr
             moved.setdefault(e.side, []).append(e)
     lines = [f"{s.capitalize()}: {len(m)} unit(s) moved, {sum(len(x.path) - 1 for x in m)} hexes in all"
              for s, m in sorted(moved.items())]
-    section("Moves", lines + [e.describe() for e in seen if isinstance(e, ev.MoveHalted)])
+    section("Moves", lines + [e.describe() for e in seen if halts and isinstance(e, ev.MoveHalted)])
     section("Attacks and results", [
         f"{e.side.capitalize()} on {e.target}: {e.attack:g} v {e.defence:g}, odds {e.odds}, column {e.column}, "
         f"die {e.roll} -> {e.result}" for e in seen if isinstance(e, ev.CombatResolved)])

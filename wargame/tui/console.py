@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.widgets import Static
 
 from wargame.game import Game
 from wargame.model.units import Side, Unit
@@ -25,30 +26,38 @@ from wargame.tui.console_dialogs import InjectPicker, NoteDialog
 from wargame.tui.dialogs import Confirm
 from wargame.tui.game_screen import GameScreen
 from wargame.tui.gamelog import SummaryScreen
+from wargame.tui.panels import status_text
 
 VIEWS: list[Side | None] = [None, Side.RED, Side.BLUE]
+# the game screen's keys the footer leaves out for the console's own (all are still in `?`)
+QUIET = {"attack", "undo", "goto", "quit_game"}
+RULING = "Your ruling: a accepts, r re-rolls (shown first), Tab to type a result and a note, then Replace"
 
 
 class ConsoleScreen(GameScreen):
     BINDINGS = [
-        *GameScreen.BINDINGS,
-        Binding("v", "cycle_view", "View all/red/blue"),
-        Binding("p", "halt", "Pause game"),
+        *(Binding(b.key, b.action, b.description, show=False) if b.action in QUIET else b
+          for b in GameScreen.BINDINGS if isinstance(b, Binding)),
+        Binding("T", "app.timer_toggle", "Timer"),
         Binding("i", "injects", "Injects"),
+        Binding("v", "cycle_view", "View"),
+        Binding("p", "halt", "Pause"),
+        Binding("D", "debrief", "Debrief"),
         Binding("N", "note(False)", "Note"),
         Binding("B", "note(True)", "Bookmark"),
-        Binding("D", "debrief", "Debrief"),
-        Binding("ctrl+z", "rewind", "Rewind phase"),
+        Binding("ctrl+z", "rewind", "Rewind"),
     ]
     KEYS = [
         *GameScreen.KEYS,
+        ("T / M / R", "planning timer: start or pause / one more minute / reset (Ctrl+T, Ctrl+E, Ctrl+R in a "
+                      "terminal)"),
         ("v", "the map and log as everything / Red's fog / Blue's fog"),
         ("p", "pause the game (no phase ends) and the planning timer; p again resumes"),
         ("i", "the inject deck: play one now, with a note"),
         ("N / B", "a note / a bookmark on any turn (kept in the save, shown in the report)"),
         ("D", "the turn debrief for the view shown (all, or a team's fog)"),
         ("Ctrl+Z", "rewind the last phase (the discarded branch is kept in a save beside the session)"),
-        ("Ctrl+T Ctrl+E Ctrl+R", "planning timer: start/pause, one more minute, reset"),
+        ("a / r", "umpire (a result waits for your ruling): accept / re-roll; Tab to a replacement and a note"),
     ]
 
     def __init__(self, game: Game, players: dict[Side, str], session: Path | None = None,
@@ -57,6 +66,36 @@ class ConsoleScreen(GameScreen):
         self.session, self.deck = session, deck
         self.view_as: Side | None = None
         self.halted = False
+        self.told_ruling = False
+
+    # --- the White cell's lines in the side panel: whose orders, the timer, the pause, a ruling -------
+
+    def update_status(self) -> None:
+        super().update_status()
+        self.query_one("#status", Static).update(status_text(self).append_text(self.white_cell_text()))
+
+    def white_cell_text(self) -> Text:
+        g, t = self.game, Text()
+        view = "everything" if self.view_as is None else f"{self.view_as.value}'s fog"
+        t.append(f"White cell · view: {view} (v)\n", "bold magenta")
+        if g.pending is not None:
+            t.append(RULING + "\n", "bold reverse yellow")
+        elif not g.over and g.active_side is not None and self.players.get(g.active_side) == "human":
+            t.append(f"Enter {g.active_side.value.capitalize()}'s {g.phase} orders; e ends the phase\n", "bold")
+        timer = getattr(self.app, "timer", None)
+        if timer is not None:
+            t.append(f"{timer.text().capitalize()} (T starts/pauses, M +1 min)\n",
+                     "bold yellow" if timer.running else "")
+        if self.halted:
+            t.append("GAME PAUSED (p resumes)\n", "bold reverse red")
+        return t
+
+    def ask_umpire(self) -> None:
+        super().ask_umpire()
+        if not self.told_ruling:  # once: the first proposal of the session says why the game waits
+            self.told_ruling = True
+            self.notify("The umpire is on: each result waits for the White cell. " + RULING + ". "
+                        "(`wargame serve --no-umpire`: the tables rule alone.)", title="Umpire", timeout=15)
 
     # --- whose eyes ---------------------------------------------------------------------------------
 
@@ -107,6 +146,7 @@ class ConsoleScreen(GameScreen):
             except OSError as e:
                 self.notify(f"cannot tell the room: {e}", severity="error")
         self.notify("Game paused: no phase ends until p" if self.halted else "Game resumed")
+        self.update_status()
         self.log_line("White cell: game paused" if self.halted else "White cell: game resumed", "magenta")
         if not self.halted and not self.busy:
             self.advance()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -36,8 +37,9 @@ class InjectPicker(Dialog):
             for i in self.deck.injects:
                 when = f"turn {i.turn}" if i.turn else "by hand"
                 status = "played" if i.id in self.played else when
-                options.append(Option(f"[{status:>8}] {i.title}  ({i.effect}, to {i.audience})", id=i.id,
-                                      disabled=i.id in self.played))
+                line = Text(f"{status:>8}  ", "dim" if i.id in self.played else "bold")
+                line.append(f"{i.title}  ({i.effect}, to {i.audience})")  # Text: a title is never markup
+                options.append(Option(line, id=i.id, disabled=i.id in self.played))
             yield OptionList(*options, id="inject-list")
             yield Static(id="inject-text")
             yield Input(placeholder="note for the record (optional)", id="inject-note")
@@ -51,7 +53,7 @@ class InjectPicker(Dialog):
 
     def on_option_list_option_highlighted(self, e: OptionList.OptionHighlighted) -> None:
         i = next(x for x in self.deck.injects if x.id == e.option.id)
-        self.query_one("#inject-text", Static).update(f"{i.text}\n[dim]Basis: {i.basis}[/dim]")
+        self.query_one("#inject-text", Static).update(Text.assemble(i.text, "\n", (f"Basis: {i.basis}", "dim")))
 
     def on_option_list_option_selected(self, e: OptionList.OptionSelected) -> None:
         self.dismiss((e.option.id, self.query_one("#inject-note", Input).value))

@@ -5,9 +5,15 @@ measure, each side's losses, the turn debrief). What is drawn is read from the e
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, RichLog, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Footer, Static
 
 from wargame.hexgrid import Hex, from_offset
 from wargame.model.board import Board
@@ -54,32 +60,102 @@ class ArrowMap(OverviewMap, can_focus=False):
         return grid, labels
 
 
+# a 3x5 pixel font for the big clock and timer: each pixel is two cells of background colour, so the
+# digits look the same in every terminal and browser font (Textual's Digits are box-drawing characters,
+# which a browser's fallback font draws with gaps)
+FONT = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"), "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"), "3": ("###", "..#", ".##", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"), "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"), "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"), "9": ("###", "#.#", "###", "..#", "###"),
+    "+": ("...", ".#.", "###", ".#.", "..."), "-": ("...", "...", "###", "...", "..."),
+    ":": (".", "#", ".", "#", "."), "H": ("#.#", "#.#", "###", "#.#", "#.#"), " ": ("..", "..", "..", "..", ".."),
+}
+SIDE_MIN = 40  # the side panel's least width beside the projector's map
+
+
+class BigText(Widget):
+    """Large digits (and H, +, -, :) five rows high, in one colour; characters without a glyph are skipped."""
+
+    DEFAULT_CSS = "BigText { width: auto; height: 5; }"
+
+    def __init__(self, text: str = "", colour: str = "#ffffff", **kw):
+        super().__init__(**kw)
+        self.text, self.colour = text, colour
+
+    def show(self, text: str, colour: str | None = None) -> None:
+        if (text, colour or self.colour) != (self.text, self.colour):
+            self.text, self.colour = text, colour or self.colour
+            self.refresh(layout=True)
+
+    @property
+    def glyphs(self) -> list[tuple[str, ...]]:
+        return [FONT[c] for c in self.text if c in FONT]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        g = self.glyphs
+        return max(0, sum(2 * len(x[0]) for x in g) + len(g) - 1)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 5
+
+    def render_line(self, y: int) -> Strip:
+        on, off = Style(bgcolor=self.colour), Style()
+        segs: list[Segment] = []
+        for k, glyph in enumerate(self.glyphs):
+            if k:
+                segs.append(Segment(" ", off))
+            if y < len(glyph):
+                segs.extend(Segment("  ", on if px == "#" else off) for px in glyph[y])
+        return Strip(segs).adjust_cell_length(self.size.width)
+
+
+class MapRow(Horizontal):
+    """The map beside the side panel: the map box is as wide as the whole board drawn at this height
+    (no empty band beside it), and the side panel takes the rest."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        maps = self.query(ArrowMap)
+        w, h = self.size
+        if not maps or not w or not h:
+            return
+        width = maps.first()._scale(max(10, w - SIDE_MIN), h)[2]
+        box = self.query_one("#mapbox")
+        if box.styles.width is None or box.styles.width.value != width:
+            box.styles.width = width
+
+
 class ProjectorLayout:
     """Mixed into the follow app for the projector: big digits for the clock and timer, the measure
     and losses in the side panel."""
 
     CSS = """
     #top { height: 5; background: $boost; }
-    #top Digits { width: auto; margin: 0 2; }
+    #top BigText { margin: 0 2; }
     #top Static { width: 1fr; padding: 1 1; text-style: bold; }
     #body { height: 1fr; }
     #mapbox { width: 3fr; }
     ArrowMap { height: 1fr; }
     #side { width: 1fr; min-width: 34; }
     #score { height: auto; padding: 0 1; text-style: bold; }
-    #summary { height: 1fr; }
+    #summary { height: 1fr; padding: 0 1; }
     #legend { height: auto; }
     """
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
-            yield Digits("", id="clock")
+            yield BigText(id="clock")
             yield Static("Waiting for the facilitator to start the game...", id="status")
-            yield Digits("", id="timer")
-        with Horizontal(id="body"):
+            yield BigText(id="timer")
+        with MapRow(id="body"):
             yield Vertical(id="mapbox")
             with Vertical(id="side"):
                 yield Static(id="score")
-                yield RichLog(id="summary", wrap=True, markup=False)
+                with VerticalScroll(id="summary"):
+                    yield Static(id="summary-text")
         yield Static(LEGEND, id="legend")
         yield Footer()

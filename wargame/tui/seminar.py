@@ -20,8 +20,8 @@ from typing import Any
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Digits, Footer, RichLog, Static
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Static
 
 from wargame.data.scenario import load_scenario
 from wargame.events import fmt_hour
@@ -31,7 +31,7 @@ from wargame.planning import PlanningTimer, read_timer, write_timer
 from wargame.saves import SaveError, read_save, scenario_of, write_save
 from wargame.seminar.debrief import arrows, debrief
 from wargame.seminar.room import read_paused
-from wargame.tui.projector import LEGEND, ArrowMap, ProjectorLayout
+from wargame.tui.projector import LEGEND, ArrowMap, BigText, MapRow, ProjectorLayout
 
 FOLLOW_SECONDS = 1.0
 
@@ -56,7 +56,7 @@ class FollowApp(App):
     #body { height: 1fr; }
     #mapbox { width: 3fr; }
     ArrowMap { height: 1fr; }
-    #summary { width: 1fr; min-width: 30; }
+    #summary { width: 1fr; min-width: 30; padding: 0 1; }
     #legend { height: auto; }
     """
     BINDINGS = [Binding("q", "quit", "Quit"), Binding("r", "reload", "Reload now")]
@@ -70,9 +70,10 @@ class FollowApp(App):
 
     def compose(self) -> ComposeResult:
         yield Static("Waiting for the facilitator to start the game...", id="status")
-        with Horizontal(id="body"):
+        with MapRow(id="body"):
             yield Vertical(id="mapbox")
-            yield RichLog(id="summary", wrap=True, markup=False)
+            with VerticalScroll(id="summary"):
+                yield Static(id="summary-text")
         yield Static(LEGEND, id="legend")
         yield Footer()
 
@@ -129,13 +130,13 @@ class FollowApp(App):
         box = self.query_one("#mapbox", Vertical)
         box.remove_children()
         box.mount(ArrowMap(game.board, self.units(game), drawn))
-        log = self.query_one("#summary", RichLog)
-        log.clear()
+        self.call_after_refresh(self.query_one(MapRow).fit)
         last = max(1, game.turn - (0 if game.over else 1))
-        log.write(Text(f"Arrows: turn {turn}'s moves and attacks", "dim"))
-        log.write(Text(debrief(game, last, who, notes=False).text()))
+        text = Text(f"Arrows: turn {turn}'s moves and attacks\n", "dim")
+        text.append_text(Text(debrief(game, last, who, notes=False, halts=self.side is not None).text()))
         if game.turn > last:
-            log.write(Text(f"Now: turn {game.turn}, {game.phase} phase.", "bold"))
+            text.append(f"\n\nNow: turn {game.turn}, {game.phase} phase.", "bold")
+        self.query_one("#summary-text", Static).update(text)
 
 
 class ProjectorApp(ProjectorLayout, FollowApp):
@@ -151,9 +152,10 @@ class ProjectorApp(ProjectorLayout, FollowApp):
         super().tick()
         timer = read_timer(self.session)
         r = int(round(timer.remaining())) if timer else 0
-        self.query_one("#timer", Digits).update(f"{r // 60}:{r % 60:02d}" if timer else "")
+        colour = "#ff5050" if timer and r == 0 else "#ffffff" if timer and timer.running else "#8a8a8a"
+        self.query_one("#timer", BigText).show(f"{r // 60}:{r % 60:02d}" if timer else "", colour)
         if self.game is not None:
-            self.query_one("#clock", Digits).update(f"+{self.game.hour}")
+            self.query_one("#clock", BigText).show(f"H+{self.game.hour}", "#ffd21f")
 
     def show(self, game: Game) -> None:
         super().show(game)
@@ -180,12 +182,17 @@ def facilitator_app(args: argparse.Namespace) -> App:
     load = str(session) if session.is_file() else None
 
     class FacilitatorApp(WargameApp):
-        BINDINGS = [*WargameApp.BINDINGS, Binding("ctrl+t", "timer_toggle", "Timer start/pause"),
-                    Binding("ctrl+e", "timer_extend", "Timer +1 min"), Binding("ctrl+r", "timer_reset", "Timer reset")]
+        # plain letters, because a browser keeps Ctrl+T (new tab), Ctrl+R (reload) and Ctrl+E for itself;
+        # the Ctrl keys stay for a terminal (`wargame seminar facilitator`)
+        BINDINGS = [*WargameApp.BINDINGS,
+                    Binding("T,ctrl+t", "timer_toggle", "Timer start/pause", show=False),
+                    Binding("M,ctrl+e", "timer_extend", "Timer +1 min", show=False),
+                    Binding("R,ctrl+r", "timer_reset", "Timer reset", show=False)]
 
         def __init__(self) -> None:
             super().__init__(args.scenario, args.red or "human", args.blue or "human",
-                             args.seed if args.seed is not None else 1, True, load, None)
+                             args.seed if args.seed is not None else 1, not getattr(args, "no_umpire", False),
+                             load, None)
             self.published = -1
             self.timer = PlanningTimer()
             self.phase_seen: tuple[int, int] | None = None
@@ -211,6 +218,12 @@ def facilitator_app(args: argparse.Namespace) -> App:
             except OSError as e:
                 self.notify(f"cannot publish the timer: {e}", severity="error")
             self.notify(self.timer.text().capitalize(), timeout=3)
+            self.status_changed()
+
+        def status_changed(self) -> None:
+            for s in self.screen_stack:
+                if isinstance(s, GameScreen) and s.is_mounted:
+                    s.update_status()
 
         def action_timer_toggle(self) -> None:
             self.timer.toggle()
@@ -236,7 +249,8 @@ def facilitator_app(args: argparse.Namespace) -> App:
             screen = screens[-1]
             game = screen.game
             phase = (game.turn, game.phase_index)
-            if self.phase_seen is not None and phase != self.phase_seen:
+            new_phase = phase != self.phase_seen
+            if self.phase_seen is not None and new_phase:
                 self.timer.reset()  # a new phase: the full planning time again, stopped until started
                 write_timer(session, self.timer)
             self.phase_seen = phase
@@ -244,6 +258,8 @@ def facilitator_app(args: argparse.Namespace) -> App:
                 self.timer.pause()
                 write_timer(session, self.timer)
                 self.notify("Planning time is up", severity="warning", timeout=10)
+            if self.timer.running or new_phase:
+                self.status_changed()  # the console's side panel shows the timer
             if game.pending is not None or len(game.events) == self.published:
                 return
             try:

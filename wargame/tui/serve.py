@@ -22,11 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-ROLES = {
-    "red": "Red team: its own units and what it has detected",
-    "blue": "Blue team: its own units and what it has detected",
+ROLES = {  # in the order a facilitator opens them: their own tab first (it starts the session)
     "facilitator": "White cell: everything, orders for both sides, the clock, injects, rulings",
     "projector": "Projector: the whole theatre, read-only, large type",
+    "red": "Red team: its own units and what it has detected",
+    "blue": "Blue team: its own units and what it has detected",
 }
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 FONT = {"projector": 22}
@@ -45,6 +45,8 @@ def role_command(role: str, args: argparse.Namespace) -> str:
                 cmd += [f"--{flag}", str(v)]
         if getattr(args, "injects", None):
             cmd += ["--injects", str(Path(args.injects).resolve())]
+        if getattr(args, "no_umpire", False):
+            cmd.append("--no-umpire")
     return shlex.join(cmd)
 
 
@@ -81,9 +83,11 @@ def make_server(args: argparse.Namespace, token: str | None) -> Any:
 
         async def on_startup(self, app: web.Application) -> None:
             q = f"?token={token}" if token else ""
-            self.console.print(f"Seminar served on {self.public_url} (Ctrl+C stops it). Open one tab per role:")
+            # soft_wrap: an address is never broken over two lines, whatever the terminal's width
+            self.console.print(f"Seminar served on {self.public_url} (Ctrl+C stops it). Open one tab per role, "
+                               "the facilitator's first:", soft_wrap=True)
             for r, what in ROLES.items():
-                self.console.print(f"  {self.public_url}/{r}{q}    {what}", highlight=False)
+                self.console.print(f"  {self.public_url}/{r}{q}    {what}", highlight=False, soft_wrap=True)
 
         async def handle_roles(self, request: web.Request) -> web.Response:
             if not self.allowed(request.query.get("token")):
