@@ -24,6 +24,25 @@ def test_dask_rows_are_byte_identical_to_local(tiny_study, tmp_path):
     assert (tmp_path / "local" / "games.csv").read_bytes() == (tmp_path / "dask" / "games.csv").read_bytes()
 
 
+def test_dask_worker_processes_warm_by_plugin_and_match_local(tiny_study, tmp_path):
+    """Real worker processes: the plugin rebuilds the study from its text; other data are refused."""
+    from dask.distributed import Client
+
+    from wargame.study import cluster
+
+    st = small(tiny_study)
+    runner.run_study(st, tmp_path / "local", runner.local_engine(2), chunk=2)
+    with cluster.local_cluster(2) as cl:
+        runner.run_study(st, tmp_path / "dask", runner.dask_engine(cl.scheduler_address, 2), chunk=2)
+        with Client(cl) as c:
+            assert all(v == [] for v in c.run(lambda: list(runner._PREPARED)).values())  # dropped at the end
+            assert not any(c.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled")).values())
+        wrong = dataclasses.replace(runner.source_of(st, "v"), data_sha="0" * 16)
+        with pytest.raises(RuntimeError, match="data differ"):
+            runner.dask_engine(cl.scheduler_address, 2)(wrong, [[("baseline", 0)]], lambda rows: None)
+    assert (tmp_path / "local" / "games.csv").read_bytes() == (tmp_path / "dask" / "games.csv").read_bytes()
+
+
 def test_parquet_and_report(tiny_study, tmp_path):
     import pyarrow.parquet as pq
 

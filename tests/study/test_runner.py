@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
+
 from wargame.cli import main
 from wargame.study import report, runner, stats
 
@@ -124,3 +126,25 @@ def test_cli_study_end_to_end(tmp_path, capsys):
     assert (out / "summary.csv").read_text().count("\n") == 3
     assert "<!-- study:tiny-study:begin -->" in doc.read_text()
     assert main(["study", str(TINY_STUDY), "--case", "nope", "--out", str(out)]) == 2
+
+
+def test_a_worker_rebuilds_and_warms_only_the_cases_played(tiny_study, tmp_path):
+    """What a Dask worker (or a spawned local one) does with a Source: the same rows as the coordinator's."""
+    from wargame.rules import index
+    from wargame.study.spec import load_study
+
+    st = small(tiny_study, reps=2, cases=("baseline", "plus-2"))
+    src = runner.source_of(st, "v")
+    assert src.cases == ("baseline", "plus-2") and src.key != runner.source_of(tiny_study, "v").key
+    runner._PREPARED.pop(src.key, None)
+    rebuilt = runner.prepared(src)  # from the text, as a fresh worker process would
+    assert rebuilt is not st and [c.id for c in rebuilt.cases] == ["baseline", "plus-2"]
+    assert rebuilt.data_sha == tiny_study.data_sha  # the hash covers every file the study names
+    sc = rebuilt.case("plus-2").scenario
+    assert any(b is sc.board and t is sc.tables for b, t, _ in index._CACHE)  # warmed
+    jobs = [("baseline", 1), ("plus-2", 0)]
+    assert runner.play_chunk(src, jobs) == [runner.play_one(st, c, r, "v") for c, r in jobs]
+    assert load_study(TINY_STUDY, only=("national",)).cases[0].id == "national"
+    with pytest.raises(RuntimeError, match="data differ"):
+        runner.prepared(dataclasses.replace(src, key="other", data_sha="0" * 16))
+    assert "other" not in runner._PREPARED

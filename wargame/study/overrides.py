@@ -102,7 +102,7 @@ def scale_manoeuvre(sc: Scenario, side: Side, keep: float, mode: str = "units") 
     """A fraction `keep` of the side's manoeuvre strength, by a rule that depends on nothing but the data.
 
     `units`: the side's manoeuvre battalions sorted by (formation, id); battalion i (from 0) stays when
-    floor((i+1)*keep) > floor(i*keep), which keeps round(n*keep) of them spread evenly over the
+    floor((i+1)*keep) > floor(i*keep), which keeps floor(n*keep) of them spread evenly over the
     formations. `steps`: every manoeuvre battalion keeps ceil(steps*keep) of its steps (at least one).
     Fires, air defence, recon and headquarters are untouched (see `wargame.forces.MANOEUVRE`)."""
     if not 0 < keep <= 1:

@@ -118,31 +118,69 @@ def bot_label(spec: dict[str, Any]) -> str:
 
 # --- one game, a chunk of games (the same code on every engine) ---------------------------------------
 
-_PREPARED: dict[str, Study] = {}  # study key -> the loaded study, in each worker (warmed before forking)
+_PREPARED: dict[str, Study] = {}  # study key -> the loaded, warmed study, in each worker process
+KEEP_PREPARED = 2  # studies a long-lived worker (a shared Dask cluster) keeps loaded
 
 
 @dataclasses.dataclass(frozen=True)
 class Source:
-    """What a worker needs to rebuild the study: the file's text, where it was, and the data hash the
-    coordinator saw (a worker whose data differ refuses to play)."""
+    """What a worker needs to rebuild the study: the file's text, where it was, the cases to play (a
+    `--case` run builds only those) and the data hash the coordinator saw (a worker whose data differ
+    refuses to play)."""
 
     key: str
     path: str
     text: str
     data_sha: str
     version: str
+    cases: tuple[str, ...] = ()
+
+
+def source_of(study: Study, version: str) -> Source:
+    cases = tuple(c.id for c in study.cases)
+    digest = hashlib.sha256("\0".join((study.text, *cases)).encode()).hexdigest()[:16]
+    return Source(f"{study.id}:{study.data_sha}:{digest}", str(study.path), study.text, study.data_sha, version, cases)
+
+
+def warm(study: Study) -> None:
+    """Build what every game of the study shares and would otherwise build in its first game: each
+    board's index, the hexes each side may enter, the supply network (one opening position per board
+    and tables), and the bots' modules. Done once per process: before forking local workers, and as
+    each Dask worker process takes the study on."""
+    from wargame.game import Game
+
+    seen: set[tuple[int, int]] = set()
+    for c in study.cases:
+        sc = c.scenario
+        assert sc is not None  # load_study builds every case's scenario
+        if (id(sc.board), id(sc.tables)) not in seen:
+            seen.add((id(sc.board), id(sc.tables)))
+            Game(sc, seed=0)
+        for side in Side:
+            make_bot(c.bots[side.value], side, 0)
 
 
 def prepared(src: Source) -> Study:
+    """The study of `src`, loaded and warmed in this process on first use."""
     st = _PREPARED.get(src.key)
     if st is None:
-        st = _PREPARED[src.key] = load_study(src.path, src.text)
+        st = load_study(src.path, src.text, only=src.cases or None)
         if st.data_sha != src.data_sha:
             raise RuntimeError(
                 f"this worker's data differ from the coordinator's (data hash {st.data_sha}, expected "
                 f"{src.data_sha}): install the same data and code on every worker"
             )
+        warm(st)
+        keep(src, st)
     return st
+
+
+def keep(src: Source, study: Study) -> None:
+    """Remember the study of `src` in this process (the last KEEP_PREPARED of them)."""
+    _PREPARED.pop(src.key, None)
+    _PREPARED[src.key] = study
+    for old in list(_PREPARED)[:-KEEP_PREPARED]:
+        del _PREPARED[old]
 
 
 def play_one(study: Study, case_id: str, rep: int, version: str) -> dict[str, Any]:
@@ -219,6 +257,8 @@ def local_engine(workers: int) -> Engine:
                 done(play_chunk(src, ch))
             return
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        if method == "fork":
+            warm(prepared(src))  # once here, not once in every worker
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method)) as pool:
             futures = [pool.submit(play_chunk, src, ch) for ch in chunks]
             try:
@@ -234,30 +274,10 @@ def local_engine(workers: int) -> Engine:
 
 def dask_engine(scheduler: str | None, workers: int, processes: bool = True) -> Engine:
     """Dask distributed: the scheduler at ADDR, or a LocalCluster of `workers` processes (threads in
-    this process with `processes=False`: the tests' cluster)."""
-    try:
-        from dask.distributed import Client, LocalCluster
-        from dask.distributed import as_completed as dask_completed
-    except ImportError:
-        raise ImportError("the dask engine needs the 'cluster' extra: pip install 'baltic-wargame[cluster]'") from None
+    this process with `processes=False`: the tests' cluster). See `wargame.study.cluster`."""
+    from wargame.study import cluster
 
-    def run(src: Source, chunks: list[list[Job]], done: Callable[[list[dict[str, Any]]], None]) -> None:
-        cluster = None
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None)
-            client = Client(cluster)
-        try:
-            futures = [client.submit(play_chunk, src, ch, pure=False) for ch in chunks]
-            for fut in dask_completed(futures):
-                done(fut.result())
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-
-    return run
+    return cluster.engine(scheduler, workers, processes)
 
 
 # --- the study run --------------------------------------------------------------------------------------
@@ -299,14 +319,8 @@ def run_study(
     out.mkdir(parents=True, exist_ok=True)
     journal = out / "games.jsonl"
     version = code_version()
-    src = Source(
-        f"{study.id}:{study.data_sha}:{hashlib.sha256(study.text.encode()).hexdigest()[:16]}",
-        str(study.path),
-        study.text,
-        study.data_sha,
-        version,
-    )
-    _PREPARED[src.key] = study  # warm: forked workers inherit it
+    src = source_of(study, version)
+    keep(src, study)  # forked local workers inherit it (and the local engine warms it first)
     want = {
         (c.id, r, game_seed(study.seed, r), study.data_sha, c.sha)
         for c in study.cases

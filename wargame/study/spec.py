@@ -351,8 +351,12 @@ def sha_of_files(files: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def load_study(path: str | Path, text: str | None = None, display: str | None = None) -> Study:
-    """Read, validate and prepare a study: every case's scenario is built. DataError lists every problem."""
+def load_study(
+    path: str | Path, text: str | None = None, display: str | None = None, only: tuple[str, ...] | None = None
+) -> Study:
+    """Read, validate and prepare a study: every case's scenario is built (with `only`, only those
+    cases are kept: a worker of a `--case` run; the data hash still covers every file the study names).
+    DataError lists every problem."""
     from wargame.data.scenario import load_scenario
 
     path = Path(path)
@@ -404,6 +408,8 @@ def load_study(path: str | Path, text: str | None = None, display: str | None = 
         case = Case(
             c["id"], c["title"], c["group"], {s: (c["bots"].get(s) or default[s]) for s in ("red", "blue")}, overrides
         )
+        if only is not None and case.id not in only:
+            continue
         try:
             case.scenario = ov.apply(base, overrides)
         except ov.OverrideError as e:
