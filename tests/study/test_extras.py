@@ -53,3 +53,16 @@ def test_parquet_and_report(tiny_study, tmp_path):
     path = report.html_report(st, report.analyse(st, rows), rows, tmp_path / "report.html")
     text = path.read_text()
     assert text.count("data:image/png;base64,") == 4 and "tornado" in text and "<script" not in text
+
+
+def test_parquet_takes_rows_with_empty_numbers(tmp_path):
+    import pyarrow.parquet as pq
+
+    rows = [
+        {"case": "a", "measure_hours": 60.5},
+        {"case": "b", "measure_hours": ""},
+        {"case": "c", "measure_hours": 72},
+    ]
+    runner.write_rows(rows, tmp_path)
+    t = pq.read_table(tmp_path / "games.parquet")
+    assert t.column("measure_hours").to_pylist() == [60.5, None, 72.0]

@@ -148,3 +148,14 @@ def test_a_worker_rebuilds_and_warms_only_the_cases_played(tiny_study, tmp_path)
     with pytest.raises(RuntimeError, match="data differ"):
         runner.prepared(dataclasses.replace(src, key="other", data_sha="0" * 16))
     assert "other" not in runner._PREPARED
+
+
+def test_parquet_columns_are_of_one_type():
+    # a crisis study's rows leave some numbers empty (a war that never came): Arrow refused the
+    # mixed column with a traceback after the whole study had been played
+    from wargame.study.runner import _column
+
+    assert _column([1.5, "", 3]) == [1.5, None, 3.0]
+    assert _column([2, None, 3]) == [2, None, 3]
+    assert _column(["deterrence", "", "war"]) == ["deterrence", None, "war"]
+    assert _column(["x", 2.0, None]) == ["x", "2.0", None]

@@ -370,6 +370,18 @@ def csv_text(rows: Iterable[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
+def _column(values: list[Any]) -> list[Any]:
+    """One Parquet column of one type: an empty text is a missing value, numbers stay numbers, and a
+    column that mixes text with numbers is written as text (Arrow refuses mixed columns)."""
+    vals = [None if v == "" else v for v in values]
+    kinds = {type(v) for v in vals if v is not None}
+    if kinds <= {int, float}:
+        return [None if v is None else float(v) for v in vals] if float in kinds else vals
+    if len(kinds) > 1:
+        return [None if v is None else str(v) for v in vals]
+    return vals
+
+
 def write_rows(rows: list[dict[str, Any]], out: Path) -> list[Path]:
     """games.csv always; games.parquet when pyarrow is installed (the `parquet` extra)."""
     written = [out / "games.csv"]
@@ -380,7 +392,7 @@ def write_rows(rows: list[dict[str, Any]], out: Path) -> list[Path]:
     except ImportError:
         return written
     cols = {
-        k: [r.get(k) for r in rows]
+        k: _column([r.get(k) for r in rows])
         for k in FIELDS + (CRISIS_FIELDS if any("crisis_outcome" in r for r in rows) else [])
     }
     pq.write_table(pa.table(cols), out / "games.parquet")
