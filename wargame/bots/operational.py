@@ -286,20 +286,27 @@ class OperationalBot:
                 break
             f = field(u)
             here = f.get(u.hex, 1 << 20)
+            cands = sorted(
+                (f.get(h, 1 << 20), h)
+                for h in within(u.hex, rng)
+                if h not in near_enemy
+                and stack.get(h, 0) < limit
+                and f.get(h, 1 << 20) <= here - AIRLIFT_GAIN
+                and (h in own_line or any(n in own_line for n in neighbours(h)))
+            )
+            if not cands:
+                continue
             by_land = min((f.get(h, 1 << 20) for h in [*oracle.reachable(u.id), u.hex]), default=here)
-            best = None
-            for h in sorted(within(u.hex, rng)):
-                if h in near_enemy or stack.get(h, 0) >= limit or f.get(h, 1 << 20) > by_land - AIRLIFT_GAIN:
-                    continue
-                if not any(n in own_line for n in neighbours(h)) and h not in own_line:
-                    continue
-                key = (f.get(h, 1 << 20), h)
-                if best is not None and key >= best[0]:
-                    continue
-                if oracle.legal(Airlift(u.id, oracle.hid(h))) is None:
-                    best = (key, h)
+            best = next(
+                (
+                    h
+                    for d, h in cands
+                    if d <= by_land - AIRLIFT_GAIN and oracle.legal(Airlift(u.id, oracle.hid(h))) is None
+                ),
+                None,
+            )
             if best is not None:
-                h = best[1]
+                h = best
                 stack[u.hex] -= 1
                 stack[h] = stack.get(h, 0) + 1
                 out.append(Airlift(u.id, oracle.hid(h)))

@@ -121,19 +121,23 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
     extra = {h: t["interdicted_cost"] for h, end in st.interdiction_ends[side.other].items() if end > st.now}
     stamp = (st.turn, st.phase_index, len(extra), len(st.control))
     key = ("supply", side)
-    got = game.cache.get(key)
-    if got is not None and got[0] == stamp:
-        return got[1]
+    memo = game.cache.get(key)  # stamp -> result: the measure asks at several hours in one phase
+    if memo is None or memo.get("turn") != (st.turn, st.phase_index):
+        memo = game.cache[key] = {"turn": (st.turn, st.phase_index)}
+    got = memo.get(stamp)
+    if got is not None:
+        return got
     limit = t["range"]
     friends = game.occupied_ints(side)
     # closed: never entered (a closed country, an enemy-held hex, an enemy zone of control without a
     # friend in it) or not worth entering (inside the home countries and entry areas: a source itself)
     edge, inside = _static_sources(game, side)
-    closed = bytearray(inside)
     allowed = game.allowed_mask[side]
-    for i in range(len(closed)):
-        if not allowed[i]:
-            closed[i] = 1
+    shut = game.cache.get(("supply_shut", side))  # a source, or a country closed to the side
+    if shut is None:
+        shut = game.cache[("supply_shut", side)] = bytes(1 if inside[i] or not allowed[i] else 0
+                                                         for i in range(len(inside)))
+    closed = bytearray(shut)
     for i in game.occupied_ints(side.other):
         closed[i] = 1
     for i in game.zoc_ints(side.other):
@@ -146,10 +150,12 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
     big = limit + 1
     dist = [big] * len(closed)
     buckets: list[list[int]] = [[] for _ in range(limit + 1)]
+    reached: list[int] = []
     for i in (*edge, *depots(game, side)):
         if allowed[i] and dist[i] and i not in enemy_at and (i not in enemy_zoc or i in friends):
             dist[i] = 0
             buckets[0].append(i)
+            reached.append(i)
     plain = not blown and not extra
     for c in range(limit + 1):
         for h in buckets[c]:  # the list may grow while it is read (zero-cost hexsides)
@@ -167,10 +173,12 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
                     ec += extra.get(j, 0)
                 nc = c + ec
                 if nc < dist[j]:
+                    if dist[j] == big:
+                        reached.append(j)
                     dist[j] = nc
                     buckets[nc].append(j)
-    best = {i: d for i, d in enumerate(dist) if d < big}
-    game.cache[key] = (stamp, best)
+    best = {i: dist[i] for i in sorted(reached)}
+    memo[stamp] = best
     return best
 
 
