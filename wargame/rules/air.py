@@ -72,22 +72,29 @@ def effective(game: Position, survivors: int, strength: float) -> int:
     return survivors * game.tables.ad_effective[ad_column(game, strength)] // 100
 
 
-def loss_chance(game: Position, side: Side, mission: str, target: int, sorties: int) -> Chance:
-    """The air-defence roll against a package: result = sorties lost (as text)."""
-    strength = ad_strength(game, side, target)
-    col = ad_column(game, strength)
-
-    faces = tuple(str(lost_on(game, die, sorties, strength)) for die in range(1, 7))
+def count_parser(what: str, most: int):
+    """The umpire's replacement for a count from 0 to `most` (the sorties or steps an air-defence
+    roll takes), checked and in canonical form."""
 
     def parse(text: str) -> str:
         try:
             n = int(str(text).strip())
         except ValueError:
             n = -1
-        if not 0 <= n <= sorties:
-            raise ValueError(f"replace the sorties lost with a whole number from 0 to {sorties}")
+        if not 0 <= n <= most:
+            raise ValueError(f"replace {what} with a whole number from 0 to {most}")
         return str(n)
 
+    return parse
+
+
+def loss_chance(game: Position, side: Side, mission: str, target: int, sorties: int) -> Chance:
+    """The air-defence roll against a package: result = sorties lost (as text)."""
+    strength = ad_strength(game, side, target)
+    col = ad_column(game, strength)
+
+    faces = tuple(str(lost_on(game, die, sorties, strength)) for die in range(1, 7))
+    parse = count_parser("the sorties lost", sorties)
     where = game.index.ids[target]
     q = (
         f"{side.value.capitalize()} flies {sorties} {mission.replace('_', ' ')} sorties over {where}: enemy air "

@@ -74,7 +74,7 @@ def problem(game: Position, side: Side, o: Airlift, lifted: int, moving: set[str
 def resolve(game: Position, side: Side, o: Airlift) -> Generator[Chance, tuple[int, str], None]:
     """Carry out a staged lift: the air-defence roll over the landing hex (a Chance the umpire may
     overrule), the landing, the steps lost."""
-    from wargame.rules.air import ad_column, ad_strength, lost_on
+    from wargame.rules.air import ad_column, ad_strength, count_parser, lost_on
 
     st = game.state
     ix = game.index
@@ -96,16 +96,7 @@ def resolve(game: Position, side: Side, o: Airlift) -> Generator[Chance, tuple[i
         steps = u.steps
 
         faces = tuple(str(lost_on(game, die, steps, strength)) for die in range(1, 7))
-
-        def parse(text: str) -> str:
-            try:
-                n = int(str(text).strip())
-            except ValueError:
-                n = -1
-            if not 0 <= n <= steps:
-                raise ValueError(f"replace the steps lost with a whole number from 0 to {steps}")
-            return str(n)
-
+        parse = count_parser("the steps lost", steps)
         q = (
             f"{u.name} flies by helicopter to {o.to}: enemy air defence strength {strength:g} "
             f"(column {game.tables.ad_strengths[col]:g}+). How many of its {steps} steps are lost?"
