@@ -278,8 +278,25 @@ class Position:
             self.changed.add(i)
             st.entered[u.id] = st.now
         cache = self.cache
-        for k in ("zoc", "occ", "stack"):
-            cache.pop((k, u.side), None)
+        new = None if h is None else st.pos[u.id]
+        # the side's units per hex and occupied hexes, brought up to date (copies: a caller may hold
+        # the old ones) instead of rebuilt from every hex on the next question
+        stack = cache.get(("stack", u.side))
+        if stack is not None:
+            stack = dict(stack)
+            if old is not None:
+                if stack.get(old, 0) <= 1:
+                    stack.pop(old, None)
+                else:
+                    stack[old] -= 1
+            if new is not None:
+                stack[new] = stack.get(new, 0) + 1
+            cache[("stack", u.side)] = stack
+        occ = cache.get(("occ", u.side))
+        if occ is not None:
+            gone = {old} if old is not None and old not in st.at else set()
+            cache[("occ", u.side)] = (occ - gone) | ({new} if new is not None else set())
+        cache.pop(("zoc", u.side), None)
         for s in Side:
             cache.pop(("known", s), None)  # what either side sees may have changed
             cache.pop(("supply", s), None)  # and the lines of communication
