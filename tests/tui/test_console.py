@@ -161,6 +161,14 @@ async def test_a_waiting_ruling_is_spelled_out(tmp_path):
                 await end_phase(pilot)
         assert c.game.pending is not None, "no attack in the fixture's first turns"
         assert "Your ruling: a accepts" in str(c.query_one("#status").render())
+        app.publish()  # the session is published while the ruling waits: a reopened tab resumes here
+        from wargame.game import Game
+
+        rec = read_save(Path(args.session))
+        again = Game.from_record(rec, c.game.scenario)
+        assert rec["pending"] and again.pending is not None
+        assert (again.pending.kind, again.pending.result) == (c.game.pending.kind, c.game.pending.result)
+        assert len(again.events) == len(c.game.events)
         n = len(c.game.decisions)
         await pilot.press("a")
         await pilot.pause(0.5)
@@ -192,3 +200,26 @@ async def test_the_projector_fills_its_width_and_wraps_the_debrief(tmp_path):
                    [s.text for s in text.render_lines(text.region.reset_offset)])
         clock, timer = projector.query_one("#clock", BigText), projector.query_one("#timer", BigText)
         assert clock.text.startswith("H+") and timer.text == "10:00" and clock.size.height == 5
+
+
+async def test_a_reopened_console_resumes_at_the_waiting_ruling(tmp_path):
+    args = _args(tmp_path)
+    args.red = "operational"
+    app = facilitator_app(args)
+    async with app.run_test(size=(160, 50)) as pilot:
+        c = console(app)
+        for _ in range(60):
+            await pilot.pause(0.2)
+            if c.game.pending is not None:
+                break
+            if c.players[c.game.active_side] == "human" and not c.busy:
+                await end_phase(pilot)
+        assert c.game.pending is not None, "no attack in the fixture's first turns"
+        app.publish()
+        waiting = (c.game.turn, c.game.phase, c.game.pending.result, len(c.game.events))
+    again = facilitator_app(args)  # the facilitator's tab reopened on the same session
+    async with again.run_test(size=(160, 50)) as pilot:
+        await pilot.pause(0.5)
+        c = console(again)
+        g = c.game
+        assert (g.turn, g.phase, g.pending and g.pending.result, len(g.events)) == waiting

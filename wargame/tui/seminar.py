@@ -260,8 +260,9 @@ def facilitator_app(args: argparse.Namespace) -> App:
                 self.notify("Planning time is up", severity="warning", timeout=10)
             if self.timer.running or new_phase:
                 self.status_changed()  # the console's side panel shows the timer
-            if game.pending is not None or len(game.events) == self.published:
-                return
+            if len(game.events) == self.published:
+                return  # (published at a waiting ruling too: the record stops at the proposal and
+                # replays to it, so a reopened tab does not lose the phase in hand)
             try:
                 write_save(session, screen.record())
                 self.published = len(game.events)
