@@ -42,6 +42,19 @@ async def end_phase(pilot) -> None:
     await pilot.press("y")
     await pilot.pause(0.3)
 
+async def until_ruling(app, pilot) -> ConsoleScreen:
+    """End the White cell's (Blue's) phases until Red's bot attacks and the umpire is asked."""
+    c = console(app)
+    for _ in range(60):
+        await pilot.pause(0.2)
+        if c.game.pending is not None:
+            break
+        if c.players[c.game.active_side] == "human" and not c.busy:
+            await end_phase(pilot)
+    assert c.game.pending is not None, "no attack in the fixture's first turns"
+    return c
+
+
 
 async def test_console_views_injects_notes_pause_and_rewind(tmp_path):
     app = facilitator_app(_args(tmp_path))
@@ -152,14 +165,7 @@ async def test_a_waiting_ruling_is_spelled_out(tmp_path):
     args.red = "operational"
     app = facilitator_app(args)
     async with app.run_test(size=(160, 50)) as pilot:
-        c = console(app)
-        for _ in range(60):  # Blue's phases ended until Red's bot attacks and the umpire is asked
-            await pilot.pause(0.2)
-            if c.game.pending is not None:
-                break
-            if c.players[c.game.active_side] == "human" and not c.busy:
-                await end_phase(pilot)
-        assert c.game.pending is not None, "no attack in the fixture's first turns"
+        c = await until_ruling(app, pilot)
         assert "Your ruling: a accepts" in str(c.query_one("#status").render())
         app.publish()  # the session is published while the ruling waits: a reopened tab resumes here
         from wargame.game import Game
@@ -207,14 +213,7 @@ async def test_a_reopened_console_resumes_at_the_waiting_ruling(tmp_path):
     args.red = "operational"
     app = facilitator_app(args)
     async with app.run_test(size=(160, 50)) as pilot:
-        c = console(app)
-        for _ in range(60):
-            await pilot.pause(0.2)
-            if c.game.pending is not None:
-                break
-            if c.players[c.game.active_side] == "human" and not c.busy:
-                await end_phase(pilot)
-        assert c.game.pending is not None, "no attack in the fixture's first turns"
+        c = await until_ruling(app, pilot)
         app.publish()
         waiting = (c.game.turn, c.game.phase, c.game.pending.result, len(c.game.events))
     again = facilitator_app(args)  # the facilitator's tab reopened on the same session
