@@ -84,6 +84,15 @@ def _flight(oracle: Oracle, target: Hex, pool: int, turn_hours: float) -> int:
 DEMOLISH_NEAR = 4  # Blue blows a bridge beside it once enemy units are this close
 
 
+def expected_exchange(oracle: Oracle, column: int) -> tuple[float, float]:
+    """The steps an attack at `column` (after shifts) is expected to cost the attacker and the
+    defender, over the six faces of the die (the combat results table; a retreat not counted)."""
+    from wargame.rules.combat import parse_result
+
+    faces = [parse_result(row[column]) for row in oracle.tables.crt.values()]
+    return sum(f[0] for f in faces) / len(faces), sum(f[1] for f in faces) / len(faces)
+
+
 @dataclass(frozen=True)
 class Doctrine:
     """The knobs of the operational doctrine. The defaults are the `operational` bot; the search bot
@@ -101,9 +110,17 @@ class Doctrine:
     hold: bool = False  # Blue: stand fast (dig in) instead of falling back
     keep_dug_in: bool = True  # Blue: a dug-in unit values its position by its entrenchment columns
     garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
+    garrison_fires: bool = False  # XXX
+    hold_outskirts: bool = True  # Blue: ... and the best defender in each outskirts hex stays in it
     stand: bool = True  # Blue: delay: units stand on their positions until enveloped
     envelop: int = 3  # Blue: a standing unit falls back when enemy units are in this many hexes around it
     demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
+    demolish_rule: str = "near"  # Blue: XXX experimental: near | clear | contact
+    counter_outskirts: bool = False  # XXX Blue counter-attacks only in the capitals' outskirts
+    exchange: float = 0.0  # Blue: XXX counter-attack only where expected enemy losses >= this x own
+    cut_off_falls_back: bool = True  # Blue: XXX a unit out of supply in contact falls back
+    hold_contact: bool = False  # Blue: XXX a unit in contact stands even if not settled
+    stand_range: int = 0  # Blue: XXX a settled unit stands only with the enemy this close (0: always)
     counter_advance: bool = False  # Blue: advance into the hex a counter-attack emptied (False: stay dug in)
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
     interdict_lines: bool = True  # Blue: interdict the lines of communication behind the lead enemy
@@ -264,7 +281,8 @@ class OperationalBot:
             stack[best] = stack.get(best, 0) + 1
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         if self.side is Side.BLUE and d.demolish:
-            out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at)
+            out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at,
+                                     d.demolish_rule)
         return out
 
     @staticmethod
@@ -332,7 +350,7 @@ class OperationalBot:
         return spots
 
     @staticmethod
-    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex]) -> list[Order]:
+    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex], rule: str = "near") -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
         bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes of the far
         bank, on that side of the river."""
@@ -350,6 +368,13 @@ class OperationalBot:
                 # only a bridge the enemy is coming over: enemy units near its far bank, on that side
                 # (a bridge merely farther from the capitals may carry Blue's own reinforcements and supply)
                 if not any(distance(e, n) <= DEMOLISH_NEAR and distance(e, n) < distance(e, u.hex) for e in enemy_at):
+                    continue
+                if "contact" in rule and not any(distance(e, n) <= 1 for e in enemy_at):
+                    continue
+                if "clear" in rule and any(
+                    o.id != u.id and distance(o.hex, n) <= DEMOLISH_NEAR and distance(o.hex, n) < distance(o.hex, u.hex)
+                    for o in view.own
+                ):
                     continue
                 o = Demolish(u.id, oracle.hid(n))
                 if frozenset((u.hex, n)) not in chosen and oracle.legal(o) is None:
@@ -371,10 +396,17 @@ class OperationalBot:
         out: set[str] = set()
         for u in view.own:
             settled = view.entrench.get(u.id, 0) >= first or setup.get(u.id) == u.hex
+            if self.doctrine.hold_contact and u.type.category not in FIRES:
+                settled = settled or any(n in enemy_at for n in nbrs.get(u.hex, ()))
             if not settled:
                 continue
+            reach = self.doctrine.stand_range
+            if reach and view.turn > 1 and not any(distance(u.hex, e) <= reach for e in enemy_at):
+                continue  # behind the line: moves up to it
             contact = sum(1 for n in nbrs.get(u.hex, ()) if n in enemy_at)
-            if contact >= self.doctrine.envelop or (contact and u.id in view.out_of_supply):
+            if contact >= self.doctrine.envelop or (
+                contact and self.doctrine.cut_off_falls_back and u.id in view.out_of_supply
+            ):
                 continue
             out.add(u.id)
         return out
@@ -384,7 +416,7 @@ class OperationalBot:
         those that defend best first. The RAND measure needs a Red main force in those hexes."""
         n = self.doctrine.garrison
         out: set[str] = set()
-        if not n:
+        if not n and not self.doctrine.hold_outskirts:
             return out
         b = view.board
         for name in oracle.measure_cities:
@@ -394,6 +426,13 @@ class OperationalBot:
                 key=lambda u: (-u.defence, u.id),
             )
             out.update(u.id for u in here[:n])
+            if self.doctrine.hold_outskirts:
+                first: dict[Hex, str] = {}
+                for u in here:
+                    first.setdefault(u.hex, u.id)
+                out.update(first.values())
+                if self.doctrine.garrison_fires:
+                    out.update(u.id for u in view.own if u.hex in hexes and u.type.category in FIRES)
         return out
 
     def _stuck(self, view: View, oracle: Oracle) -> frozenset[Hex]:
@@ -492,6 +531,9 @@ class OperationalBot:
                     if u.type.category in HEAVY
                     or u.type.category in ("airborne", "infantry", "light_infantry", "motorised_infantry")
                 ]
+            if adj and self.side is Side.BLUE and self.doctrine.counter_outskirts:
+                if not any(e_hex in view.board.outskirts.get(n, ()) for n in oracle.measure_cities):
+                    adj = []
             if adj:
                 targets.append((e_hex, adj))
         scored = []
@@ -511,6 +553,10 @@ class OperationalBot:
             a = oracle.preview(Attack(oracle.hid(e_hex), atk, spt, cas))
             if a is None or a.column < min_column:
                 continue
+            if self.side is Side.BLUE and self.doctrine.exchange:
+                lose, take = expected_exchange(oracle, a.column)
+                if take < self.doctrine.exchange * lose:
+                    continue
             used.update(atk)
             fired.update(spt)
             sorties -= cas
