@@ -91,7 +91,10 @@ def test_plugin_bots_by_module_and_class():
 def test_operational_bots_beat_the_random_bot():
     sc = load_scenario("incursion-2016")
     red_wins = [play_game(sc, s, "operational", "random").game.result for s in range(3)]
-    assert all(r.winner == "red" and r.measure_hours <= 60 for r in red_wins)
+    assert all(r.winner == "red" for r in red_wins)
+    against_op = [play_game(sc, s, "operational", "operational").game.result for s in range(3)]
+    mean = lambda rs: sum(r.measure_hours or 240 for r in rs) / len(rs)  # noqa: E731
+    assert mean(red_wins) < mean(against_op)  # a random Blue lets Red in sooner, on the same seeds
     blue_holds = [play_game(sc, s, "random", "operational").game.result for s in range(3)]
     assert sum(1 for r in blue_holds if r.winner == "blue") >= 2
 

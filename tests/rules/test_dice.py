@@ -59,3 +59,12 @@ def test_an_umpired_game_and_its_copy_roll_what_a_plain_game_rolls():
     c.decide(Accept())
     assert g.pending is not None and c.pending is not None
     assert g.pending.roll == c.pending.roll == plain["0403"]
+
+
+def test_a_keyed_die_is_fair():
+    from collections import Counter
+
+    from wargame.rules.umpire import KeyedDie
+
+    faces = Counter(KeyedDie(f"{k}:combat:0403:0").randint(1, 6) for k in range(6000))
+    assert set(faces) == {1, 2, 3, 4, 5, 6} and all(900 < n < 1100 for n in faces.values())

@@ -28,7 +28,7 @@ from wargame.orders import Airlift, AirMission, Attack, Demolish
 from wargame.rules.index import BoardIndex, allowed_hexes, index_for
 from wargame.rules.legality import Plan
 from wargame.rules.state import State
-from wargame.rules.umpire import Chance
+from wargame.rules.umpire import Chance, KeyedDie
 
 Resolution = Generator[Chance, tuple[int, str], None]
 Outcome = tuple[int, str]  # (die, result) that stands
@@ -224,7 +224,7 @@ class Position:
                 return
             value = (chance.die, chance.proposed)
 
-    def dice(self, chance: Chance) -> random.Random:
+    def dice(self, chance: Chance) -> KeyedDie:
         """The die for `chance`: a stream of its own, keyed by the phase's key, what is decided
         (`site`) and how many chances of that site this phase rolled before it. The game's stream
         gives one key a phase, whatever happens in it, so two games on one seed roll the same die
@@ -235,7 +235,7 @@ class Position:
         k = f"{chance.kind}:{site(chance.order)}"
         n = step.seen.get(k, 0)
         step.seen[k] = n + 1
-        return random.Random(f"{step.key}:{k}:{n}")
+        return KeyedDie(f"{step.key}:{k}:{n}")
 
     # --- the clock ------------------------------------------------------------------------------------
 
