@@ -9,7 +9,8 @@
   by Blue's aircraft over its roads counts from the hour they leave (`when_lines_open`); at the
   start of a turn the measure is taken once this turn's air missions are flown (`after_air`).
 - The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
-  holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
+  holds every measure city once the measure is taken. Red wins if it reached the outskirts of a
+  measure city or holds every measure city at the end; Blue otherwise.
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
   verdict: Red wins if it holds every one of those cities at the end, Blue otherwise. The first end of
   a turn at which Red holds them all is recorded (`hold_hour`, an `ObjectiveHeld` event) as the
