@@ -113,6 +113,20 @@ def test_the_game_ends_early_when_red_holds_every_measure_city():
     assert long.turn == 6 and long.result.winner == "red"
 
 
+def test_holding_the_cities_without_a_main_force_does_not_end_the_game():
+    """Two one-step tanks take both capitals: no main force (six steps in supply) holds an outskirts,
+    so the game runs its length, Red wins by holding the cities and the measure stays not reached."""
+    units = [unit("r1", RED, "tank", "0202", steps=1), unit("r2", RED, "tank", "0402", steps=1)]
+    g = new(units, red=("RUS", "EST", "LVA"))
+    to_phase(g, "movement", RED)
+    g.submit(RED, [Move("r1", ("0102",)), Move("r2", ("0502",))])
+    while not g.over:
+        g.submit(g.active_side, [])
+    r = g.result
+    assert g.turn == 6 and r.measure_hours is None and r.winner == "red"
+    assert r.reason == "Red holds Tallinn and Riga, but no main force of it there is in supply"
+
+
 def hold_game(units, turns=3) -> Game:
     units = units + [unit("r9", RED, "tank", "0602")] if any(u.id == "r" for u in units) else units
     sc = scenario(B, units, turns=turns, measure=("Tallinn", "Riga"), objectives=("Tallinn", "Riga", "Pskov"))

@@ -24,6 +24,7 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wargame.bots import lines
 from wargame.hexgrid import Hex, distance, neighbours, within
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
@@ -129,6 +130,8 @@ class Doctrine:
     # Blue units in "front" of its lead units or in "depth" (nearest the goals)
     cover_lines: bool = True  # Red: mobile SAMs stand over the supply routes behind the lead units
     airlift: bool = True  # Red: helicopters lift air-assault battalions up to the spearhead
+    clear_lines: bool = True  # Red: follow-on units go for the Blue units that cut the lines of
+    # own units out of supply (wargame/bots/lines.py)
     mass_fires: bool = True  # Red: artillery moves into range of the contacts nearest the goals
     # (the spearheads' fights) instead of trailing the columns
     pin: int = 0  # Red: where a contact cannot be attacked at the doctrine's odds, one
@@ -212,8 +215,18 @@ class OperationalBot:
                 if adj and not pinners & {u.id for u in adj}:
                     pinners.add(max(adj, key=lambda u: (u.defence, u.steps, u.id)).id)
 
+        detach: dict[str, frozenset[Hex]] = {}
+        if self.side is Side.RED and d.clear_lines:
+            detach = lines.detachments(
+                view,
+                oracle,
+                goals,
+                lambda u: u.attack > 0 and u.type.category not in FIRES | STATIC and u.hex not in goals,
+                lambda u, hexes: distance_field(oracle, u.type.mobility, hexes),
+            )
+
         def field(u: Unit) -> dict[Hex, int]:
-            return distance_field(oracle, u.type.mobility, goals, blocked, costly, extra)
+            return distance_field(oracle, u.type.mobility, detach.get(u.id, goals), blocked, costly, extra)
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}

@@ -165,7 +165,7 @@ def air_md(t: Tables) -> list[str]:
         f"start dug in with **{t.dig_in_warning_hours} h** or more.",
         "- **Early end**: "
         + (
-            "the game ends when Red holds every measure city at the end of a turn."
+            "the game ends when Red holds every measure city at the end of a turn, once the measure is taken."
             if t.end_when_red_holds_measure
             else "none; the game lasts its length."
         ),

@@ -24,10 +24,11 @@ from wargame import events as ev
 from wargame.hexgrid import Hex, parse_hex_id
 from wargame.model.scenario import Scenario
 from wargame.model.units import Side, Unit
+from wargame.orders import Airlift, AirMission, Attack, Demolish
 from wargame.rules.index import BoardIndex, allowed_hexes, index_for
 from wargame.rules.legality import Plan
 from wargame.rules.state import State
-from wargame.rules.umpire import Chance
+from wargame.rules.umpire import Chance, KeyedDie
 
 Resolution = Generator[Chance, tuple[int, str], None]
 Outcome = tuple[int, str]  # (die, result) that stands
@@ -72,6 +73,23 @@ class Step:
     start_changed: frozenset[int] = frozenset()
     start_events: int = 0
     taken: list[Outcome] = field(default_factory=list)
+    key: int = 0  # the phase's dice key, drawn from the game's stream when the phase began
+    seen: dict[str, int] = field(default_factory=dict)  # chances rolled so far this phase, by site
+
+
+def site(order: Any) -> str:
+    """What a chance decides, for its dice key: the hex fought over or flown over, the bridge, the
+    landing; the order itself otherwise. Not the attackers or the sorties, so the same fight rolls
+    the same die whoever joins it."""
+    if isinstance(order, Attack):
+        return order.target
+    if isinstance(order, AirMission):
+        return f"{order.mission}@{order.target}"
+    if isinstance(order, Demolish):
+        return f"{order.unit}>{order.across}"
+    if isinstance(order, Airlift):
+        return f"{order.unit}>{order.to}"
+    return repr(order)
 
 
 class Position:
@@ -146,7 +164,10 @@ class Position:
         p = Position(self.ground, step.start.copy(), rng, [])  # the events re-emitted here are dropped
         p.tables = self.tables
         p.changed = set(step.start_changed)
-        p.step = Step(step.side, step.plan, True, step.start, step.start_changed, step.start_events)
+        p.step = Step(
+            step.side, step.plan, True, step.start, step.start_changed, step.start_events, key=step.key,
+            seen=dict(step.seen),
+        )
         from wargame.rules.sequence import resolve
 
         p._proc = resolve(p, step.side, step.plan)
@@ -168,7 +189,7 @@ class Position:
         (`pending`, with the outcome rolled) until `settle` is given the outcome that stands."""
         from wargame.rules.sequence import resolve
 
-        step = Step(side, plan, stop)
+        step = Step(side, plan, stop, key=self.rng.getrandbits(64))
         if stop:
             step.start, step.start_changed, step.start_events = self.state.copy(), frozenset(self.changed), len(
                 self.events
@@ -197,11 +218,24 @@ class Position:
                 self._proc = self.step = None
                 next_phase(self)
                 return
-            chance.die, chance.proposed = chance.sample(self.rng)
+            chance.die, chance.proposed = chance.sample(self.dice(chance))
             if self.step.stop:
                 self.pending = chance
                 return
             value = (chance.die, chance.proposed)
+
+    def dice(self, chance: Chance) -> KeyedDie:
+        """The die for `chance`: a stream of its own, keyed by the phase's key, what is decided
+        (`site`) and how many chances of that site this phase rolled before it. The game's stream
+        gives one key a phase, whatever happens in it, so two games on one seed roll the same die
+        for the same fight in the same phase however their other orders differ (common random
+        numbers: docs/architecture.md, "Dice")."""
+        step = self.step
+        assert step is not None
+        k = f"{chance.kind}:{site(chance.order)}"
+        n = step.seen.get(k, 0)
+        step.seen[k] = n + 1
+        return KeyedDie(f"{step.key}:{k}:{n}")
 
     # --- the clock ------------------------------------------------------------------------------------
 

@@ -11,11 +11,12 @@ recorded with the game, so a replay reproduces it.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from wargame.rules.combat import Assessment
@@ -68,6 +69,24 @@ class Replace(Decision):
     note: str = ""
 
 
+class Draws(Protocol):
+    """What a die is drawn from: the game's `random.Random`, or a `KeyedDie` (rules/position.py)."""
+
+    def randint(self, a: int, b: int) -> int: ...
+
+
+class KeyedDie:
+    """One die drawn from a key: a 64-bit hash of it (BLAKE2b) folded onto the faces. A fresh
+    `random.Random` seeded from the key would do the same at fifteen times the cost; the bias of the
+    fold is below 2**-60."""
+
+    def __init__(self, key: str):
+        self.value = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+
+    def randint(self, a: int, b: int) -> int:
+        return a + self.value % (b - a + 1)
+
+
 @dataclass
 class Chance:
     """One random outcome in the making, as data (OpenSpiel's chance node): `faces` is the result on
@@ -87,7 +106,7 @@ class Chance:
     die: int = 0
     proposed: str = ""
 
-    def sample(self, rng: random.Random) -> tuple[int, str]:
+    def sample(self, rng: Draws) -> tuple[int, str]:
         """(die, result) drawn from `rng`: one `randint` per draw, whatever the die."""
         die = rng.randint(1, len(self.faces))
         return die, self.faces[die - 1]

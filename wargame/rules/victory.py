@@ -9,7 +9,8 @@
   by Blue's aircraft over its roads counts from the hour they leave (`when_lines_open`); at the
   start of a turn the measure is taken once this turn's air missions are flown (`after_air`).
 - The end: after the scenario's last turn, or (tables `victory`) at the end of a turn in which Red
-  holds every measure city. Red wins if it reached the outskirts of a measure city; Blue otherwise.
+  holds every measure city once the measure is taken. Red wins if it reached the outskirts of a
+  measure city or holds every measure city at the end; Blue otherwise.
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
   verdict: Red wins if it holds every one of those cities at the end, Blue otherwise. The first end of
   a turn at which Red holds them all is recorded (`hold_hour`, an `ObjectiveHeld` event) as the
@@ -181,8 +182,11 @@ def end_of_turn(game: Position) -> list[ev.Event]:
     length = sc.clock.length_turns
     capitals = sc.victory.measure
     all_held = bool(capitals) and all(st.control.get(n) is Side.RED for n in capitals)
-    early = all_held and game.tables.end_when_red_holds_measure
     out: list[ev.Event] = when_lines_open(game)
+    # Red holding the cities ends the game only once the measure is taken: a Red that has rushed into
+    # both capitals with its lines cut has not yet brought a main force there in supply, and ending
+    # the game then would record it as never arriving (the best a Blue could do).
+    early = all_held and game.tables.end_when_red_holds_measure and bool(st.measure)
     hold = sc.victory.hold
     if hold and st.hold_hour is None and all(st.control.get(n) is Side.RED for n in hold):
         st.hold_hour = st.turn * sc.clock.turn_hours
@@ -190,7 +194,7 @@ def end_of_turn(game: Position) -> list[ev.Event]:
     if st.turn < length and not early:
         return out
     st.over = True
-    st.result = result(game, all_held and early)
+    st.result = result(game, all_held)
     r = st.result
     return out + [ev.GameEnded(r.winner, r.reason, r.measure_hours)]
 
@@ -200,7 +204,7 @@ def result(game: Position, all_held: bool = False) -> Result:
     sc = game.scenario
     capitals = sc.victory.measure
     hours = min(st.measure.values()) if st.measure else None
-    winner = "red" if hours is not None else "blue"
+    winner = "red" if hours is not None or all_held else "blue"
     hold = sc.victory.hold
     held = bool(hold) and all(st.control.get(n) is Side.RED for n in hold)
     if hold:
@@ -210,6 +214,8 @@ def result(game: Position, all_held: bool = False) -> Result:
         else:
             kept = [n for n in hold if st.control.get(n) is not Side.RED]
             reason = "Blue holds " + " and ".join(kept)
+    elif all_held and hours is None:
+        reason = "Red holds " + " and ".join(capitals) + ", but no main force of it there is in supply"
     elif all_held:
         reason = "Red holds " + " and ".join(capitals)
     elif hours is not None:
