@@ -515,11 +515,11 @@ def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
     assert air and all(a.mission == "interdiction" and a.target in behind for a in air)  # the lines, not the units
 
 
-def test_blue_blows_the_bridge_toward_the_enemy_when_it_comes_near():
+def test_blue_blows_the_bridge_toward_the_enemy_at_the_last_moment_and_not_behind_its_own():
     from tests.rules.boards import board, scenario, to_phase, unit
     from tests.rules.test_bridges import _RIVER
     from wargame.bots.base import Oracle
-    from wargame.bots.operational import OperationalBot
+    from wargame.bots.operational import Doctrine, OperationalBot
     from wargame.game import Game
     from wargame.orders import Demolish
 
@@ -532,20 +532,80 @@ def test_blue_blows_the_bridge_toward_the_enemy_when_it_comes_near():
         outskirts={"Tallinn": "0102 0101 0103"},
     )
 
-    def blue_orders(red_at: str, detection: int) -> list:
-        g = Game(
-            scenario(
-                b, [unit("b", Side.BLUE, "inf", "0302"), unit("r", Side.RED, "tank", red_at)], measure=("Tallinn",)
-            ),
-            seed=1,
-        )
+    def blue_orders(red_at: str, detection: int, doctrine=None, beyond: str | None = None) -> list:
+        units = [unit("b", Side.BLUE, "inf", "0302"), unit("r", Side.RED, "tank", red_at)]
+        if beyond:
+            units.append(unit("b2", Side.BLUE, "inf", beyond))
+        g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
         g.units["b"].type = __import__("dataclasses").replace(g.units["b"].type, detection=detection)
         to_phase(g, "movement", Side.BLUE)
-        return OperationalBot(Side.BLUE, 1).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
+        return OperationalBot(Side.BLUE, 1, doctrine).orders(g.view(Side.BLUE), Oracle(g, Side.BLUE))
 
-    assert Demolish("b", "0402") in blue_orders("0602", detection=4)  # seen, three hexes off: blow it
-    assert not any(isinstance(o, Demolish) for o in blue_orders("0802", detection=6))  # five off: not yet
+    def blows(orders) -> bool:
+        return Demolish("b", "0402") in orders
+
+    assert blows(blue_orders("0502", detection=4))  # the enemy at the far bank: blow it
+    assert not blows(blue_orders("0602", detection=4))  # seen, three hexes off: not yet
+    assert blows(blue_orders("0602", detection=4, doctrine=Doctrine(demolish_last=False)))  # the old rule: yes
+    assert not blows(blue_orders("0802", detection=6, doctrine=Doctrine(demolish_last=False)))  # five off: no
     assert not any(isinstance(o, Demolish) for o in blue_orders("0602", detection=1))  # not seen: not yet
+    assert not blows(blue_orders("0502", detection=4, beyond="0601"))  # an own unit beyond needs the bridge
+
+
+def test_blue_keeps_every_outskirts_hex_and_holds_where_it_was_pushed_back():
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot
+    from wargame.game import Game
+
+    b = board(
+        ["." * 10] * 5,
+        ["EEEEEEEEER"] * 5,
+        roads=["0103 0203 0303 0403 0503 0603 0703 0803 0903 1003"],
+        cities=[("Tallinn", "0103", "EST")],
+        outskirts={"Tallinn": "0103 0102 0104 0203"},
+    )
+    units = [
+        unit("g1", Side.BLUE, "inf", "0203"),  # two in the outskirts hex facing the enemy ...
+        unit("g2", Side.BLUE, "inf", "0203"),
+        unit("c", Side.BLUE, "inf", "0503"),  # ... and one in contact, not dug in
+        unit("r1", Side.RED, "tank", "0603"),
+        unit("r2", Side.RED, "tank", "0904"),
+    ]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.BLUE)
+    g.state.entrench["c"] = 0  # it has just been pushed back here
+
+    view, oracle = g.view(Side.BLUE), Oracle(g, Side.BLUE)
+    oracle.own_setup = lambda: {}  # as in a later turn: standing on its set-up hex no longer counts
+    enemy_at = {e.hex for e in view.enemy}
+
+    def standing(d: Doctrine) -> set[str]:
+        return OperationalBot(Side.BLUE, 1, d)._standing(view, oracle, enemy_at)
+
+    def garrison(d: Doctrine) -> set[str]:
+        return OperationalBot(Side.BLUE, 1, d)._garrison(view, oracle)
+
+    assert "c" in standing(Doctrine())  # in contact, not enveloped: it holds the road though not dug in
+    assert "c" not in standing(Doctrine(hold_contact=False))  # the old doctrine sent it to a line behind
+    assert len({"g1", "g2"} & garrison(Doctrine(garrison=0))) == 1  # the hex keeps its best defender
+    assert not garrison(Doctrine(garrison=0, hold_outskirts=False))  # the old doctrine let both go
+
+
+def test_blue_counter_attacks_only_where_the_exchange_favours_it():
+    from wargame.bots.operational import expected_exchange
+
+    class O:  # the standard table (tables/standard.yaml) through the oracle's `tables`
+        from wargame.data.tables import load_tables
+
+        tables = load_tables()
+
+    cols = range(len(O.tables.columns))
+    lose, take = zip(*(expected_exchange(O, c) for c in cols))
+    assert list(lose) == sorted(lose, reverse=True) and list(take) == sorted(take)  # better odds, better trade
+    ok = [c for c in cols if take[c] >= 2.0 * lose[c]]
+    assert ok and ok == list(range(ok[0], len(O.tables.columns)))  # from some column up, never below it
+    assert all(all(r != "A" for r in (str(O.tables.crt[d][c])[0] for d in O.tables.crt)) for c in ok)
 
 
 def test_the_imagined_game_holds_nothing_the_side_has_not_seen():

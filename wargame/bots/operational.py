@@ -5,9 +5,11 @@ short-range air defence follow a hex behind the front; attack wherever the odds 
 3:2 or better, massing every adjacent unit, the artillery in range and close air support where the
 air defences allow; Kaliningrad's units drive on Riga through Lithuania and pin its defenders.
 
-Blue: territorial battalions hold their districts; the others fall back on good ground (forest,
-marsh, cities, behind rivers) between the enemy and the capitals, in pairs; mechanised units
-counter-attack at 2:1 or better; air interdicts the Red spearhead nearest a capital when the air
+Blue: the delay. Territorial battalions hold their districts; units stand on the positions they
+have dug, or where they are in contact, until enveloped, then fall back on good ground (forest,
+marsh, cities, behind rivers) between the enemy and the capitals, in pairs; every outskirts hex of
+a capital keeps its defender; bridges are blown at the last moment; mechanised and infantry units
+counter-attack where the table expects Red to lose twice what they do; air interdicts the Red spearhead nearest a capital when the air
 defences there are weak, hunts detected SAMs, and keeps sorties for close air support.
 
 `Doctrine` holds the knobs; the defaults are the above. The search bot also plays other settings,
@@ -111,17 +113,17 @@ class Doctrine:
     hold: bool = False  # Blue: stand fast (dig in) instead of falling back
     keep_dug_in: bool = True  # Blue: a dug-in unit values its position by its entrenchment columns
     garrison: int = 2  # Blue: units that stay in the outskirts of each measure city
-    garrison_fires: bool = False  # XXX
-    hold_outskirts: bool = True  # Blue: ... and the best defender in each outskirts hex stays in it
+    hold_outskirts: bool = True  # Blue: ... and in each outskirts hex the best defender, and every
+    # fire unit in the outskirts, stay: one empty outskirts hex is all the measure needs
     stand: bool = True  # Blue: delay: units stand on their positions until enveloped
     envelop: int = 3  # Blue: a standing unit falls back when enemy units are in this many hexes around it
-    demolish: bool = True  # Blue: blow the bridges toward the enemy when it comes near
-    demolish_rule: str = "near"  # Blue: XXX experimental: near | clear | contact
-    counter_outskirts: bool = False  # XXX Blue counter-attacks only in the capitals' outskirts
-    exchange: float = 0.0  # Blue: XXX counter-attack only where expected enemy losses >= this x own
-    cut_off_falls_back: bool = True  # Blue: XXX a unit out of supply in contact falls back
-    hold_contact: bool = False  # Blue: XXX a unit in contact stands even if not settled
-    stand_range: int = 0  # Blue: XXX a settled unit stands only with the enemy this close (0: always)
+    hold_contact: bool = True  # Blue: a unit in contact stands too, dug in or not (one pushed back by
+    # combat holds its new hex instead of leaving the road to a line behind)
+    demolish: bool = True  # Blue: blow the bridges the enemy is coming over
+    demolish_last: bool = True  # Blue: ... only at the last moment (enemy units at the far bank) and
+    # only when no own unit is beyond it (False: once enemy units are within 4 hexes of the far bank)
+    exchange: float = 2.0  # Blue: counter-attack only where the table expects Red to lose at least
+    # this many times the steps Blue does (0: at the doctrine's column alone)
     counter_advance: bool = False  # Blue: advance into the hex a counter-attack emptied (False: stay dug in)
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
     interdict_lines: bool = True  # Blue: interdict the lines of communication behind the lead enemy
@@ -295,7 +297,7 @@ class OperationalBot:
             out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
         if self.side is Side.BLUE and d.demolish:
             out += self._demolitions(view, oracle, field, {o.unit for o in out if isinstance(o, Move)}, enemy_at,
-                                     d.demolish_rule)
+                                     d.demolish_last)
         return out
 
     @staticmethod
@@ -363,10 +365,12 @@ class OperationalBot:
         return spots
 
     @staticmethod
-    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex], rule: str = "near") -> list[Order]:
+    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex], last: bool = True) -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
         bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes of the far
-        bank, on that side of the river."""
+        bank, on that side of the river; with `last` (the doctrine's `demolish_last`) only once they
+        stand at the far bank, and only when no other own unit is on that side, within
+        `DEMOLISH_NEAR` hexes of it (it may need the bridge to fall back or be supplied)."""
         b = view.board
         out: list[Order] = []
         chosen: set[frozenset[Hex]] = set()
@@ -382,9 +386,11 @@ class OperationalBot:
                 # (a bridge merely farther from the capitals may carry Blue's own reinforcements and supply)
                 if not any(distance(e, n) <= DEMOLISH_NEAR and distance(e, n) < distance(e, u.hex) for e in enemy_at):
                     continue
-                if "contact" in rule and not any(distance(e, n) <= 1 for e in enemy_at):
+                # at the last moment: the enemy at the far bank (earlier, it only turns the enemy to
+                # another crossing and may strand own units), and none of Blue's own beyond it
+                if last and not any(distance(e, n) <= 1 for e in enemy_at):
                     continue
-                if "clear" in rule and any(
+                if last and any(
                     o.id != u.id and distance(o.hex, n) <= DEMOLISH_NEAR and distance(o.hex, n) < distance(o.hex, u.hex)
                     for o in view.own
                 ):
@@ -400,7 +406,9 @@ class OperationalBot:
         """Blue's delay: the units that stand where they are this phase. A unit stands on a position it
         has dug (or, in the first turn, the position the scenario set it up on) until it is being
         enveloped (enemy units in `envelop` (3) or more hexes around it, or in one while it is out of supply);
-        then it falls back to the next position. Standing units dig in, hold the roads with their
+        then it falls back to the next position. With `hold_contact` a manoeuvre unit in contact stands
+        on the same terms even if it has not dug in yet (e.g. pushed back by combat): leaving the road
+        for a line behind opened Red's lines of communication, which Blue's aircraft then could not cut. Standing units dig in, hold the roads with their
         zones of control and, once bypassed, cut the enemy's lines of communication."""
         t = oracle.tables
         first = t.entrenchment[0][0] if t.entrenchment else 1
@@ -413,20 +421,17 @@ class OperationalBot:
                 settled = settled or any(n in enemy_at for n in nbrs.get(u.hex, ()))
             if not settled:
                 continue
-            reach = self.doctrine.stand_range
-            if reach and view.turn > 1 and not any(distance(u.hex, e) <= reach for e in enemy_at):
-                continue  # behind the line: moves up to it
             contact = sum(1 for n in nbrs.get(u.hex, ()) if n in enemy_at)
-            if contact >= self.doctrine.envelop or (
-                contact and self.doctrine.cut_off_falls_back and u.id in view.out_of_supply
-            ):
+            if contact >= self.doctrine.envelop or (contact and u.id in view.out_of_supply):
                 continue
             out.add(u.id)
         return out
 
     def _garrison(self, view: View, oracle: Oracle) -> set[str]:
         """Blue: the units that stay in the outskirts of each measure city, up to `garrison` per city,
-        those that defend best first. The RAND measure needs a Red main force in those hexes."""
+        those that defend best first, and with `hold_outskirts` the best defender in every outskirts
+        hex and the fire units there. The RAND measure needs a Red main force in one of those hexes:
+        a unit leaving one (to pair up on better ground across the city) opened it."""
         n = self.doctrine.garrison
         out: set[str] = set()
         if not n and not self.doctrine.hold_outskirts:
@@ -444,8 +449,7 @@ class OperationalBot:
                 for u in here:
                     first.setdefault(u.hex, u.id)
                 out.update(first.values())
-                if self.doctrine.garrison_fires:
-                    out.update(u.id for u in view.own if u.hex in hexes and u.type.category in FIRES)
+                out.update(u.id for u in view.own if u.hex in hexes and u.type.category in FIRES)
         return out
 
     def _stuck(self, view: View, oracle: Oracle) -> frozenset[Hex]:
@@ -544,9 +548,6 @@ class OperationalBot:
                     if u.type.category in HEAVY
                     or u.type.category in ("airborne", "infantry", "light_infantry", "motorised_infantry")
                 ]
-            if adj and self.side is Side.BLUE and self.doctrine.counter_outskirts:
-                if not any(e_hex in view.board.outskirts.get(n, ()) for n in oracle.measure_cities):
-                    adj = []
             if adj:
                 targets.append((e_hex, adj))
         scored = []
