@@ -29,6 +29,11 @@ CLEAR_CUTTERS = 3  # cutters dealt with at once, nearest the goals first
 CLEAR_REACH = 2.0  # a unit goes only if it can be there within this many turns' movement
 
 
+def reach(u: Unit) -> int:
+    """The movement cost within which a unit may be sent (CLEAR_REACH turns of its movement)."""
+    return int(CLEAR_REACH * u.type.movement)
+
+
 def cutters(view: View, oracle: Oracle, goals: frozenset[Hex]) -> list[Hex]:
     """The enemy hexes on or beside the road home of an own manoeuvre unit that is out of supply,
     for the units nearest the goals first; each hex once."""
@@ -73,7 +78,7 @@ def detachments(
             if u.id in out or u.hex is None or u.id in view.out_of_supply or not eligible(u):
                 continue
             cost = field_to(u, around).get(u.hex)
-            if cost is not None and cost <= CLEAR_REACH * u.type.movement:
+            if cost is not None and cost <= reach(u):
                 ranked.append((cost, u.id))
         for _, uid in sorted(ranked)[:CLEAR_UNITS]:
             out[uid] = around

@@ -42,11 +42,11 @@ _FIELDS: dict[tuple, dict[Hex, int]] = {}
 
 
 def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked: frozenset[Hex] = frozenset(),
-                   costly: frozenset[Hex] = frozenset(), extra: int = 0) -> dict[Hex, int]:
+                   costly: frozenset[Hex] = frozenset(), extra: int = 0, limit: int | None = None) -> dict[Hex, int]:
     """MP-cost distance from every allowed land hex to the nearest goal, cached. Units are ignored,
     except that `blocked` hexes cannot be passed and entering a `costly` one costs `extra` more (to
-    route around the enemy and its zones of control)."""
-    key = (id(oracle.terrain), oracle.side, mobility, goals, blocked, costly, extra)
+    route around the enemy and its zones of control). With `limit`, only the hexes within that cost."""
+    key = (id(oracle.terrain), oracle.side, mobility, goals, blocked, costly, extra, limit)
     f = _FIELDS.get(key)
     if f is not None:
         return f
@@ -63,7 +63,7 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
         for n, cost in edges.get(h, ()):  # edges are symmetric in hexes; costs of entering h from n differ
             back = next((x for m, x in edges.get(n, ()) if m == h), cost)
             nc = c + back + (extra if h in costly else 0)
-            if n in allowed and n not in blocked and nc < best.get(n, 1 << 30):
+            if n in allowed and n not in blocked and nc < best.get(n, 1 << 30) and (limit is None or nc <= limit):
                 best[n] = nc
                 heapq.heappush(heap, (nc, n))
     _FIELDS[key] = best
@@ -224,7 +224,7 @@ class OperationalBot:
                 oracle,
                 goals,
                 lambda u: u.attack > 0 and u.type.category not in FIRES | STATIC and u.hex not in goals,
-                lambda u, hexes: distance_field(oracle, u.type.mobility, hexes),
+                lambda u, hexes: distance_field(oracle, u.type.mobility, hexes, limit=lines.reach(u)),
             )
 
         def field(u: Unit) -> dict[Hex, int]:
