@@ -593,19 +593,19 @@ def test_blue_keeps_every_outskirts_hex_and_holds_where_it_was_pushed_back():
 
 
 def test_blue_counter_attacks_only_where_the_exchange_favours_it():
+    from types import SimpleNamespace
+
     from wargame.bots.operational import expected_exchange
+    from wargame.data.tables import load_tables
 
-    class O:  # the standard table (tables/standard.yaml) through the oracle's `tables`
-        from wargame.data.tables import load_tables
-
-        tables = load_tables()
-
-    cols = range(len(O.tables.columns))
-    lose, take = zip(*(expected_exchange(O, c) for c in cols))
+    tables = load_tables()  # the standard table (tables/standard.yaml), as the oracle gives it
+    oracle = SimpleNamespace(tables=tables)
+    cols = range(len(tables.columns))
+    lose, take = zip(*(expected_exchange(oracle, c) for c in cols))  # type: ignore[arg-type]
     assert list(lose) == sorted(lose, reverse=True) and list(take) == sorted(take)  # better odds, better trade
     ok = [c for c in cols if take[c] >= 2.0 * lose[c]]
-    assert ok and ok == list(range(ok[0], len(O.tables.columns)))  # from some column up, never below it
-    assert all(all(r != "A" for r in (str(O.tables.crt[d][c])[0] for d in O.tables.crt)) for c in ok)
+    assert ok and ok == list(range(ok[0], len(tables.columns)))  # from some column up, never below it
+    assert all(all(str(tables.crt[d][c])[0] != "A" for d in tables.crt) for c in ok)  # no result Red wins
 
 
 def test_the_imagined_game_holds_nothing_the_side_has_not_seen():

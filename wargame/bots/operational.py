@@ -9,8 +9,9 @@ Blue: the delay. Territorial battalions hold their districts; units stand on the
 have dug, or where they are in contact, until enveloped, then fall back on good ground (forest,
 marsh, cities, behind rivers) between the enemy and the capitals, in pairs; every outskirts hex of
 a capital keeps its defender; bridges are blown at the last moment; mechanised and infantry units
-counter-attack where the table expects Red to lose twice what they do; air interdicts the Red spearhead nearest a capital when the air
-defences there are weak, hunts detected SAMs, and keeps sorties for close air support.
+counter-attack where the table expects Red to lose twice what they do; air interdicts the Red
+spearhead nearest a capital when the air defences there are weak, hunts detected SAMs, and keeps
+sorties for close air support.
 
 `Doctrine` holds the knobs; the defaults are the above. The search bot also plays other settings,
 among them two Red plans the default does not: pin and bypass (`pin`, `patience`: a contact that
@@ -365,7 +366,8 @@ class OperationalBot:
         return spots
 
     @staticmethod
-    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex], last: bool = True) -> list[Order]:
+    def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex],
+                     last: bool = True) -> list[Order]:
         """Blue: a unit that stays blows each bridge beside it that leads toward the enemy (the far
         bank is farther from the capitals) once enemy units are within `DEMOLISH_NEAR` hexes of the far
         bank, on that side of the river; with `last` (the doctrine's `demolish_last`) only once they
@@ -408,8 +410,9 @@ class OperationalBot:
         enveloped (enemy units in `envelop` (3) or more hexes around it, or in one while it is out of supply);
         then it falls back to the next position. With `hold_contact` a manoeuvre unit in contact stands
         on the same terms even if it has not dug in yet (e.g. pushed back by combat): leaving the road
-        for a line behind opened Red's lines of communication, which Blue's aircraft then could not cut. Standing units dig in, hold the roads with their
-        zones of control and, once bypassed, cut the enemy's lines of communication."""
+        for a line behind opened Red's lines of communication, which Blue's aircraft then could not
+        cut. Standing units dig in, hold the roads with their zones of control and, once bypassed, cut
+        the enemy's lines of communication."""
         t = oracle.tables
         first = t.entrenchment[0][0] if t.entrenchment else 1
         setup = oracle.own_setup() if view.turn == 1 else {}
