@@ -48,11 +48,12 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
     except that `blocked` hexes cannot be passed and entering a `costly` one costs `extra` more (to
     route around the enemy and its zones of control). With `limit`, only the hexes within that cost."""
     key = (id(oracle.terrain), oracle.side, mobility, goals, blocked, costly, extra, limit)
-    f = _FIELDS.get(key)
+    f = _FIELDS.pop(key, None)
     if f is not None:
+        _FIELDS[key] = f  # the most recently used last: the oldest goes first when the cache is full
         return f
-    if len(_FIELDS) > 64:
-        _FIELDS.clear()
+    while len(_FIELDS) >= 64:
+        del _FIELDS[next(iter(_FIELDS))]
     edges = oracle.terrain.edges[mobility]
     allowed = oracle.allowed
     best = {g: 0 for g in goals if g in allowed}
@@ -229,7 +230,12 @@ class OperationalBot:
             )
 
         def field(u: Unit) -> dict[Hex, int]:
-            return distance_field(oracle, u.type.mobility, detach.get(u.id, goals), blocked, costly, extra)
+            target = detach.get(u.id)
+            if target is None:
+                return distance_field(oracle, u.type.mobility, goals, blocked, costly, extra)
+            # a detachment's field only within its reach (where detachments() found it): a full-board
+            # field toward every new cutter each turn cost more than the rest of the bot together
+            return distance_field(oracle, u.type.mobility, target, blocked, costly, extra, limit=lines.reach(u))
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
