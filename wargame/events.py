@@ -441,11 +441,11 @@ class SupplyChanged(Event):
 @dataclass(frozen=True)
 class ObjectiveHeld(Event):
     cities: tuple[str, ...]
-    hour: int
+    hour: float
     kind: str = field(default="objective_held", init=False)
 
     def describe(self) -> str:
-        return f"Red holds {' and '.join(self.cities)}: H+{self.hour} (the scenario's objective)."
+        return f"Red holds {' and '.join(self.cities)}: H+{self.hour:g} (the scenario's objective)."
 
 
 @dataclass(frozen=True)

@@ -141,16 +141,16 @@ def test_a_scenario_objective_decides_the_game_and_its_first_hour_is_recorded():
     while g.turn == 1:
         g.submit(g.active_side, [])
     held = [e for e in g.events if e.kind == "objective_held"]
-    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 12)]  # end of turn 1
+    assert [(e.cities, e.hour) for e in held] == [(("Riga",), 2.0)]  # held at the end of turn 1; entered at H+2
     while not g.over:
         g.submit(g.active_side, [])
     r = g.result
     assert (r.winner, r.reason) == ("red", "Red holds Riga")
-    assert r.hold == Hold(("Riga",), True, 12)
+    assert r.hold == Hold(("Riga",), True, 2.0)
     assert r.measure_hours == 2.0  # RAND's measure is still taken: r joins r9 at H+2
     from wargame.rules.victory import aim_hour
 
-    assert aim_hour(g) == 12  # what the scenario judges Red by
+    assert aim_hour(g) == 2.0  # what the scenario judges Red by: the hour inside the turn, not its end
     assert "objective" in held[0].describe() and len(held) == 1  # recorded once
 
 
@@ -167,7 +167,8 @@ def test_blue_wins_a_scenario_objective_by_taking_one_city_back():
         g.submit(g.active_side, [])
     r = g.result
     assert r.winner == "blue" and r.reason == "Blue holds Riga"
-    assert r.hold == Hold(("Riga",), False, 12)  # it was closed once, at H+12
+    assert r.hold == Hold(("Riga",), False, 12)  # closed once; no Red unit in the city at the end of the
+    # turn, so the end of the turn (H+12) is the hour
 
 
 def test_the_objective_hour_survives_a_save_and_a_clone():
@@ -178,10 +179,10 @@ def test_the_objective_hour_survives_a_save_and_a_clone():
     g.submit(RED, [Move("r", ("0502",))])
     while g.turn == 1:
         g.submit(g.active_side, [])
-    assert g.state.hold_hour == 12
-    assert g.clone().state.hold_hour == 12
+    assert g.state.hold_hour == 2.0
+    assert g.clone().state.hold_hour == 2.0
     back = G.from_record(g.to_record(), g.scenario)
-    assert back.state.hold_hour == 12
+    assert back.state.hold_hour == 2.0
 
 
 def test_the_result_round_trips_through_json_as_the_mapping_saves_hold():

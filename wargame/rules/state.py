@@ -45,7 +45,7 @@ class State:
     control: dict[str, Side] = field(default_factory=dict)        # city name -> side holding it
     measure: dict[str, float] = field(default_factory=dict)        # city -> hour Red reached its outskirts
     losses: dict[Side, int] = _per_side(int)                       # steps lost
-    hold_hour: int | None = None                                  # first end of turn Red held every `victory.hold` city
+    hold_hour: float | None = None  # hour Red came to hold the last `victory.hold` city (victory.held_since)
     first_unit: dict[str, float] = field(default_factory=dict)  # city -> hour the first Red unit entered its outskirts
     out_of_supply: dict[str, int] = field(default_factory=dict)  # unit id -> turns out of supply (absent: in supply)
     entered: dict[str, float] = field(default_factory=dict)  # unit id -> hour it entered the hex it holds

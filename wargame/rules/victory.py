@@ -12,9 +12,10 @@
   holds every measure city once the measure is taken. Red wins if it reached the outskirts of a
   measure city or holds every measure city at the end; Blue otherwise.
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
-  verdict: Red wins if it holds every one of those cities at the end, Blue otherwise. The first end of
-  a turn at which Red holds them all is recorded (`hold_hour`, an `ObjectiveHeld` event) as the
-  scenario's own measure; the RAND measure is still taken.
+  verdict: Red wins if it holds every one of those cities at the end, Blue otherwise. The first turn
+  at whose end Red holds them all gives the scenario's own measure (`hold_hour`, an `ObjectiveHeld`
+  event): the hour inside that turn Red came to hold the last of them (`held_since`); the RAND
+  measure is still taken.
 """
 
 from __future__ import annotations
@@ -175,6 +176,22 @@ def aim_hour(game: Position) -> float | None:
     return min(st.measure.values()) if st.measure else None
 
 
+def held_since(game: Position, names: tuple[str, ...]) -> float:
+    """The hour inside this turn at which Red came to hold the last of `names` (checked at the end
+    of the turn that they are all held): for each city, when the first of the Red units now in its
+    hex entered it; for a city Red holds with no unit in it, the end of the turn."""
+    st = game.state
+    end = float(st.turn * game.scenario.clock.turn_hours)
+    start = end - game.scenario.clock.turn_hours
+    hours = []
+    for name in names:
+        c = game.board.city_named(name)
+        i = game.index.idx.get(c.hex) if c is not None else None
+        ids = [u for u in st.at.get(i, ()) if st.units[u].side is Side.RED] if i is not None else []
+        hours.append(min((st.entered.get(u, end) for u in ids), default=end))
+    return round(min(end, max(start, *hours)), 1)
+
+
 def end_of_turn(game: Position) -> list[ev.Event]:
     """Is the game over? Sets `state.over` and `state.result` and says so with an event."""
     st = game.state
@@ -189,7 +206,7 @@ def end_of_turn(game: Position) -> list[ev.Event]:
     early = all_held and game.tables.end_when_red_holds_measure and bool(st.measure)
     hold = sc.victory.hold
     if hold and st.hold_hour is None and all(st.control.get(n) is Side.RED for n in hold):
-        st.hold_hour = st.turn * sc.clock.turn_hours
+        st.hold_hour = held_since(game, hold)
         out.append(ev.ObjectiveHeld(tuple(hold), st.hold_hour))
     if st.turn < length and not early:
         return out
