@@ -167,8 +167,8 @@ def test_blue_wins_a_scenario_objective_by_taking_one_city_back():
         g.submit(g.active_side, [])
     r = g.result
     assert r.winner == "blue" and r.reason == "Blue holds Riga"
-    assert r.hold == Hold(("Riga",), False, 12)  # closed once; no Red unit in the city at the end of the
-    # turn, so the end of the turn (H+12) is the hour
+    assert r.hold == Hold(("Riga",), False, 2.0)  # closed once, from H+2 (Red took Riga then; it left
+    # the city later in the turn, and Riga stayed Red's)
 
 
 def test_the_objective_hour_survives_a_save_and_a_clone():

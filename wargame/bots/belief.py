@@ -62,6 +62,7 @@ SOURCES: dict[str, str] = {
     "fallback": "own",
     "detected": "own",
     "control": "public",
+    "taken_at": "public",
     "measure": "public",
     "losses": "own",
     "hold_hour": "public",
@@ -185,6 +186,7 @@ def believed_state(game: Game, side: Side, guesses: dict[str, Hex] | None = None
     b.fallback = {i: h for i, h in st.fallback.items() if i in own_ids}
     b.detected = {side: set(st.detected[side]), enemy: set()}
     b.control = dict(st.control)
+    b.taken_at = dict(st.taken_at)
     b.measure = dict(st.measure)
     b.losses = {side: st.losses[side], enemy: 0}
     b.hold_hour = st.hold_hour

@@ -43,6 +43,7 @@ class State:
     fallback: dict[str, int] = field(default_factory=dict)        # unit id -> hex it retreats toward
     detected: dict[Side, set[str]] = _per_side(set)               # enemy unit ids the side saw at the last look
     control: dict[str, Side] = field(default_factory=dict)        # city name -> side holding it
+    taken_at: dict[str, float] = field(default_factory=dict)  # city -> hour its holder took it (absent: from the start)
     measure: dict[str, float] = field(default_factory=dict)        # city -> hour Red reached its outskirts
     losses: dict[Side, int] = _per_side(int)                       # steps lost
     hold_hour: float | None = None  # hour Red came to hold the last `victory.hold` city (victory.held_since)
@@ -79,6 +80,7 @@ class State:
             fallback=dict(self.fallback),
             detected={k: set(v) for k, v in self.detected.items()},
             control=dict(self.control),
+            taken_at=dict(self.taken_at),
             measure=dict(self.measure),
             losses=dict(self.losses),
             hold_hour=self.hold_hour,
@@ -118,6 +120,7 @@ class State:
             "fallback": {i: ids[h] for i, h in sorted(self.fallback.items())},
             "detected": side(self.detected, sorted),
             "control": {n: s.value for n, s in sorted(self.control.items())},
+            "taken_at": dict(sorted(self.taken_at.items())),
             "measure": dict(sorted(self.measure.items())),
             "losses": side(self.losses),
             "hold_hour": self.hold_hour,
@@ -158,6 +161,7 @@ class State:
         st.fallback = {i: idx_of[h] for i, h in d["fallback"].items()}
         st.detected = side(d["detected"], set)
         st.control = {n: Side(s) for n, s in d["control"].items()}
+        st.taken_at = dict(d.get("taken_at", {}))  # absent in snapshots written before 2026-11-30
         st.measure = dict(d["measure"])
         st.losses = side(d["losses"])
         st.hold_hour = d.get("hold_hour")  # absent in snapshots written before `victory.hold`

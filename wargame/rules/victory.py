@@ -14,8 +14,8 @@
 - A scenario's own objective (`victory.hold`, e.g. the two towns of the Suwałki gap) replaces that
   verdict: Red wins if it holds every one of those cities at the end, Blue otherwise. The first turn
   at whose end Red holds them all gives the scenario's own measure (`hold_hour`, an `ObjectiveHeld`
-  event): the hour inside that turn Red came to hold the last of them (`held_since`); the RAND
-  measure is still taken.
+  event): the hour inside that turn Red came to hold the last of them (`held_since`, from
+  `state.taken_at`); the RAND measure is still taken.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ def after_moves(game: Position, hexes: set[int]) -> list[ev.Event]:
         city = game.city_at.get(h)
         if city is not None and st.control.get(city.name) is not side:
             st.control[city.name] = side
+            st.taken_at[city.name] = round(min(st.entered.get(i, st.now) for i in ids), 1)
             if city.name in game.scenario.victory.objectives or city.capital:
                 out.append(ev.CityTaken(city.name, side.value))
         if side is Side.RED:
@@ -178,18 +179,13 @@ def aim_hour(game: Position) -> float | None:
 
 def held_since(game: Position, names: tuple[str, ...]) -> float:
     """The hour inside this turn at which Red came to hold the last of `names` (checked at the end
-    of the turn that they are all held): for each city, when the first of the Red units now in its
-    hex entered it; for a city Red holds with no unit in it, the end of the turn."""
+    of the turn that they are all held): the latest hour at which Red took one of them
+    (`state.taken_at`), at the earliest the start of the turn."""
     st = game.state
     end = float(st.turn * game.scenario.clock.turn_hours)
     start = end - game.scenario.clock.turn_hours
-    hours = []
-    for name in names:
-        c = game.board.city_named(name)
-        i = game.index.idx.get(c.hex) if c is not None else None
-        ids = [u for u in st.at.get(i, ()) if st.units[u].side is Side.RED] if i is not None else []
-        hours.append(min((st.entered.get(u, end) for u in ids), default=end))
-    return round(min(end, max(start, *hours)), 1)
+    last = max((st.taken_at.get(n, start) for n in names), default=end)
+    return round(min(end, max(start, last)), 1)
 
 
 def end_of_turn(game: Position) -> list[ev.Event]:
