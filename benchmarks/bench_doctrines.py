@@ -5,9 +5,11 @@ the operational bot on the other, and prints the hours Red reached its aim; then
 it with Blue's units taken off the board (the fastest the operational Red can go).
 
     python benchmarks/bench_doctrines.py [--seeds 10] [--first-seed 0] [--workers 2] [--side red|blue]
-        [--red 'pin=2,patience=0' ...] [--blue 'line_offset=10' ...] [SCENARIO ...]
+        [--red 'pin=2,patience=0' ...] [--blue 'line_offset=10' ...] [--only] [--opponent BOT] [SCENARIO ...]
 
---red/--blue add doctrines of your own (the `Doctrine` fields, comma-separated) to that side's set.
+--red/--blue add doctrines of your own (the `Doctrine` fields, comma-separated) to that side's set;
+--only plays just those and the standard doctrine. --opponent sets the other side's bot (default
+operational; e.g. passive: does a Red doctrine exploit a Blue that gives no orders?).
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ def aim(game):
 
 
 def one(job):
-    sid, seed, side, d = job
+    sid, seed, side, d, opponent = job
     from wargame.bots.driver import bot_seed, play_game
     from wargame.bots.operational import OperationalBot
     from wargame.data.scenario import load_scenario
@@ -34,8 +36,8 @@ def one(job):
 
     s = Side(side)
     bot = OperationalBot(s, bot_seed(seed, s), d)
-    g = play_game(load_scenario(sid), seed, bot if s is Side.RED else "operational",
-                  bot if s is Side.BLUE else "operational").game
+    g = play_game(load_scenario(sid), seed, bot if s is Side.RED else opponent,
+                  bot if s is Side.BLUE else opponent).game
     return sid, side, d.name, seed, aim(g), g.losses[Side.RED], g.losses[Side.BLUE]
 
 
@@ -103,12 +105,15 @@ def main() -> None:
         "--red", action="append", default=[], metavar="SPEC", help="another Red doctrine, e.g. pin=2,patience=0"
     )
     ap.add_argument("--blue", action="append", default=[], metavar="SPEC", help="another Blue doctrine")
+    ap.add_argument("--only", action="store_true", help="only the standard doctrine and those of --red/--blue")
+    ap.add_argument("--opponent", default="operational", help="the other side's bot (default: operational)")
     a = ap.parse_args()
-    sets = {"red": RED_DOCTRINES + tuple(map(doctrine, a.red)), "blue": BLUE_DOCTRINES + tuple(map(doctrine, a.blue))}
+    red, blue = (RED_DOCTRINES[:1], BLUE_DOCTRINES[:1]) if a.only else (RED_DOCTRINES, BLUE_DOCTRINES)
+    sets = {"red": red + tuple(map(doctrine, a.red)), "blue": blue + tuple(map(doctrine, a.blue))}
     if a.side:
         sets = {a.side: sets[a.side]}
     jobs = [
-        (sid, seed, side, d)
+        (sid, seed, side, d, a.opponent)
         for sid in a.scenarios
         for side in sets
         for d in sets[side]
@@ -117,12 +122,15 @@ def main() -> None:
     with ProcessPoolExecutor(a.workers) as ex:
         rows = list(ex.map(one, jobs))
     for sid in a.scenarios:
-        print(f"\n{sid}: Red's aim reached with Blue off the board at H+{unopposed(sid)}")
+        floor = unopposed(sid)
+        print(f"\n{sid} (against the {a.opponent} bot): Red's aim reached with Blue off the board at H+{floor}")
         for side in sets:
             for d in sets[side]:
                 rs = [r for r in rows if r[0] == sid and r[1] == side and r[2] == d.name]
+                reached = sum(1 for r in rs if r[4] != 999)
+                mean = statistics.mean(r[4] for r in rs)
                 print(
-                    f"  {side:4} {d.name:22} mean {statistics.mean(r[4] for r in rs):6.1f} h  "
+                    f"  {side:4} {d.name:22} reached {reached}/{len(rs)}, mean {mean:6.1f} h (999: not reached)  "
                     f"{[r[4] for r in rs]}  Red/Blue steps lost {statistics.mean(r[5] for r in rs):.1f}/"
                     f"{statistics.mean(r[6] for r in rs):.1f}"
                 )
