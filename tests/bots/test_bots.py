@@ -212,13 +212,15 @@ def test_operational_doctrine_knobs():
     assert standard and OperationalBot(Side.BLUE, 1, Doctrine(hold=True)).orders(view, oracle) == []
     deep = OperationalBot(Side.BLUE, 1, Doctrine(stand=False, line_offset=14)).orders(view, oracle)
     assert deep and deep != standard
-    delay = OperationalBot(Side.BLUE, 1).orders(view, oracle)
+    delay = OperationalBot(Side.BLUE, 1, Doctrine(reserve=False)).orders(view, oracle)
     enveloped = {
         u.id
         for u in view.own
         if sum(1 for n in oracle.terrain.neighbours[u.hex] if n in {e.hex for e in view.enemy}) >= 2
     }
     assert {o.unit for o in delay} <= enveloped | {u.id for u in view.own if u.hex != oracle.own_setup().get(u.id)}
+    # with its reserve (the default) the same: no reserve leaves its position at H-hour
+    assert OperationalBot(Side.BLUE, 1).orders(view, oracle) == delay
     g = Game(sc, seed=1)
     while not (g.phase == "movement" and g.active_side is Side.RED):
         g.submit(g.active_side, [])
@@ -708,3 +710,115 @@ def test_red_sends_follow_on_units_against_the_blue_unit_that_cuts_its_lines():
     assert distance(dest(Doctrine(clear_lines=False)), H("0103")) < distance(H("0503"), H("0103"))  # not on
     g.state.out_of_supply.clear()  # nobody cut off: nothing to clear
     assert lines.cutters(g.view(Side.RED), Oracle(g, Side.RED), goals) == []
+
+
+def _reserve_game(lift: int = 0, turn: int = 2):
+    """Tallinn in the west, a road east to the Russian border; a Red column on the road; Blue: one
+    unit on the road ahead of it, one off every axis south-west of Tallinn, one behind the column."""
+    import dataclasses
+
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.game import Game
+    from wargame.model.scenario import AirPool
+
+    b = board(
+        ["." * 16] * 12,
+        ["EEEEEEEEEEEEEEER"] * 12,
+        roads=["0102 0202 0302 0402 0502 0602 0702 0802 0902 1002 1102 1202 1302 1402 1502 1602"],
+        cities=[("Tallinn", "0102", "EST")],
+        outskirts={"Tallinn": "0102 0101 0103 0202"},
+    )
+    units = [
+        unit("r1", Side.RED, "tank", "1602"),  # the column's head
+        unit("ahead", Side.BLUE, "inf", "0802"),  # on its road
+        unit("aside", Side.BLUE, "inf", "0309"),  # far off it, nearer Tallinn than the column
+        unit("heli", Side.BLUE, "heli", "0409"),  # the same, and air assault
+        unit("behind", Side.BLUE, "inf", "1511"),  # behind the column, off its road
+        unit("eye", Side.BLUE, "sam", "1502"),  # next to the column: Blue sees it
+    ]
+    sc = scenario(b, units, measure=("Tallinn",))
+    sc = dataclasses.replace(sc, air={Side.RED: AirPool(0, 0), Side.BLUE: AirPool(0, 0, lift=lift)})
+    g = Game(sc, seed=1)
+    to_phase(g, "movement", Side.BLUE)
+    if turn > 1:  # nobody moves until then
+        while not (g.state.turn == turn and g.phase == "movement" and g.active_side is Side.BLUE):
+            g.submit(g.active_side, [])
+    return g
+
+
+def test_blue_sends_units_off_the_enemy_axes_to_the_threatened_capital():
+    from wargame.bots import reserve
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot, distance_field
+    from wargame.hexgrid import parse_hex_id as H
+    from wargame.orders import Airlift, Move
+
+    g = _reserve_game()
+    view, oracle = g.view(Side.BLUE), Oracle(g, Side.BLUE)
+    assert [e.id for e in view.enemy] == ["r1"]  # Blue sees the column
+    bot = OperationalBot(Side.BLUE, 1)
+    groups = bot.goal_groups(view, oracle)
+    field = lambda mob, hexes: distance_field(oracle, mob, hexes)  # noqa: E731
+    known = reserve.remember({}, view)
+    head = {H("1602"): field("tracked", groups["Tallinn"])[H("1602")]}
+    band = reserve.axis(oracle, groups["Tallinn"], "tracked", head, field)
+    assert H("0802") in band and H("0309") not in band and H("1511") not in band  # the road is the axis
+    got = reserve.reserves(view, known, oracle, groups, set(), field)
+    assert got == {"aside": "Tallinn", "heli": "Tallinn"}
+    # "ahead" stays on the axis for the delay; "behind" is too late for Tallinn and stays on Red's lines
+
+    def moves(doctrine: Doctrine, game=g) -> dict[str, object]:
+        orders = OperationalBot(Side.BLUE, 1, doctrine).orders(game.view(Side.BLUE), Oracle(game, Side.BLUE))
+        return {o.unit: H(o.path[-1]) for o in orders if isinstance(o, Move)}
+
+    tallinn = field("foot", groups["Tallinn"])
+    went = moves(Doctrine())
+    assert tallinn[went["aside"]] < tallinn[H("0309")]  # on its way to Tallinn
+    assert "ahead" not in went and "behind" not in went
+    assert "aside" not in moves(Doctrine(reserve=False))  # the old delay: it stood where it was dug in
+    assert "aside" not in moves(Doctrine(), _reserve_game(turn=1))  # no reserve leaves at H-hour
+
+    g2 = _reserve_game(lift=1)  # with a helicopter lift the air-assault unit flies
+    orders = OperationalBot(Side.BLUE, 1).orders(g2.view(Side.BLUE), Oracle(g2, Side.BLUE))
+    flights = [o for o in orders if isinstance(o, Airlift)]
+    assert [o.unit for o in flights] == ["heli"]
+    assert tallinn[H(flights[0].to)] < tallinn[H("0409")] - 4
+
+
+def test_blue_remembers_enemy_columns_the_night_hides_for_two_turns():
+    from types import SimpleNamespace
+
+    from wargame.bots import reserve
+    from wargame.hexgrid import parse_hex_id as H
+
+    def view(turn, enemy=(), destroyed=()):
+        return SimpleNamespace(turn=turn, enemy=list(enemy), enemy_destroyed=frozenset(destroyed))
+
+    tank = SimpleNamespace(id="r1", hex=H("1302"), attack=4, type=SimpleNamespace(mobility="tracked"))
+    sam = SimpleNamespace(id="s1", hex=H("1402"), attack=0, type=SimpleNamespace(mobility="wheeled"))
+    memory: dict = {}
+    assert [k.id for k in reserve.remember(memory, view(3, [tank, sam]))] == ["r1"]  # manoeuvre units only
+    assert [k.hex for k in reserve.remember(memory, view(4))] == [H("1302")]  # unseen at night: still there
+    assert [k.id for k in reserve.remember(memory, view(5))] == ["r1"]
+    assert reserve.remember(memory, view(6)) == []  # three turns unseen: forgotten
+    reserve.remember(memory, view(7, [tank]))
+    assert reserve.remember(memory, view(8, destroyed=["r1"])) == []  # destroyed: forgotten at once
+
+
+def test_a_committed_reserve_keeps_going_until_it_is_there_or_the_enemy_is_near():
+    from types import SimpleNamespace
+
+    from wargame.bots import reserve
+    from wargame.hexgrid import parse_hex_id as H
+
+    goal = {"Tallinn": frozenset({H("0102")})}
+    a = SimpleNamespace(id="a", hex=H("0506"))
+    b = SimpleNamespace(id="b", hex=H("0102"))  # arrived
+    c = SimpleNamespace(id="c", hex=H("1202"))
+    view = SimpleNamespace(own=[a, b, c])
+    far = [reserve.Known("r1", H("1609"), "tracked", 3)]
+    committed = {"a": "Tallinn", "b": "Tallinn", "c": "Tallinn"}
+    assert reserve.commit({}, committed, view, far, goal) == {"a": "Tallinn", "c": "Tallinn"}
+    near = [reserve.Known("r1", H("1402"), "tracked", 3)]  # two hexes from c: c fights where it is
+    assert reserve.commit({}, committed, view, near, goal) == {"a": "Tallinn"}
+    assert reserve.commit({"b": "Tallinn"}, {}, view, far, goal) == {"b": "Tallinn"}  # found now: goes

@@ -122,7 +122,7 @@ def test_cli_study_end_to_end(tmp_path, capsys):
     ]
     assert main(args) == 0
     text = capsys.readouterr().out
-    assert "air-0" in text and "4 games (2 cases x 2)" in text
+    assert "air-0" in text and "4 games (2 cases, up to 2 each)" in text
     assert (out / "summary.csv").read_text().count("\n") == 3
     assert "<!-- study:tiny-study:begin -->" in doc.read_text()
     assert main(["study", str(TINY_STUDY), "--case", "nope", "--out", str(out)]) == 2
@@ -159,3 +159,31 @@ def test_parquet_columns_are_of_one_type():
     assert _column([2, None, 3]) == [2, None, 3]
     assert _column(["deterrence", "", "war"]) == ["deterrence", None, "war"]
     assert _column(["x", 2.0, None]) == ["x", "2.0", None]
+
+
+def test_a_case_may_play_fewer_replications_and_is_paired_on_those(tmp_path):
+    from wargame.study.spec import load_study
+
+    from .conftest import write_study
+
+    path = write_study(
+        tmp_path,
+        """format: wargame-study/1
+id: capped
+title: capped
+scenario: SCENARIO
+replications: 4
+cases:
+  - id: baseline
+  - id: slow
+    bots: {blue: passive}
+    replications: 2
+""",
+    )
+    st = load_study(path)
+    rows = runner.run_study(st, tmp_path / "out", runner.local_engine(1))
+    assert [(r["case"], r["rep"]) for r in rows] == [("baseline", r) for r in range(4)] + [("slow", 0), ("slow", 1)]
+    a = report.analyse(st, rows)
+    assert a[0]["summary"]["games"] == 4 and a[1]["summary"]["games"] == 2 and a[1]["paired"]["pairs"] == 2
+    assert "4 games per case (slow 2, paired on those seeds)" in report.markdown(st, a, "cmd")
+    assert len(runner.jobs_of(dataclasses.replace(st, replications=1))) == 2  # the study's count caps it too

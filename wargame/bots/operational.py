@@ -9,7 +9,8 @@ Blue: the delay. Territorial battalions hold their districts; units stand on the
 have dug, or where they are in contact, until enveloped, then fall back on good ground (forest,
 marsh, cities, behind rivers) between the enemy and the capitals, in pairs; every outskirts hex of
 a capital keeps its defender; bridges are blown at the last moment; mechanised and infantry units
-counter-attack where the table expects Red to lose twice what they do; air interdicts the Red
+counter-attack where the table expects Red to lose twice what they do; units off the enemy's axes
+and out of the fight go (or fly) to the capital under the nearest threat (`reserve`); air interdicts the Red
 spearhead nearest a capital when the air defences there are weak, hunts detected SAMs, and keeps
 sorties for close air support.
 
@@ -27,7 +28,7 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wargame.bots import lines
+from wargame.bots import lines, reserve
 from wargame.hexgrid import Hex, distance, neighbours, within
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
@@ -134,6 +135,8 @@ class Doctrine:
     # Blue units in "front" of its lead units or in "depth" (nearest the goals)
     cover_lines: bool = True  # Red: mobile SAMs stand over the supply routes behind the lead units
     airlift: bool = True  # Red: helicopters lift air-assault battalions up to the spearhead
+    reserve: bool = True  # Blue: units off the enemy's axes and out of the fight go to the goal
+    # under the nearest threat (wargame/bots/reserve.py); False: they stand where they are
     clear_lines: bool = True  # Red: follow-on units go for the Blue units that cut the lines of
     # own units out of supply (wargame/bots/lines.py)
     mass_fires: bool = True  # Red: artillery moves into range of the contacts nearest the goals
@@ -152,12 +155,17 @@ class OperationalBot:
         self.rng = random.Random(seed)
         self.doctrine = doctrine or Doctrine()
         self.held: dict[Hex, int] = {}  # Red: the contacts that hold, and for how many turns they have
+        self.known: dict[str, reserve.Known] = {}  # Blue: the enemy units seen lately (reserve.remember)
+        self.alerted: dict[str, str] = {}  # Blue: units found in reserve last movement phase, and for where
+        self.committed: dict[str, str] = {}  # Blue: units on their way as a reserve (reserve.commit)
         self.remember = remember  # Red: keep `held` up to date under every doctrine (the search bot,
         # which may change to one that uses it)
 
     # --- the phases ----------------------------------------------------------------------------
 
     def orders(self, view: View, oracle: Oracle) -> list[Order]:
+        if self.side is Side.BLUE and self.doctrine.reserve:
+            reserve.remember(self.known, view)  # what every phase shows (reconnaissance flights too)
         if view.phase == "movement":
             return self.move(view, oracle)
         if view.phase == "combat":
@@ -170,18 +178,23 @@ class OperationalBot:
     def goals(self, view: View, oracle: Oracle) -> frozenset[Hex]:
         """Where Red drives (and Blue stands between it and): the outskirts of the measure cities, or
         the scenario's own Red goals (e.g. the towns of the Suwałki gap) with their rings."""
+        return frozenset(h for hexes in self.goal_groups(view, oracle).values() for h in hexes)
+
+    def goal_groups(self, view: View, oracle: Oracle) -> dict[str, frozenset[Hex]]:
+        """`goals`, city by city."""
         b = view.board
-        out: set[Hex] = set()
+        out: dict[str, frozenset[Hex]] = {}
         for name in self.doctrine.goals or oracle.red_goals:
             if name in b.outskirts:
-                out |= b.outskirts[name]
+                out[name] = frozenset(b.outskirts[name])
             else:
                 c = b.city_named(name)
                 if c is not None:
-                    out.add(c.hex)
+                    hexes = {c.hex}
                     if name not in oracle.hold:  # a town to hold must be entered; others, approached
-                        out |= {n for n in oracle.terrain.neighbours[c.hex] if b.is_land(n)}
-        return frozenset(out)
+                        hexes |= {n for n in oracle.terrain.neighbours[c.hex] if b.is_land(n)}
+                    out[name] = frozenset(hexes)
+        return out
 
     def move(self, view: View, oracle: Oracle) -> list[Order]:
         goals = self.goals(view, oracle)
@@ -251,11 +264,33 @@ class OperationalBot:
             return []
         garrison = self._garrison(view, oracle) if self.side is Side.BLUE else set()
         standing = self._standing(view, oracle, enemy_at) if self.side is Side.BLUE and d.stand else set()
+        to_reserve: dict[str, frozenset[Hex]] = {}
+        if self.side is Side.BLUE and d.reserve:
+            known = reserve.remember(self.known, view)
+            groups = self.goal_groups(view, oracle)
+            found = reserve.reserves(
+                view, known, oracle, groups, garrison, lambda mob, hexes: distance_field(oracle, mob, hexes)
+            )
+            self.committed = reserve.commit(found if view.turn >= 2 else {}, self.committed, view, known, groups)
+            to_reserve = {uid: groups[name] for uid, name in self.committed.items()}
+            if oracle.lift:
+                for o in self._reserve_airlifts(view, oracle, to_reserve, near_enemy, stack, limit):
+                    out.append(o)
+                    flown.add(o.unit)
         for u in order:
             if u.id in flown:
                 continue
-            if u.id in garrison or u.id in standing:
-                continue  # holds the outskirts of a capital, or a position it has dug (see _standing)
+            if u.id in garrison:
+                continue  # holds the outskirts of a capital
+            if u.id in to_reserve:  # off the enemy's axes and out of the fight: to the capital threatened
+                best = self._reserve_destination(u, oracle, to_reserve[u.id], near_enemy, stack, limit)
+                if best is not None:
+                    stack[u.hex] -= 1
+                    stack[best] = stack.get(best, 0) + 1
+                    out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, best))))
+                continue
+            if u.id in standing:
+                continue  # holds a position it has dug (see _standing)
             cat = u.type.category
             if (cat in STATIC and u.type.ad_range > 6) or (self.side is Side.BLUE and cat == "territorial"):
                 continue  # long-range SAMs stay under their umbrella; territorial battalions hold their district
@@ -350,6 +385,53 @@ class OperationalBot:
                 stack[u.hex] -= 1
                 stack[h] = stack.get(h, 0) + 1
                 out.append(Airlift(u.id, oracle.hid(h)))
+        return out
+
+    @staticmethod
+    def _reserve_destination(u: Unit, oracle: Oracle, target: frozenset[Hex], near_enemy: set[Hex],
+                             stack: dict[Hex, int], limit: int) -> Hex | None:
+        """Blue: where a unit in reserve moves this phase: as near the threatened goal as it can get,
+        not next to an enemy unit it sees; None when it is there already (it holds) or cannot get
+        nearer."""
+        if u.hex is None or u.hex in target:
+            return None
+        f = distance_field(oracle, u.type.mobility, target)
+        here = f.get(u.hex, 1 << 20)
+        reach = oracle.reachable(u.id)
+        cands = [h for h in reach if stack.get(h, 0) < limit and h not in near_enemy and f.get(h, 1 << 20) < here]
+        if not cands:
+            return None
+        return min(cands, key=lambda h: (f.get(h, 1 << 20), stack.get(h, 0), reach[h], h))
+
+    @staticmethod
+    def _reserve_airlifts(view: View, oracle: Oracle, to_reserve: dict[str, frozenset[Hex]], near_enemy: set[Hex],
+                          stack: dict[Hex, int], limit: int) -> list[Airlift]:
+        """Blue: the air-assault and airborne units in reserve that the side's helicopters can lift fly
+        toward the threatened goal, those farthest from it first, when that saves at least
+        `AIRLIFT_GAIN` movement points over going by land (the lift's checks are the game's)."""
+        cats = oracle.tables.airmobile["categories"]
+        rng = oracle.tables.airmobile["range"]
+        flyers = []
+        for u in view.own:
+            if u.id in to_reserve and u.type.category in cats and u.hex is not None and u.hex not in to_reserve[u.id]:
+                f = distance_field(oracle, u.type.mobility, to_reserve[u.id])
+                flyers.append((-f.get(u.hex, 1 << 20), u.id, u, f))
+        out: list[Airlift] = []
+        for _, _, u, f in sorted(flyers, key=lambda t: (t[0], t[1])):
+            if len(out) >= oracle.lift:
+                break
+            assert u.hex is not None
+            by_land = min((f.get(h, 1 << 20) for h in [*oracle.reachable(u.id), u.hex]), default=1 << 20)
+            cands = sorted(
+                (f.get(h, 1 << 20), stack.get(h, 0), h)
+                for h in within(u.hex, rng)
+                if h not in near_enemy and stack.get(h, 0) < limit and f.get(h, 1 << 20) <= by_land - AIRLIFT_GAIN
+            )
+            best = next((h for _, _, h in cands if oracle.legal(Airlift(u.id, oracle.hid(h))) is None), None)
+            if best is not None:
+                stack[u.hex] -= 1
+                stack[best] = stack.get(best, 0) + 1
+                out.append(Airlift(u.id, oracle.hid(best)))
         return out
 
     @staticmethod

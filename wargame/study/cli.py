@@ -143,7 +143,7 @@ def cmd_study(args: argparse.Namespace) -> int:
         changed = report.write_section(args.markdown_into, study.id, text)
         con.print(f"section study:{study.id} of {args.markdown_into} {'rewritten' if changed else 'unchanged'}")
     con.print(
-        f"{len(rows)} games ({len(study.cases)} cases x {study.replications}) in {wall:.1f} s; "
+        f"{len(rows)} games ({len(study.cases)} cases, up to {study.replications} each) in {wall:.1f} s; "
         f"in {out}: {', '.join(written)}"
     )
     return 0

@@ -143,13 +143,20 @@ def _num(x: Any) -> Any:
 # --- Markdown for docs/calibration.md -----------------------------------------------------------------
 
 
+def fewer(study: Study) -> str:
+    """The cases that play fewer games than the study's replications, as a parenthesis (or nothing)."""
+    few = [f"{c.id} {c.replications(study.replications)}" for c in study.cases
+           if c.replications(study.replications) < study.replications]
+    return f" ({', '.join(few)}, paired on those seeds)" if few else ""
+
+
 def markdown(study: Study, analysis: list[dict[str, Any]], command: str) -> str:
     cap = cap_of(study)
     lines = [
         f"#### {study.title}",
         "",
-        f"Scenario `{study.scenario_ref}`, {study.replications} games per case on common seeds (study seed "
-        f"{study.seed}), measure `{study.measure}` in hours (>{cap:g}: not reached in the game). "
+        f"Scenario `{study.scenario_ref}`, {study.replications} games per case{fewer(study)} on common seeds (study "
+        f"seed {study.seed}), measure `{study.measure}` in hours (>{cap:g}: not reached in the game). "
         f"Regenerate with `{command}`.",
         "",
         "| case | distribution of the measure | paired with the baseline | command |",
@@ -256,8 +263,8 @@ def html_report(study: Study, analysis: list[dict[str, Any]], rows: list[dict[st
     body = [
         f"<h1>{html.escape(study.title)}</h1>",
         f"<p>{html.escape(study.description)}</p>",
-        f"<p>Scenario <code>{html.escape(study.scenario_ref)}</code>; {study.replications} games per case on common "
-        f"seeds; data hash <code>{study.data_sha}</code>.</p>",
+        f"<p>Scenario <code>{html.escape(study.scenario_ref)}</code>; {study.replications} games per case"
+        f"{html.escape(fewer(study))} on common seeds; data hash <code>{study.data_sha}</code>.</p>",
         "<table border=1 cellpadding=4><tr><th>case</th><th>distribution</th><th>paired with the baseline</th></tr>",
     ]
     for a in analysis:

@@ -300,7 +300,7 @@ def read_journal(path: Path) -> list[dict[str, Any]]:
 
 
 def jobs_of(study: Study) -> list[Job]:
-    return [(c.id, r) for c in study.cases for r in range(study.replications)]
+    return [(c.id, r) for c in study.cases for r in range(c.replications(study.replications))]
 
 
 def chunked(jobs: list[Job], size: int) -> list[list[Job]]:
@@ -324,7 +324,7 @@ def run_study(
     want = {
         (c.id, r, game_seed(study.seed, r), study.data_sha, c.sha)
         for c in study.cases
-        for r in range(study.replications)
+        for r in range(c.replications(study.replications))
     }
     have = {row_key(r): r for r in read_journal(journal) if row_key(r) in want}
     todo = [

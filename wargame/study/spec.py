@@ -256,6 +256,12 @@ def study_spec() -> Record:
                 default={},
             ),
             "overrides": F(Seq(OverrideSpec()), required=False, default=[]),
+            "replications": F(
+                Int(min=1, max=1_000_000),
+                required=False,
+                default=None,
+                doc="play at most this many of the study's replications (a slow case); paired on those",
+            ),
         }
     )
     return Record(
@@ -299,6 +305,10 @@ class Case:
     overrides: list[tuple[str, dict[str, Any]]]
     scenario: Scenario | None = None  # the base with the overrides applied
     sha: str = ""  # of this case's definition (bots and overrides)
+    cap: int | None = None  # at most this many of the study's replications (a slow case)
+
+    def replications(self, study_replications: int) -> int:
+        return study_replications if self.cap is None else min(self.cap, study_replications)
 
 
 @dataclass
@@ -406,7 +416,8 @@ def load_study(
                     files.append(ref)
             overrides.append((kind, params))
         case = Case(
-            c["id"], c["title"], c["group"], {s: (c["bots"].get(s) or default[s]) for s in ("red", "blue")}, overrides
+            c["id"], c["title"], c["group"], {s: (c["bots"].get(s) or default[s]) for s in ("red", "blue")}, overrides,
+            cap=c["replications"],
         )
         if only is not None and case.id not in only:
             continue
