@@ -142,11 +142,12 @@ def reserves(
             got[e.hex] = min(c, got.get(e.hex, c))
         for mobility, sources in sorted(by_mobility.items()):
             band |= axis(oracle, groups[name], mobility, sources, field)
-    on_axis = band | {n for h in band for n in neighbours(h)}
     out: dict[str, str] = {}
     for u in view.own:
-        if u.hex is None or u.id in keep or u.type.category in NOT_RESERVE or u.hex in on_axis:
+        if u.hex is None or u.id in keep or u.type.category in NOT_RESERVE:
             continue
+        if u.hex in band or any(n in band for n in neighbours(u.hex)):
+            continue  # on an axis, or next to one
         if u.attack <= 0 and u.type.support <= 0:
             continue
         if any(distance(u.hex, e.hex) <= QUIET for e in known):
