@@ -134,20 +134,12 @@ def reserves(
     threat = {name: h[0][0] for name, h in heads.items() if h}  # goal -> its nearest column's cost
     if not threat:
         return {}
-    band: set[Hex] = set()
-    for name, columns in heads.items():
-        by_mobility: dict[str, dict[Hex, int]] = {}
-        for c, e in columns:
-            got = by_mobility.setdefault(e.mobility, {})
-            got[e.hex] = min(c, got.get(e.hex, c))
-        for mobility, sources in sorted(by_mobility.items()):
-            band |= axis(oracle, groups[name], mobility, sources, field)
-    out: dict[str, str] = {}
+    # the cheap tests first: most units are garrisons, in the fight or behind the enemy, and then no
+    # axis needs working out
+    ready: dict[str, tuple[Hex, str]] = {}
     for u in view.own:
         if u.hex is None or u.id in keep or u.type.category in NOT_RESERVE:
             continue
-        if u.hex in band or any(n in band for n in neighbours(u.hex)):
-            continue  # on an axis, or next to one
         if u.attack <= 0 and u.type.support <= 0:
             continue
         if any(distance(u.hex, e.hex) <= QUIET for e in known):
@@ -157,8 +149,21 @@ def reserves(
         ahead = [(cost, name) for name, cost in threat.items()
                  if field(u.type.mobility, groups[name]).get(u.hex, 1 << 20) < cost]
         if ahead:
-            out[u.id] = min(ahead)[1]
-    return out
+            ready[u.id] = (u.hex, min(ahead)[1])
+    if not ready:
+        return {}
+    band: set[Hex] = set()
+    for name, columns in heads.items():
+        by_mobility: dict[str, dict[Hex, int]] = {}
+        for c, e in columns:
+            got = by_mobility.setdefault(e.mobility, {})
+            got[e.hex] = min(c, got.get(e.hex, c))
+        for mobility, sources in sorted(by_mobility.items()):
+            band |= axis(oracle, groups[name], mobility, sources, field)
+    # off every axis: not on one, nor next to one
+    return {
+        uid: name for uid, (h, name) in ready.items() if h not in band and not any(n in band for n in neighbours(h))
+    }
 
 
 def commit(
