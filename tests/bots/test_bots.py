@@ -815,10 +815,12 @@ def test_a_committed_reserve_keeps_going_until_it_is_there_or_the_enemy_is_near(
     a = SimpleNamespace(id="a", hex=H("0506"))
     b = SimpleNamespace(id="b", hex=H("0102"))  # arrived
     c = SimpleNamespace(id="c", hex=H("1202"))
-    view = SimpleNamespace(own=[a, b, c])
+    view = SimpleNamespace(own=[a, b, c], turn=3)
     far = [reserve.Known("r1", H("1609"), "tracked", 3)]
     committed = {"a": "Tallinn", "b": "Tallinn", "c": "Tallinn"}
     assert reserve.commit({}, committed, view, far, goal) == {"a": "Tallinn", "c": "Tallinn"}
     near = [reserve.Known("r1", H("1402"), "tracked", 3)]  # two hexes from c: c fights where it is
     assert reserve.commit({}, committed, view, near, goal) == {"a": "Tallinn"}
     assert reserve.commit({"b": "Tallinn"}, {}, view, far, goal) == {"b": "Tallinn"}  # found now: goes
+    h_hour = SimpleNamespace(own=[a, b, c], turn=1)
+    assert reserve.commit({"b": "Tallinn"}, committed, h_hour, far, goal) == {}  # nobody goes at H-hour

@@ -156,7 +156,6 @@ class OperationalBot:
         self.doctrine = doctrine or Doctrine()
         self.held: dict[Hex, int] = {}  # Red: the contacts that hold, and for how many turns they have
         self.known: dict[str, reserve.Known] = {}  # Blue: the enemy units seen lately (reserve.remember)
-        self.alerted: dict[str, str] = {}  # Blue: units found in reserve last movement phase, and for where
         self.committed: dict[str, str] = {}  # Blue: units on their way as a reserve (reserve.commit)
         self.remember = remember  # Red: keep `held` up to date under every doctrine (the search bot,
         # which may change to one that uses it)
@@ -271,7 +270,7 @@ class OperationalBot:
             found = reserve.reserves(
                 view, known, oracle, groups, garrison, lambda mob, hexes: distance_field(oracle, mob, hexes)
             )
-            self.committed = reserve.commit(found if view.turn >= 2 else {}, self.committed, view, known, groups)
+            self.committed = reserve.commit(found, self.committed, view, known, groups)
             to_reserve = {uid: groups[name] for uid, name in self.committed.items()}
             if oracle.lift:
                 for o in self._reserve_airlifts(view, oracle, to_reserve, near_enemy, stack, limit):

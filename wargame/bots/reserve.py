@@ -6,8 +6,7 @@ off the axes the enemy actually took (RAND's Stryker brigade at Šiauliai, betwe
 Riga, when Red drives on Riga from the east) it means it never fights: the force the defender has adds
 nothing to the defence. FM 3-90 (ch. "The Defense", reserves): the commander commits the reserve
 where the enemy's main effort is, before that effort succeeds, and a unit uncommitted on a quiet
-sector is the source of that reserve. The operational Blue does the same, in three steps each
-movement phase:
+sector is the source of that reserve. The operational Blue does the same, each movement phase:
 
 1. The threat to each goal (the outskirts of a measure city, or the scenario's Red goals): the least
    movement cost to it of an enemy manoeuvre unit the side knows of (seen now, or in the last
@@ -19,10 +18,9 @@ movement phase:
    nearer the goal under the nearest threat than that threat's lead unit (it can get there first; one
    the enemy has passed stays where it stands, on the enemy's lines of communication), and it is not
    holding a capital's outskirts or a district (garrisons and territorial units stay).
-4. It goes once it has been in reserve for the same goal two movement phases running (`commit`: the
-   first report of a threat, on the first night or the first turn, is not enough to leave a
-   position), then keeps going until it is there or the enemy comes within `QUIET` hexes; it moves
-   (or, with the side's helicopters, flies) to that goal and holds it.
+4. It goes from turn `FROM_TURN` on (`commit`: at H-hour the picture is a border report, not a
+   main effort), then keeps going until it is there or the enemy comes within `QUIET` hexes; it
+   moves (or, with the side's helicopters, flies) to that goal and holds it.
 """
 
 from __future__ import annotations
@@ -43,6 +41,7 @@ AXIS_SLACK = 8  # movement points: how far off an enemy unit's cheapest route to
 # still be on its axis (about a day's cross-country march: the enemy can swing that far)
 LEADS = 3  # enemy columns on each goal whose axes are held
 LEAD_SPACING = 4  # hexes: units closer than this to a column's head are that column
+FROM_TURN = 2  # the first turn a reserve may leave its position
 MEMORY = 2  # turns an enemy unit seen and not seen since is still believed where it was
 NOT_RESERVE = {"territorial", "air_defence", "headquarters"}  # hold their districts / stay under their umbrella
 
@@ -173,13 +172,17 @@ def commit(
     known: list[Known],
     groups: dict[str, frozenset[Hex]],
 ) -> dict[str, str]:
-    """The units that go this phase, and where: those `reserves` found, and those already on their way
-    (`committed`) until they are there or the enemy is within `QUIET` hexes of them."""
+    """The units that go this phase, and where: from turn `FROM_TURN` on, those `reserves` found, and
+    those already on their way (`committed`) until they are there or the enemy is within `QUIET`
+    hexes of them."""
+    if view.turn < FROM_TURN:
+        return {}
     out = dict(found)
+    at = {u.id: u.hex for u in view.own}
     for uid, name in committed.items():
-        u = next((v for v in view.own if v.id == uid), None)
-        if u is None or u.hex is None or uid in out or name not in groups or u.hex in groups[name]:
+        h = at.get(uid)
+        if h is None or uid in out or name not in groups or h in groups[name]:
             continue
-        if not any(distance(u.hex, e.hex) <= QUIET for e in known):
+        if not any(distance(h, e.hex) <= QUIET for e in known):
             out[uid] = name
     return out
