@@ -85,10 +85,42 @@ def test_no_umbrella_no_loss_roll():
     g = new([unit("r", RED, "tank", "0703")], umpire=True)
     g.submit(RED, [])
     ev = g.submit(BLUE, [AirMission("interdiction", "0703", 8)])
+    assert g.pending.kind == "interdiction"  # no loss roll: straight to whether the convoys are stopped
+    ev += g.decide(Accept())
     assert g.pending is None and not [e for e in ev if e.kind == "sorties_lost"]
     zone = {g.index.hexes[i] for i in g.state.interdicted[BLUE]}
     assert zone == {H("0703"), *g.board.neighbours(H("0703"))}
     assert zone <= g.view(BLUE).seen
+
+
+@pytest.mark.parametrize("sorties, bonus", [(4, 1), (7, 1), (8, 2), (20, 2)])
+def test_the_interdiction_roll_stops_the_convoys_only_on_the_table(sorties, bonus):
+    i = T.interdiction
+    assert (i["sorties_per_bonus"], i["max_bonus"]) == (4, 2)  # the bonus column below reads these
+    g = new([unit("r", RED, "tank", "0703")], umpire=True)
+    g.submit(RED, [])
+    g.submit(BLUE, [AirMission("interdiction", "0703", sorties)])
+    p = g.pending
+    assert p.kind == "interdiction" and p.choices == ("SLOW", "CUT")
+    assert p.chance.faces == tuple("CUT" if d + bonus >= i["cut_on"] else "SLOW" for d in range(1, 7))
+    assert f"d6 +{bonus}" in p.describe()
+
+
+def test_a_cut_stops_the_convoys_while_the_aircraft_are_there_and_a_slow_only_slows():
+    for result, cut in (("CUT", True), ("SLOW", False)):
+        g = new([unit("r", RED, "tank", "0703")], umpire=True)
+        g.submit(RED, [])
+        g.submit(BLUE, [AirMission("interdiction", "0703", 10)])
+        with pytest.raises(ValueError, match="SLOW .* or CUT"):
+            g.decide(Replace("MAYBE"))
+        ev = g.decide(Replace(result, "the umpire rules"))
+        flown = [e for e in ev if e.kind == "air_mission"][0]
+        ends = g.state.interdiction_ends[BLUE]
+        assert len(g.state.interdicted[BLUE]) == 7  # the columns are slowed either way
+        if cut:
+            assert "cut for supply until H+10" in flown.effect and set(ends.values()) == {10.0} and len(ends) == 7
+        else:
+            assert "convoys get through" in flown.effect and not ends
 
 
 def test_sead_suppresses_the_umbrella_for_the_rest_of_the_turn_and_may_cost_a_step():
@@ -101,7 +133,9 @@ def test_sead_suppresses_the_umbrella_for_the_rest_of_the_turn_and_may_cost_a_st
     ev = g.decide(Replace("S1", "HARMs"))
     assert [e.unit for e in ev if e.kind == "suppressed"] == ["s"]
     assert [e.unit for e in ev if e.kind == "destroyed"] == ["s"]  # one step: a lost step destroys it
-    assert g.pending is None and not [e for e in ev if e.kind == "sorties_lost"]  # interdiction flew unopposed
+    assert g.pending.kind == "interdiction"  # the interdiction flew unopposed: no loss roll
+    ev += g.decide(Accept())
+    assert g.pending is None and not [e for e in ev if e.kind == "sorties_lost"]
     assert g.state.interdicted[BLUE]
 
 

@@ -6,6 +6,11 @@ from wargame.orders import AirMission, Move
 from wargame.rules import supply
 from wargame.rules.movement import movement_points
 
+_AIR = tables().raw["air"]
+# a supply range of 20, and every interdiction with a full flight stops the convoys (d6 + 2 >= 1):
+# these tests are about the hours the lines are cut, not the roll (tests/rules/test_air.py)
+ALWAYS_CUT = tables(supply={"range": 20}, air={"interdiction": {**_AIR["interdiction"], "cut_on": 1}})
+
 # Estonia (columns 1-7), Russia (8-10); a road along row 2
 B = board(["." * 10] * 3, ["EEEEEEERRR"] * 3, roads=["0102 0202 0302 0402 0502 0602 0702 0802 0902 1002"],
           cities=[("Tartu", "0202", "EST")])
@@ -107,7 +112,7 @@ def _cut_off_by_air():
               cities=[("Riga", "0502", "LVA")], outskirts={"Riga": "0502 0402 0602"})
     units = [unit("r1", RED, "tank", "0702"), unit("r2", RED, "tank", "0702")]
     return Game(scenario(b, units, measure=("Riga",), objectives=("Riga",), turns=4, air=(0, 0, 40, 40),
-                         t=tables(supply={"range": 20})), seed=1)
+                         t=ALWAYS_CUT), seed=1)
 
 
 def _fly(g, sorties):
@@ -154,7 +159,7 @@ def test_supply_for_the_measure_is_traced_at_the_hour_the_force_stood_there():
               cities=[("Riga", "0502", "LVA")], outskirts={"Riga": "0502 0402 0602"})
     units = [unit("r1", RED, "tank", "0702"), unit("r2", RED, "tank", "0702"), unit("r3", RED, "tank", "1005")]
     g = Game(scenario(b, units, measure=("Riga",), objectives=("Riga",), turns=4, air=(0, 0, 40, 40),
-                      t=tables(supply={"range": 20})), seed=1)
+                      t=ALWAYS_CUT), seed=1)
     _fly(g, 8)
     ev = g.submit(RED, [Move("r1", ("0602",)), Move("r2", ("0602",)),
                         Move("r3", ("0905", "0805", "0705", "0605", "0505"))])

@@ -257,6 +257,9 @@ TABLES_SPEC = Record(
                                 "enter_cost": F(Int(min=0, max=99)),
                                 "start_factor": F(Num(min=0, max=1)),
                                 "hours_per_sortie": F(Num(min=0, max=24)),
+                                "sorties_per_bonus": F(Int(min=1)),
+                                "max_bonus": F(Int(min=0, max=6)),
+                                "cut_on": F(Int(min=1, max=13)),
                             }
                         )
                     ),

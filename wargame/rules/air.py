@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 Resolution = Generator[Chance, tuple[int, str], None]
 SEAD_RESULTS = ("NE", "S", "S1")
+INTERDICTION_RESULTS = ("SLOW", "CUT")
 
 
 def ad_units(game: Position, flying: Side, target: int) -> list[Unit]:
@@ -124,6 +125,27 @@ def sead_chance(game: Position, order: AirMission, eff: int) -> Chance:
         f"there, {s['destroy_on']}+ also costs the strongest a step."
     )
     return Chance("sead", q, faces, parse, choices=SEAD_RESULTS, order=order)
+
+
+def interdiction_chance(game: Position, order: AirMission, eff: int) -> Chance:
+    """Whether an interdiction mission stops the convoys through its zone (CUT: the roads are cut for
+    supply while the aircraft are on station) or only slows the columns (SLOW). Either way the zone is
+    interdicted for movement."""
+    i = game.tables.interdiction
+    bonus = min(i["max_bonus"], eff // i["sorties_per_bonus"])
+    faces = tuple("CUT" if die + bonus >= i["cut_on"] else "SLOW" for die in range(1, 7))
+
+    def parse(text: str) -> str:
+        t = str(text).strip().upper()
+        if t not in INTERDICTION_RESULTS:
+            raise ValueError("replace an interdiction result with SLOW (columns slowed) or CUT (supply cut too)")
+        return t
+
+    q = (
+        f"Interdiction at {order.target}: {eff} effective sorties, d6 +{bonus}; {i['cut_on']}+ cuts the roads "
+        "for supply while the aircraft are on station, lower only slows the columns."
+    )
+    return Chance("interdiction", q, faces, parse, choices=INTERDICTION_RESULTS, order=order)
 
 
 def apply_sead(game: Position, target: int, flying: Side, code: str) -> tuple[str, list[ev.Event]]:
@@ -235,17 +257,24 @@ def fly(game: Position, side: Side, m: AirMission) -> Resolution:
             zone = [h for h in ix.ball(t, a.interdiction["radius"]) if ix.is_land[h]]
             st.interdicted[side].update(zone)
             seen.update(zone)
-            # the lines of communication are watched while the aircraft are there: so many hours an
-            # effective sortie, at most the turn (rules.supply reads it; movement has it for the turn)
-            turn = game.scenario.clock.turn_hours
-            until = round(game.hour + min(turn, eff * a.interdiction["hours_per_sortie"]), 1)
-            ends = st.interdiction_ends[side]
-            for h in zone:
-                ends[h] = max(ends.get(h, 0.0), until)
-            effect = (
-                f"{len(zone)} hexes around {m.target} interdicted for the turn, its roads cut for supply "
-                f"until H+{until:g} ({eff} effective sorties)"
-            )
+            die, code = yield interdiction_chance(game, m, eff)
+            if code == "CUT":
+                # the convoys are stopped while the aircraft are there: so many hours an effective
+                # sortie, at most the turn (rules.supply reads it; movement has the zone for the turn)
+                turn = game.scenario.clock.turn_hours
+                until = round(game.hour + min(turn, eff * a.interdiction["hours_per_sortie"]), 1)
+                ends = st.interdiction_ends[side]
+                for h in zone:
+                    ends[h] = max(ends.get(h, 0.0), until)
+                effect = (
+                    f"{len(zone)} hexes around {m.target} interdicted for the turn, its roads cut for supply "
+                    f"until H+{until:g} ({eff} effective sorties, d6 {die}: CUT)"
+                )
+            else:
+                effect = (
+                    f"{len(zone)} hexes around {m.target} interdicted for the turn: columns slowed, the convoys "
+                    f"get through ({eff} effective sorties, d6 {die}: SLOW)"
+                )
         else:
             effect = (
                 f"too few sorties got through to interdict ({eff} effective, {a.interdiction['min_sorties']} needed)"

@@ -146,9 +146,12 @@ def air_md(t: Tables) -> list[str]:
         f"**{s['suppress_on']}+** suppresses every SAM unit in the target hex for the turn; **{s['destroy_on']}+** "
         "also costs the strongest a step.",
         f"- **Interdiction**: {i['min_sorties']}+ effective sorties interdict the hexes within {i['radius']} of the "
-        f"target for the turn (+{i['enter_cost']} MP to enter, MP x {i['start_factor']:g} to start there); the "
-        f"enemy's supply lines through them cost +{t.supply['interdicted_cost']} while the aircraft are on station, "
-        f"{i['hours_per_sortie']:g} h per effective sortie from the start of the turn (at most the turn).",
+        f"target for the turn (+{i['enter_cost']} MP to enter, MP x {i['start_factor']:g} to start there). Then one "
+        f"d6 + 1 per {i['sorties_per_bonus']} effective sorties (at most +{i['max_bonus']}): **{i['cut_on']}+** "
+        "stops the convoys too (CUT): the enemy's supply lines through the hexes cost "
+        f"+{t.supply['interdicted_cost']} while the aircraft are on station, {i['hours_per_sortie']:g} h per "
+        "effective sortie from the start of the turn (at most the turn); lower, the columns are slowed and the "
+        "convoys get through (SLOW).",
         f"- **Reconnaissance**: {r['min_sorties']}+ effective sorties reveal enemy units within {r['radius']} hexes "
         "for the turn.",
         f"- **Cover**: the effective sorties stand by within {t.cover_radius} hex of the target; the first enemy "

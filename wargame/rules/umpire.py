@@ -1,9 +1,10 @@
 """The umpire (RAND's "white cell"): every random outcome can be shown before it stands, and overruled.
 
 The adjudicator draws every random outcome as a `Chance`: what is at stake (`kind`: "combat" for a
-combat result, "air" for sorties lost to air defence, "sead" for a suppression roll, "demolition"
-for a bridge), the result on every face of the die (so each outcome's probability), the die rolled,
-the proposed result and which replacements are valid. Without an umpire the chance
+combat result, "air" for sorties lost to air defence, "sead" for a suppression roll, "interdiction"
+for whether the convoys are stopped, "demolition" for a bridge, "airlift" for a flight), the result
+on every face of the die (so each outcome's probability), the die rolled, the proposed result and
+which replacements are valid. Without an umpire the chance
 is taken as rolled. With `Game(..., umpire=True)` the game stops at `game.pending` (a `Proposal`)
 until `game.decide(Accept() | Reroll(note) | Replace(result, note))`; every ruling is an event and is
 recorded with the game, so a replay reproduces it.

@@ -43,6 +43,9 @@ class UmpireFlow:
                 "sortie.\n"
                 f"Proposed: [b]{p.result}[/b] sorties lost. (Replace with a number.)"
             )
+        elif p.assessment is None:  # interdiction, demolition, airlift: the question says it all
+            options = f"\nReplace with {' or '.join(p.choices)}." if p.choices else ""
+            text = f"{p.describe()}{options}"
         else:
             a = p.assessment
             order = p.order if isinstance(p.order, Attack) else None
