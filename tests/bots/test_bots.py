@@ -514,7 +514,9 @@ def test_blue_delay_falls_back_when_enveloped_and_interdicts_the_lines():
     assert route[1:] == [H("0703"), H("0803"), H("0903"), H("1003")][: len(route) - 1]  # along the road home
     routes = [Oracle(g2, Side.BLUE).enemy_supply_route(H(x)) for x in ("0603", "0502", "0804")]
     behind = {g2.hid(r[3]) for r in routes if len(r) > 3}
-    assert air and all(a.mission == "interdiction" and a.target in behind for a in air)  # the lines, not the units
+    inter = [a for a in air if a.mission == "interdiction"]
+    assert inter and all(a.target in behind for a in inter)  # the lines, not the units
+    assert [(a.mission, a.target) for a in air if a.mission != "interdiction"] == [("cover", "0503")]  # b1 in contact
 
 
 def test_blue_blows_the_bridge_toward_the_enemy_at_the_last_moment_and_not_behind_its_own():

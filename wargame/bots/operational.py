@@ -28,7 +28,7 @@ import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wargame.bots import lines, reserve
+from wargame.bots import block, lines, reserve
 from wargame.hexgrid import Hex, distance, neighbours, within
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
@@ -73,6 +73,9 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
     return best
 
 
+RECON_SORTIES = 4  # Blue: a reconnaissance flight (2 effective needed: some for the air defences)
+RECON_FROM = 3  # Blue: hexes out from a goal along its avenue of approach where reconnaissance starts
+RECON_SPACING = 5  # Blue: hexes between reconnaissance flights along it (a radius-2 circle is 5 across)
 LINES_BEHIND = 3  # hexes back along a lead unit's supply route that line interdiction aims at
 AIRLIFT_GAIN = 4  # Red: a lift must save this many movement points over going by land
 COVER_DEPTH = 3  # Red: hexes back along a lead unit's supply route where a mobile SAM stands
@@ -131,10 +134,16 @@ class Doctrine:
     interdict: bool = True  # Blue: fly interdiction and SEAD in the air phase
     interdict_lines: bool = True  # Blue: interdict the lines of communication behind the lead enemy
     # units instead of the units themselves
+    recon: int = 3  # Blue: reconnaissance flights over each goal's avenue of approach (the road
+    # home of an enemy force standing on the goal), where the side sees nothing now (0: none)
+    cover: int = 2  # Blue: flights of defensive air cover over the own units in contact nearest the
+    # goals, flown before the interdiction (0: none)
     red_air: str = "support"  # Red: "support" (close air support only), or interdiction of the
     # Blue units in "front" of its lead units or in "depth" (nearest the goals)
     cover_lines: bool = True  # Red: mobile SAMs stand over the supply routes behind the lead units
     airlift: bool = True  # Red: helicopters lift air-assault battalions up to the spearhead
+    block: bool = True  # Blue: a unit that can get across the road of an enemy column ahead of it this
+    # phase does so (wargame/bots/block.py)
     reserve: bool = True  # Blue: units off the enemy's axes and out of the fight go to the goal
     # under the nearest threat (wargame/bots/reserve.py); False: they stand where they are
     clear_lines: bool = True  # Red: follow-on units go for the Blue units that cut the lines of
@@ -276,6 +285,19 @@ class OperationalBot:
                 for o in self._reserve_airlifts(view, oracle, to_reserve, near_enemy, stack, limit):
                     out.append(o)
                     flown.add(o.unit)
+        if self.side is Side.BLUE and d.block:
+            groups = self.goal_groups(view, oracle)
+            known = reserve.remember(self.known, view)
+            found_blocks = block.blocks(view, known, oracle, groups, garrison | flown,
+                                        lambda mob, hexes: distance_field(oracle, mob, hexes))
+            for uid, h in sorted(found_blocks.items()):
+                u = next(x for x in view.own if x.id == uid)
+                assert u.hex is not None
+                stack[u.hex] -= 1
+                stack[h] = stack.get(h, 0) + 1
+                out.append(Move(uid, tuple(oracle.hid(x) for x in oracle.path(uid, h))))
+                flown.add(uid)
+                self.committed.pop(uid, None)
         for u in order:
             if u.id in flown:
                 continue
@@ -674,21 +696,79 @@ class OperationalBot:
     def air(self, view: View, oracle: Oracle) -> list[Order]:
         if self.side is Side.RED:
             return self._red_air(view, oracle)
-        if view.sorties < 8 or not view.enemy or not self.doctrine.interdict:
+        if view.sorties < 8 or not self.doctrine.interdict:
             return []
         out: list[Order] = []
         pool = view.sorties - 8  # keep some for close air support
+        if not view.enemy:
+            return self._recon(view, oracle, pool)[0]
         sams = [e for e in view.enemy if e.type.ad_strength > 0]
         for s in sorted(sams, key=lambda e: -e.type.ad_strength)[:1]:
             if pool >= 8:
                 out.append(AirMission("sead", oracle.hid(s.hex), 8))
                 pool -= 8
         goals = self.goals(view, oracle)
+        looked, pool = self._recon(view, oracle, pool)
+        out += looked
+        covered, pool = self._cover(view, oracle, goals, pool)
+        out += covered
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         if self.doctrine.interdict_lines:
             hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
             return out + self._interdict_lines(spear, pool, oracle, hours, goals)
         return out + self._interdict(spear, pool, oracle)
+
+    def _recon(self, view: View, oracle: Oracle, pool: int) -> tuple[list[Order], int]:
+        """Flights of `RECON_SORTIES` over each goal's avenue of approach (`Doctrine.recon` per goal)
+        where no enemy unit is seen on or next to it: the road home an enemy force on the goal would
+        trace (`enemy_supply_route`, public), from
+        `RECON_FROM` hexes out, every `RECON_SPACING` hexes, over hexes the side does not see now and
+        where the air-defence loss probability is 25 % or less. A column nobody has seen cannot be
+        blocked or interdicted (docs/bots.md)."""
+        out: list[Order] = []
+        if not self.doctrine.recon:
+            return out, pool
+        seen = set(view.seen)
+        enemy_near = {n for e in view.enemy if e.hex is not None for n in oracle.terrain.neighbours[e.hex]}
+        enemy_near |= {e.hex for e in view.enemy if e.hex is not None}
+        for _name, hexes in sorted(self.goal_groups(view, oracle).items()):
+            centre = min(hexes)
+            route = oracle.enemy_supply_route(centre)
+            if any(h in enemy_near for h in route):
+                continue  # in contact on this avenue already: the enemy there is found
+            n = 0
+            last = -RECON_SPACING
+            for k, h in enumerate(route):
+                if n >= self.doctrine.recon or pool < RECON_SORTIES:
+                    break
+                if k < RECON_FROM or k - last < RECON_SPACING or h in seen or oracle.ad_loss_probability(h) > 0.25:
+                    continue
+                out.append(AirMission("recon", oracle.hid(h), RECON_SORTIES))
+                pool -= RECON_SORTIES
+                last = k
+                n += 1
+        return out, pool
+
+    def _cover(self, view: View, oracle: Oracle, goals, pool: int) -> tuple[list[Order], int]:
+        """Flights of 8 sorties of defensive cover (`Doctrine.cover`) over the own units next to a
+        known enemy unit, nearest the goals first, where the air-defence loss probability is 25 % or
+        less; no two over the same ring. The cover shifts the first enemy attack within its radius
+        this turn (docs/rules.md, Air)."""
+        out: list[Order] = []
+        enemy_at = {e.hex for e in view.enemy}
+        near = lambda h: min((distance(h, g) for g in goals), default=99)  # noqa: E731
+        contact = sorted({u.hex for u in view.own if u.hex is not None and u.defence > 0
+                          and any(n in enemy_at for n in neighbours(u.hex))}, key=lambda h: (near(h), h))
+        taken: list[Hex] = []
+        for h in contact:
+            if len(out) >= self.doctrine.cover or pool < 8:
+                break
+            if any(distance(h, t) < 3 for t in taken) or oracle.ad_loss_probability(h) > 0.25:
+                continue
+            out.append(AirMission("cover", oracle.hid(h), 8))
+            taken.append(h)
+            pool -= 8
+        return out, pool
 
     @staticmethod
     def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, goals=frozenset()) -> list[Order]:
