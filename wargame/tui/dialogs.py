@@ -86,7 +86,8 @@ class AttackPreview(Confirm):
 
 
 class UmpireDialog(Dialog):
-    """A proposed combat result: accept, re-roll, or replace it with a note."""
+    """A proposed random result (a combat, an interdiction, a demolition...): accept, re-roll, or
+    replace it with a note."""
 
     BINDINGS = [Binding("a", "accept", "Accept"), Binding("r", "reroll", "Re-roll")]
     HELP_KEYS = [
@@ -97,14 +98,16 @@ class UmpireDialog(Dialog):
         ("Esc", "accept"),
     ]
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, choices: tuple[str, ...] = ()):
         super().__init__()
         self.text = text
+        example = "replacement result, e.g. NE, D1R1, A1"
+        self.hint = f"replacement result: {' or '.join(choices)}" if choices else example
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("[b]Umpire[/b]\n\n" + self.text)
-            yield Input(placeholder="replacement result, e.g. NE, D1R1, A1", id="result")
+            yield Input(placeholder=self.hint, id="result")
             yield Input(placeholder="note for the log", id="note")
             with Horizontal():
                 yield Button("Accept (a)", id="accept", variant="primary")
@@ -139,7 +142,8 @@ class UmpireDialog(Dialog):
 
 
 AIR_HELP = {
-    "interdiction": "slows the enemy: the hex and its ring cost +1 MP to enter, half MP to start in, this turn",
+    "interdiction": "slows the enemy: the hex and its ring cost +1 MP to enter, half MP to start in, this turn; "
+    "a die (better with 8+ sorties) says whether it also stops the convoys, cutting supply while the aircraft are up",
     "sead": "attacks enemy air defence (SAM units) in the hex: suppressed for the turn, sometimes a step lost",
     "counter_air": "fighter sweeps: denies the enemy about one sortie for every two flown",
     "recon": "reconnaissance: shows enemy units within 2 hexes for the turn",

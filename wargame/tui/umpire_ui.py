@@ -59,7 +59,7 @@ class UmpireFlow:
                 + f"Defenders: {self._names(defenders)}\n"
                 f"Shifts:\n{shifts}\nDie: {p.roll} → proposed result [b]{p.result}[/b]"
             )
-        self.app.push_screen(UmpireDialog(text), self._umpire_choice)
+        self.app.push_screen(UmpireDialog(text, tuple(p.choices) if p.assessment is None else ()), self._umpire_choice)
 
     def _umpire_choice(self, ruling: Any) -> None:
         action, result, note = ruling or ("accept", "", "")
