@@ -120,3 +120,12 @@ def test_air_cover_goes_over_the_units_in_contact_nearest_the_goal_one_a_ring():
     assert all(distance(H(a), H(b)) >= 3 for a in cover for b in cover if a != b)
     assert not [a for a in OperationalBot(BLUE, 1, Doctrine(cover=0)).orders(g.view(BLUE), Oracle(g, BLUE))
                 if a.mission == "cover"]
+
+
+def test_no_reconnaissance_of_an_avenue_own_troops_stand_on():
+    # b2 on the road five hexes out watches the avenue itself: the aircraft go elsewhere
+    g = _game([unit("b1", BLUE, "inf", "0103"), unit("b2", BLUE, "inf", "0603"), unit("r9", RED, "tank", "1201")],
+              air=(0, 0, 40, 40))
+    to_phase(g, "air", BLUE)
+    orders = OperationalBot(BLUE, 1, Doctrine(recon=3)).orders(g.view(BLUE), Oracle(g, BLUE))
+    assert not [a for a in orders if a.mission == "recon"]

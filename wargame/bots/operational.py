@@ -720,7 +720,8 @@ class OperationalBot:
 
     def _recon(self, view: View, oracle: Oracle, pool: int) -> tuple[list[Order], int]:
         """Flights of `RECON_SORTIES` over each goal's avenue of approach (`Doctrine.recon` per goal)
-        where no enemy unit is seen on or next to it: the road home an enemy force on the goal would
+        where no enemy unit is seen, and no own line unit stands, on or next to it beyond the first
+        `RECON_FROM` hexes: the road home an enemy force on the goal would
         trace (`enemy_supply_route`, public), from
         `RECON_FROM` hexes out, every `RECON_SPACING` hexes, over hexes the side does not see now and
         where the air-defence loss probability is 25 % or less. A column nobody has seen cannot be
@@ -731,11 +732,13 @@ class OperationalBot:
         seen = set(view.seen)
         enemy_near = {n for e in view.enemy if e.hex is not None for n in oracle.terrain.neighbours[e.hex]}
         enemy_near |= {e.hex for e in view.enemy if e.hex is not None}
+        own = [u.hex for u in view.own if u.hex is not None and u.type.category not in FIRES | STATIC]
+        watched = {n for h in own for n in oracle.terrain.neighbours[h]} | set(own)
         for _name, hexes in sorted(self.goal_groups(view, oracle).items()):
             centre = min(hexes)
             route = oracle.enemy_supply_route(centre)
-            if any(h in enemy_near for h in route):
-                continue  # in contact on this avenue already: the enemy there is found
+            if any(h in enemy_near or h in watched for h in route[RECON_FROM:]):
+                continue  # in contact on this avenue, or own troops on it: the enemy there will be found
             n = 0
             last = -RECON_SPACING
             for k, h in enumerate(route):
