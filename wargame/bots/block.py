@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.bots import reserve
-from wargame.hexgrid import Hex, neighbours
+from wargame.hexgrid import Hex, distance, neighbours
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -76,6 +76,14 @@ def blocks(
     ]
     out: dict[str, Hex] = {}
     taken: set[Hex] = set()
+    reaches: dict[str, dict[Hex, int]] = {}
+
+    def reach(uid: str) -> dict[Hex, int]:
+        got = reaches.get(uid)
+        if got is None:
+            got = reaches[uid] = oracle.reachable(uid)
+        return got
+
     for name in sorted(groups):
         goal = groups[name]
         for _, head in reserve.leads(known, goal, field):
@@ -87,9 +95,10 @@ def blocks(
                 if ahead < MIN_AHEAD or h in enemy_at or h in contact:
                     continue
                 for u in free:
-                    if u.id in out:
+                    # a hexside costs at least 1 MP: a unit farther in hexes than its MP cannot get there
+                    if u.id in out or distance(u.hex, h) > u.type.movement:  # type: ignore[arg-type]
                         continue
-                    cost = oracle.reachable(u.id).get(h)
+                    cost = reach(u.id).get(h)
                     if cost is None:
                         continue
                     key = (ahead, cost, u.defence, u.id)

@@ -241,9 +241,12 @@ def route_home(game: Position, side: Side, start: int) -> list[int]:
     map and the briefing, and where the other side's air would cut the lines. Start first, the source
     last; [] if none within reach."""
     ix = game.index
-    areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
-    key = ("supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
-           bool(game.scenario.parameters.get("belarus")))
+    key = game.cache.get(("supply_tree_key", side))
+    if key is None:  # the scenario's, fixed for the game: worked out once (every bot phase asks)
+        areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
+        key = game.cache[("supply_tree_key", side)] = (
+            "supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
+            bool(game.scenario.parameters.get("belarus")))
     parent = ix.allowed_cache.get(key)
     if parent is None:
         import heapq
