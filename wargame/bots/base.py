@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from wargame.game import Game
     from wargame.rules.combat import Assessment
 
+FIRES = frozenset({"artillery", "rocket_artillery"})  # unit categories that fire and do not hold ground
+STATIC = frozenset({"air_defence", "headquarters"})  # ... that stay under their umbrella or in the rear
+
 
 class Bot(Protocol):
     name: str

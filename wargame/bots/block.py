@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wargame.bots import reserve
+from wargame.bots.base import FIRES
 from wargame.hexgrid import Hex, distance, neighbours
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from wargame.rules.fog import View
 
 MIN_AHEAD = 4  # movement points: a block stands at least this far ahead of the column's head
-FIRES = {"artillery", "rocket_artillery"}
 
 
 def road(start: Hex, to_goal: dict[Hex, int], goal: frozenset[Hex]) -> list[tuple[Hex, int]]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wargame.bots import block, lines, reserve
+from wargame.bots.base import FIRES, STATIC
 from wargame.hexgrid import Hex, distance, neighbours, within
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from wargame.bots.base import Oracle
     from wargame.rules.fog import View
 
-FIRES = {"artillery", "rocket_artillery"}
-STATIC = {"air_defence", "headquarters"}
 HEAVY = {"armour", "mechanised", "wheeled", "motor_rifle"}
 _FIELDS: dict[tuple, dict[Hex, int]] = {}
 
@@ -273,9 +272,10 @@ class OperationalBot:
         garrison = self._garrison(view, oracle) if self.side is Side.BLUE else set()
         standing = self._standing(view, oracle, enemy_at) if self.side is Side.BLUE and d.stand else set()
         to_reserve: dict[str, frozenset[Hex]] = {}
-        if self.side is Side.BLUE and d.reserve:
+        if self.side is Side.BLUE and (d.reserve or d.block):
             known = reserve.remember(self.known, view)
             groups = self.goal_groups(view, oracle)
+        if self.side is Side.BLUE and d.reserve:
             found = reserve.reserves(
                 view, known, oracle, groups, garrison, lambda mob, hexes: distance_field(oracle, mob, hexes)
             )
@@ -286,14 +286,13 @@ class OperationalBot:
                     out.append(o)
                     flown.add(o.unit)
         if self.side is Side.BLUE and d.block:
-            groups = self.goal_groups(view, oracle)
-            known = reserve.remember(self.known, view)
             found_blocks = block.blocks(view, known, oracle, groups, garrison | flown,
                                         lambda mob, hexes: distance_field(oracle, mob, hexes))
+            at = {x.id: x.hex for x in view.own}
             for uid, h in sorted(found_blocks.items()):
-                u = next(x for x in view.own if x.id == uid)
-                assert u.hex is not None
-                stack[u.hex] -= 1
+                start = at[uid]
+                assert start is not None
+                stack[start] -= 1
                 stack[h] = stack.get(h, 0) + 1
                 out.append(Move(uid, tuple(oracle.hid(x) for x in oracle.path(uid, h))))
                 flown.add(uid)
@@ -719,13 +718,12 @@ class OperationalBot:
         return out + self._interdict(spear, pool, oracle)
 
     def _recon(self, view: View, oracle: Oracle, pool: int) -> tuple[list[Order], int]:
-        """Flights of `RECON_SORTIES` over each goal's avenue of approach (`Doctrine.recon` per goal)
+        """Flights of `RECON_SORTIES` over each goal's avenue of approach (`Doctrine.recon` per goal):
+        the road home an enemy force on the goal would trace (`enemy_supply_route`, public). Only
         where no enemy unit is seen, and no own line unit stands, on or next to it beyond the first
-        `RECON_FROM` hexes: the road home an enemy force on the goal would
-        trace (`enemy_supply_route`, public), from
-        `RECON_FROM` hexes out, every `RECON_SPACING` hexes, over hexes the side does not see now and
-        where the air-defence loss probability is 25 % or less. A column nobody has seen cannot be
-        blocked or interdicted (docs/bots.md)."""
+        `RECON_FROM` hexes; from there every `RECON_SPACING` hexes, over hexes the side does not see
+        now and where the air-defence loss probability is 25 % or less. A column nobody has seen
+        cannot be blocked or interdicted (docs/bots.md)."""
         out: list[Order] = []
         if not self.doctrine.recon:
             return out, pool

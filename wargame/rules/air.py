@@ -105,9 +105,14 @@ def loss_chance(game: Position, side: Side, mission: str, target: int, sorties: 
     return Chance("air", q, faces, parse, order=AirMission(mission, where, sorties))
 
 
+def die_bonus(section: dict, eff: int) -> int:
+    """+1 per `sorties_per_bonus` effective sorties, at most `max_bonus` (SEAD's and interdiction's d6)."""
+    return int(min(section["max_bonus"], eff // section["sorties_per_bonus"]))
+
+
 def sead_chance(game: Position, order: AirMission, eff: int) -> Chance:
     s = game.tables.sead
-    bonus = min(s["max_bonus"], eff // s["sorties_per_bonus"])
+    bonus = die_bonus(s, eff)
 
     totals = [die + bonus for die in range(1, 7)]
     faces = tuple("S1" if t >= s["destroy_on"] else "S" if t >= s["suppress_on"] else "NE" for t in totals)
@@ -132,7 +137,7 @@ def interdiction_chance(game: Position, order: AirMission, eff: int) -> Chance:
     supply while the aircraft are on station) or only slows the columns (SLOW). Either way the zone is
     interdicted for movement."""
     i = game.tables.interdiction
-    bonus = min(i["max_bonus"], eff // i["sorties_per_bonus"])
+    bonus = die_bonus(i, eff)
     faces = tuple("CUT" if die + bonus >= i["cut_on"] else "SLOW" for die in range(1, 7))
 
     def parse(text: str) -> str:
