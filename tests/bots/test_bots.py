@@ -467,6 +467,37 @@ def test_mass_fires_brings_the_artillery_into_range_of_the_contact_that_holds():
     assert all(ends[u.id] not in contact for u in guns if u.id in ends)  # never next to the enemy
 
 
+def test_the_guns_take_their_firing_hex_before_the_follow_on_battalions_fill_it():
+    # a one-hex-wide strip between lakes: the Blue battalion at 0403 holds the Red recon at 0503;
+    # 0603 is the only hex in the guns' range (2) not next to the enemy, and five tank battalions
+    # behind would fill 0503 (two beside the recon) and 0603 (three) if they moved first
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import Doctrine, OperationalBot
+    from wargame.game import Game
+
+    b = board(["l" * 12, "l" * 12, "." * 12, "l" * 12], ["EEEEEEERRRRR"] * 4,
+              roads=[" ".join(f"{c:02d}03" for c in range(1, 13))],
+              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103"})
+    units = [unit("b1", Side.BLUE, "inf", "0403"), unit("rc", Side.RED, "recon", "0503"),
+             *(unit(f"t{i}", Side.RED, "tank", "0803" if i < 3 else "0903") for i in range(5)),
+             unit("gun", Side.RED, "arty", "1003")]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.RED)
+    view, oracle = g.view(Side.RED), Oracle(g, Side.RED)
+
+    def ends(doctrine):
+        bot = OperationalBot(Side.RED, 1, doctrine)
+        return {o.unit: o.path[-1] for o in bot.orders(view, oracle) if isinstance(o, Move)}
+
+    got = ends(Doctrine(mass_fires=True, route_around=0))
+    assert got["gun"] == "0603"
+    assert sum(1 for h in got.values() if h == "0603") == 3  # two tanks beside the guns, the stacking limit
+    assert sorted(h for u, h in got.items() if u.startswith("t")).count("0503") == 2
+    # without the fire plan the guns trail the column, and the tanks take the hex
+    assert ends(Doctrine(mass_fires=False, route_around=0)).get("gun") != "0603"
+
+
 def test_passive_bot_gives_no_orders_and_the_game_still_ends():
     played = play_game(load_scenario("incursion-2016"), seed=3, red="operational", blue="passive")
     assert played.game.over

@@ -259,6 +259,8 @@ class OperationalBot:
 
         order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
+        if fire_plan:
+            order = self._guns_first(order, oracle, fire_plan)
         umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else []
         flown: set[str] = set()
         if self.side is Side.RED and d.airlift and oracle.lift:
@@ -592,6 +594,25 @@ class OperationalBot:
         many fire units as may support one attack. Ordered: the first has the first claim."""
         near = lambda h: (min((distance(h, g) for g in goals), default=99), h)  # noqa: E731
         return {h: oracle.tables.max_support_units for h in sorted(stuck, key=near)}
+
+    @classmethod
+    def _guns_first(cls, order: list[Unit], oracle: Oracle, plan: dict[Hex, int]) -> list[Unit]:
+        """The fire units the plan sends to a fight move before everything else: the battalions
+        following up would otherwise fill the hexes in range of it (a hex holds three units), and a
+        division's artillery group takes its firing positions before the second echelon closes up.
+        Without this a stronger Red was slower: in incursion-2016 the 4th Tank Division's artillery
+        stood one hex out of range of the block on the A12, behind its own tank battalions."""
+        left = dict(plan)
+        guns: list[Unit] = []
+        for u in order:
+            if u.type.category not in FIRES:
+                continue
+            t = cls._fire_target(u, [*oracle.reachable(u.id), u.hex], left)
+            if t is not None:
+                left[t] -= 1
+                guns.append(u)
+        first = {u.id for u in guns}
+        return guns + [u for u in order if u.id not in first]
 
     @staticmethod
     def _fire_target(u: Unit, cands: list[Hex], plan: dict[Hex, int]) -> Hex | None:
