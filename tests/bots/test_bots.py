@@ -818,6 +818,43 @@ def test_blue_sends_units_off_the_enemy_axes_to_the_threatened_capital():
     assert tallinn[H(flights[0].to)] < tallinn[H("0409")] - 4
 
 
+def test_a_unit_on_the_enemy_s_road_home_from_the_capital_is_not_a_reserve():
+    # the Red column comes at Tallinn from the south (0312), off the road east to Russia; "road"
+    # stands on that road, the way a Red force at Tallinn would trace its supply home: it stays
+    # (behind the columns it would cut their lines); "aside", as far off every axis, goes
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots import reserve
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import OperationalBot, distance_field
+    from wargame.game import Game
+    from wargame.hexgrid import parse_hex_id as H
+
+    b = board(
+        ["." * 16] * 12,
+        ["EEEEEEEEEEEEEEER"] * 12,
+        roads=["0102 0202 0302 0402 0502 0602 0702 0802 0902 1002 1102 1202 1302 1402 1502 1602"],
+        cities=[("Tallinn", "0102", "EST")],
+        outskirts={"Tallinn": "0102 0101 0103 0202"},
+    )
+    units = [
+        unit("r1", Side.RED, "tank", "0312"),
+        unit("eye", Side.BLUE, "sam", "0412"),  # next to the column: Blue sees it
+        unit("road", Side.BLUE, "inf", "1002"),
+        unit("aside", Side.BLUE, "inf", "1007"),
+    ]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.BLUE)
+    while not (g.state.turn == 2 and g.phase == "movement" and g.active_side is Side.BLUE):
+        g.submit(g.active_side, [])
+    view, oracle = g.view(Side.BLUE), Oracle(g, Side.BLUE)
+    groups = OperationalBot(Side.BLUE, 1).goal_groups(view, oracle)
+    field = lambda mob, hexes: distance_field(oracle, mob, hexes)  # noqa: E731
+    assert H("1002") in oracle.enemy_supply_route(min(groups["Tallinn"]))
+    # both could reach Tallinn before the column (8 and 15 MP against its 18), neither is on its axis
+    assert field("foot", groups["Tallinn"])[H("1002")] < field("tracked", groups["Tallinn"])[H("0312")]
+    assert reserve.reserves(view, reserve.remember({}, view), oracle, groups, set(), field) == {"aside": "Tallinn"}
+
+
 def test_blue_remembers_enemy_columns_the_night_hides_for_two_turns():
     from types import SimpleNamespace
 

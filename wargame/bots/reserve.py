@@ -16,8 +16,10 @@ sector is the source of that reserve. The operational Blue does the same, each m
    (it is where the delay is fought).
 3. A unit is in reserve when it is off every axis, no known enemy unit is within `QUIET` hexes, it is
    nearer the goal under the nearest threat than that threat's lead unit (it can get there first; one
-   the enemy has passed stays where it stands, on the enemy's lines of communication), and it is not
-   holding a capital's outskirts or a district (garrisons and territorial units stay).
+   the enemy has passed stays where it stands, on the enemy's lines of communication), it is not on
+   or beside the road a Red force at a goal would trace its supply home by (`enemy_supply_route`,
+   public: once the columns have passed, a unit there cuts their lines; docs/rules.md, Supply), and
+   it is not holding a capital's outskirts or a district (garrisons and territorial units stay).
 4. It goes from turn `FROM_TURN` on (`commit`: at H-hour the picture is a border report, not a
    main effort), then keeps going until it is there or the enemy comes within `QUIET` hexes; it
    moves (or, with the side's helicopters, flies) to that goal and holds it.
@@ -133,11 +135,18 @@ def reserves(
     threat = {name: h[0][0] for name, h in heads.items() if h}  # goal -> its nearest column's cost
     if not threat:
         return {}
+    # units on or beside the road the enemy would trace home from a goal stay: once his columns have
+    # passed they stand on his lines of communication and cut them (docs/rules.md, Supply)
+    lines: set[Hex] = set()
+    for name in sorted(groups):
+        for h in oracle.enemy_supply_route(min(groups[name])):
+            lines.add(h)
+            lines.update(neighbours(h))
     # the cheap tests first: most units are garrisons, in the fight or behind the enemy, and then no
     # axis needs working out
     ready: dict[str, tuple[Hex, str]] = {}
     for u in view.own:
-        if u.hex is None or u.id in keep or u.type.category in NOT_RESERVE:
+        if u.hex is None or u.id in keep or u.type.category in NOT_RESERVE or u.hex in lines:
             continue
         if u.attack <= 0 and u.type.support <= 0:
             continue
