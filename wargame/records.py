@@ -8,6 +8,7 @@ the seed through the one game loop (`wargame.play.play_until`) and reports every
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from wargame.model.units import Side
@@ -48,10 +49,15 @@ def _seminar(game: Game) -> dict[str, Any]:
     return {"seminar": sec} if sec else {}
 
 
-def from_record(record: dict[str, Any], scenario: Scenario) -> Game:
+Watch = Callable[["Game", Side], None]
+"""Sees the game just before each recorded phase is played on it, with the side whose phase it is
+(the bots' warm-up, `wargame.bots.resume`, asks that side's bot here)."""
+
+
+def from_record(record: dict[str, Any], scenario: Scenario, watch: Watch | None = None) -> Game:
     """A game from its record, by re-running its orders and rulings. ValueError if the record does
     not fit the scenario or does not reproduce its own events and snapshot (damaged or tampered)."""
-    game, problems = replay(record, scenario)
+    game, problems = replay(record, scenario, watch)
     if problems:
         raise ValueError("the game record does not reproduce itself: " + "; ".join(problems))
     return game
@@ -64,9 +70,10 @@ def _order(d: Any):
         return d  # the game refuses it again, with the same reason, as it did when it was played
 
 
-def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]:
+def replay(record: dict[str, Any], scenario: Scenario, watch: Watch | None = None) -> tuple[Game, list[str]]:
     """Re-run a recorded game from its seed, orders and rulings. Returns the game and the list of
-    differences from the record (empty = identical events and final state)."""
+    differences from the record (empty = identical events and final state). `watch(game, side)` is
+    called before each recorded phase is played, as a player would be asked for its orders there."""
     from wargame.game import Game
     from wargame.play import play_until
     from wargame.seminar.record import Injector
@@ -97,6 +104,8 @@ def replay(record: dict[str, Any], scenario: Scenario) -> tuple[Game, list[str]]
         if Side(entry["side"]) is not side:
             game.submit(Side(entry["side"]), [])  # refused, with the game's own reason
         at["entry"] = i + 1
+        if watch is not None:
+            watch(game, side)
         return [_order(d) for d in entry["orders"]]
 
     def ruling(game: Game) -> Decision | None:

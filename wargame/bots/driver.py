@@ -110,7 +110,30 @@ def play_game(scenario: Scenario, seed: int, red: str | Any = "operational", blu
     """A whole bot-vs-bot game. Every order a bot gives that the game refuses is a bot problem."""
     bots = {Side.RED: make_bot(red, Side.RED, seed), Side.BLUE: make_bot(blue, Side.BLUE, seed)}
     t0 = time.perf_counter()
-    game = Game(scenario, seed=seed, umpire=umpire)
+    return _play_on(Game(scenario, seed=seed, umpire=umpire), bots, time_limit, t0)
+
+
+def resume_game(scenario: Scenario, record: dict[str, Any], red: str | Any = "operational",
+                blue: str | Any = "operational", time_limit: float | None = None) -> Played:
+    """A saved game (its record, as `wargame.saves.read_save` returns it) played on to the end by
+    bots, warmed up first (`wargame.bots.resume`): bots that played the game before the save play on
+    as if it had never stopped. ValueError if the record is not a valid one or does not reproduce
+    itself. The problems reported are those of the phases played on; the rulings of an umpire game
+    past the record are accepted."""
+    from wargame.bots.resume import resume
+    from wargame.rules.record import check_record
+
+    check_record(record)
+    seed = record["seed"]
+    bots = {Side.RED: make_bot(red, Side.RED, seed), Side.BLUE: make_bot(blue, Side.BLUE, seed)}
+    t0 = time.perf_counter()
+    game, problems, _ = resume(record, scenario, bots)
+    if problems:
+        raise ValueError("the game record does not reproduce itself: " + "; ".join(problems))
+    return _play_on(game, bots, time_limit, t0)
+
+
+def _play_on(game: Game, bots: dict[Side, Any], time_limit: float | None, t0: float) -> Played:
     played = Played(game)
 
     def player(side: Side) -> Player:

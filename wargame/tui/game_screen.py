@@ -7,6 +7,7 @@ The screen is split by concern: `orders_ui` (a human's orders), `watch` (bots on
 from __future__ import annotations
 
 import sys
+import time
 from typing import Any
 
 from rich.text import Text
@@ -19,11 +20,13 @@ from textual.widgets import Footer, RichLog, Static
 
 from wargame.bots.base import Oracle, load_bot
 from wargame.bots.driver import bot_seed
+from wargame.bots.resume import resume
 from wargame.game import Game
 from wargame.hexgrid import Hex
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, Move, Order
 from wargame.render import counter_legend
+from wargame.seminar.injects import base_scenario
 from wargame.tui import panels
 from wargame.tui.commands import GameCommands, GoTo
 from wargame.tui.dialogs import Confirm, Handover, HelpScreen
@@ -125,6 +128,9 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasti
         self.game = game
         self.players = players
         self.bots = bots or {s: load_bot(p, s, bot_seed(game.seed, s)) for s, p in players.items() if p != "human"}
+        # bots built here for a game with a history (a loaded save, a rewound phase) catch up on it
+        # first (`wargame.bots.resume`): they remember what they would have, had it never stopped
+        self.warming = bots is None and bool(self.bots) and bool(game.log)
         for bot in self.bots.values():
             # a bot that looks ahead (the search bot) gets a time cap at the keyboard: a player should not
             # wait more than a few seconds; batch runs keep it uncapped and so deterministic
@@ -194,7 +200,35 @@ class GameScreen(HumanOrders, WatchMode, UmpireFlow, LogView, Session, Forecasti
         if self.watching():
             self.set_interval(0.1, self._watch_tick)
         self.map.focus()
-        self.call_after_refresh(self.advance)
+        if self.warming:
+            self.busy = True  # no phase ends, and no bot is asked, until the bots have caught up
+            self.notify(f"The bots catch up on the {len(self.game.log)} phases played so far…")
+            self.warm_bots(self.game.to_record(), base_scenario(self.game))
+        else:
+            self.call_after_refresh(self.advance)
+
+    @work(thread=True, group="bot")
+    def warm_bots(self, record: dict[str, Any], scenario: Any) -> None:
+        """The warm-up, in a worker (a search bot looks ahead again as it did): the game is replayed
+        from its own record on a copy; this screen's game is not touched."""
+        t0 = time.perf_counter()
+        try:
+            resume(record, scenario, self.bots)
+            problem = None
+        except Exception as e:  # noqa: BLE001 - cannot happen for a game's own record; never crash the game
+            problem = f"the bots could not catch up on the game ({type(e).__name__}: {e}); they play on regardless"
+        self.app.call_from_thread(self._warmed, time.perf_counter() - t0, problem)
+
+    def _warmed(self, seconds: float, problem: str | None) -> None:
+        self.warming = self.busy = False
+        if problem:
+            self.log_line(problem, "red")
+        elif seconds >= 1.0:
+            self.notify(f"The bots have caught up ({seconds:.0f} s)", timeout=3)
+        self.advance()
+        if self._jump_pending and not self.game.over and not self.busy:
+            self._jump_pending = False
+            self._start_jump()
 
     def home_hex(self, side: Side | None) -> Hex:
         """Where a player's cursor starts: where they left it, else their first unit, else the capital."""
