@@ -745,22 +745,29 @@ def test_red_sends_follow_on_units_against_the_blue_unit_that_cuts_its_lines():
     assert lines.cutters(g.view(Side.RED), Oracle(g, Side.RED), goals) == []
 
 
-def _reserve_game(lift: int = 0, turn: int = 2):
-    """Tallinn in the west, a road east to the Russian border; a Red column on the road; Blue: one
-    unit on the road ahead of it, one off every axis south-west of Tallinn, one behind the column."""
-    import dataclasses
+def _road_east_board():
+    """Tallinn in the west of a 16 x 12 open board, a road east from it to the Russian border."""
+    from tests.rules.boards import board
 
-    from tests.rules.boards import board, scenario, to_phase, unit
-    from wargame.game import Game
-    from wargame.model.scenario import AirPool
-
-    b = board(
+    return board(
         ["." * 16] * 12,
         ["EEEEEEEEEEEEEEER"] * 12,
         roads=["0102 0202 0302 0402 0502 0602 0702 0802 0902 1002 1102 1202 1302 1402 1502 1602"],
         cities=[("Tallinn", "0102", "EST")],
         outskirts={"Tallinn": "0102 0101 0103 0202"},
     )
+
+
+def _reserve_game(lift: int = 0, turn: int = 2):
+    """Tallinn in the west, a road east to the Russian border; a Red column on the road; Blue: one
+    unit on the road ahead of it, one off every axis south-west of Tallinn, one behind the column."""
+    import dataclasses
+
+    from tests.rules.boards import scenario, to_phase, unit
+    from wargame.game import Game
+    from wargame.model.scenario import AirPool
+
+    b = _road_east_board()
     units = [
         unit("r1", Side.RED, "tank", "1602"),  # the column's head
         unit("ahead", Side.BLUE, "inf", "0802"),  # on its road
@@ -822,20 +829,14 @@ def test_a_unit_on_the_enemy_s_road_home_from_the_capital_is_not_a_reserve():
     # the Red column comes at Tallinn from the south (0312), off the road east to Russia; "road"
     # stands on that road, the way a Red force at Tallinn would trace its supply home: it stays
     # (behind the columns it would cut their lines); "aside", as far off every axis, goes
-    from tests.rules.boards import board, scenario, to_phase, unit
+    from tests.rules.boards import scenario, to_phase, unit
     from wargame.bots import reserve
     from wargame.bots.base import Oracle
     from wargame.bots.operational import OperationalBot, distance_field
     from wargame.game import Game
     from wargame.hexgrid import parse_hex_id as H
 
-    b = board(
-        ["." * 16] * 12,
-        ["EEEEEEEEEEEEEEER"] * 12,
-        roads=["0102 0202 0302 0402 0502 0602 0702 0802 0902 1002 1102 1202 1302 1402 1502 1602"],
-        cities=[("Tallinn", "0102", "EST")],
-        outskirts={"Tallinn": "0102 0101 0103 0202"},
-    )
+    b = _road_east_board()
     units = [
         unit("r1", Side.RED, "tank", "0312"),
         unit("eye", Side.BLUE, "sam", "0412"),  # next to the column: Blue sees it
