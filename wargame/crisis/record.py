@@ -13,6 +13,7 @@ from the seed and must reproduce the recorded events exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -140,11 +141,17 @@ def check_crisis_record(rec: Any) -> None:
 
 
 def replay_crisis(
-    rec: dict[str, Any], scenario: Scenario, seed: int, unfinished: bool = False
+    rec: dict[str, Any],
+    scenario: Scenario,
+    seed: int,
+    unfinished: bool = False,
+    watch: Callable[[Crisis, str], None] | None = None,
 ) -> tuple[Crisis, list[str]]:
     """Re-run a recorded crisis, orders and umpire rulings; returns it and the differences from the
     record (empty: identical). A crisis still in progress (a save made during it) is refused unless
-    `unfinished`: the war's record needs a crisis that ended."""
+    `unfinished`: the war's record needs a crisis that ended. `watch(crisis, side)` is called before
+    each recorded phase is played, where a player would be asked for its order (the rulings due
+    before it given): the crisis bots' warm-up (wargame.crisis.resume)."""
     from wargame.crisis.engine import Crisis
 
     check_crisis_record(rec)
@@ -164,6 +171,8 @@ def replay_crisis(
             raise CrisisRecordError(
                 f"crisis.log[{i}]: the record does not fit the crisis ({c.phase} of {c.active_side} now)"
             )
+        if watch is not None:
+            watch(c, e["side"])
         c.submit(e["side"], order_from_dict(e["order"]))
     rule()
     if not c.over and not unfinished:
