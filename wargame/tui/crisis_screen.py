@@ -5,11 +5,15 @@ Each side sees only its own fog: the log shows the events `Crisis.view(side)` gi
 undetected actions only to Red; a stand-off choice only to the side that made it until both have);
 in hotseat the screen is blanked behind a hand-over between the two players. The umpire (when on)
 rules on every crisis roll. The crisis is autosaved after every phase and can be saved and loaded
-mid-crisis (wargame.crisis.saves, through wargame.saves' strict envelope)."""
+mid-crisis (wargame.crisis.saves, through wargame.saves' strict envelope).
+
+A side a war bot plays is played in the crisis by a crisis bot seeded from the crisis' seed as in
+batch runs (`crisis_bots`): the same seed and players give the same crisis here and in
+`wargame crisis`. A crisis loaded from a save warms its new bots up (wargame.crisis.resume) so it
+plays on as if never saved."""
 
 from __future__ import annotations
 
-import random
 import time
 from typing import Any
 
@@ -21,7 +25,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, RichLog, Select, SelectionList, Static
 
 from wargame.crisis import Crisis, CrisisOrders, StandoffChoice
-from wargame.crisis.bots import BlueCrisisBot, RedCrisisBot
+from wargame.crisis.bots import crisis_bots
+from wargame.crisis.resume import warm_up
 from wargame.crisis.saves import crisis_save_record
 from wargame.model.units import Side
 from wargame.rules.umpire import Decision
@@ -60,9 +65,11 @@ def style_of(e: Any) -> str:
 
 
 def bot_for(c: Crisis, side: str) -> Any:
-    """The crisis bot that plays a side a war bot (or a plug-in) plays: the scenario's intent or posture."""
+    """The crisis bot that plays a side a war bot (or a plug-in) plays: the crisis' intent or posture,
+    seeded from the crisis' seed as the batch path seeds it (`crisis_bots`), fresh (not warmed up)."""
     s = c.settings
-    return RedCrisisBot(s.red_intent) if side == "red" else BlueCrisisBot(s.blue_posture)
+    red, blue = crisis_bots(s.red_intent, s.blue_posture, c.seed)
+    return red if side == "red" else blue
 
 
 class CrisisScreen(Screen):
@@ -102,6 +109,9 @@ class CrisisScreen(Screen):
         self.crisis = crisis
         self.players = players
         self.bots = {s.value: bot_for(crisis, s.value) for s, p in players.items() if p != "human"}
+        # a crisis rebuilt from a save: its new bots are asked again at every phase so far (a crisis
+        # replays in milliseconds: no worker needed)
+        self.warmed = warm_up(self.bots, crisis)
         self.humans = [s.value for s in (Side.RED, Side.BLUE) if players[s] == "human"]
         self.viewer: str | None = self.humans[0] if len(self.humans) == 1 else None
         self.last_human: str | None = None
@@ -205,9 +215,7 @@ class CrisisScreen(Screen):
         side = c.active_side
         assert side is not None
         if side in self.bots:
-            bot = self.bots[side]
-            bot.rng = random.Random(f"{c.seed}:{side}:{len(c.log)}")  # the same after a load as without one
-            self.submit(side, bot.orders(c.view(side)))
+            self.submit(side, self.bots[side].orders(c.view(side)))
             return
         if len(self.humans) == 2 and self.last_human not in (None, side):
             self.viewer = None
