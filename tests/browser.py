@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,13 +42,16 @@ class PageResult:
 async def _visit(chromium: str, url: str, width: int, height: int, scripts: list[str], wait: float) -> PageResult:
     import aiohttp
 
-    with tempfile.TemporaryDirectory(prefix="wargame-chromium-") as profile:
+    # Chromium's helper processes can still be writing into the profile as the browser exits: they
+    # are stopped as a group below, and a file they leave behind does not fail the test
+    with tempfile.TemporaryDirectory(prefix="wargame-chromium-", ignore_cleanup_errors=True) as profile:
         args = [chromium, "--headless=new", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
                 "--remote-debugging-port=0", f"--user-data-dir={profile}", f"--window-size={width},{height}",
                 "about:blank"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.insert(1, "--no-sandbox")  # Chromium refuses to run its sandbox as root
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                start_new_session=True)
         try:
             port = await asyncio.to_thread(_devtools_port, proc)
             async with aiohttp.ClientSession() as http:
@@ -56,12 +60,20 @@ async def _visit(chromium: str, url: str, width: int, height: int, scripts: list
                 async with http.ws_connect(pages[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
                     return await _drive(ws, url, width, height, scripts, wait)
         finally:
-            proc.terminate()
+            _stop(proc, signal.SIGTERM)
             try:
                 proc.wait(10)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                _stop(proc, signal.SIGKILL)
                 proc.wait()
+
+
+def _stop(proc: subprocess.Popen[str], sig: int) -> None:
+    """Signal Chromium and every helper process it started (its own session's group)."""
+    try:
+        os.killpg(proc.pid, sig)
+    except ProcessLookupError:
+        pass
 
 
 def _devtools_port(proc: subprocess.Popen[str]) -> int:
