@@ -1,6 +1,7 @@
 """`wargame crisis SCENARIO`: a crisis played by bots in the terminal, day by day, and what it hands
-to the war (docs/crisis.md). The TUI's crisis screens are not built yet; this is how a player or a
-facilitator reads a crisis today, and `--war` plays the war that follows with the operational bots."""
+to the war (docs/crisis.md). Players play a crisis in the TUI (`wargame play crisis-2016`); this is
+how an analyst or a facilitator reads one played by bots, with the same seeds as the TUI's crisis
+bots, and `--war` plays the war that follows with the operational bots."""
 
 from __future__ import annotations
 
