@@ -754,8 +754,7 @@ class OperationalBot:
         own = [u.hex for u in view.own if u.hex is not None and u.type.category not in FIRES | STATIC]
         watched = {n for h in own for n in oracle.terrain.neighbours[h]} | set(own)
         for _name, hexes in sorted(self.goal_groups(view, oracle).items()):
-            centre = min(hexes)
-            route = oracle.enemy_supply_route(centre)
+            route = reserve.avenue(oracle, hexes)
             if any(h in enemy_near or h in watched for h in route[RECON_FROM:]):
                 continue  # in contact on this avenue, or own troops on it: the enemy there will be found
             n = 0

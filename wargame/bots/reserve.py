@@ -57,6 +57,13 @@ class Known(NamedTuple):
     turn: int
 
 
+def avenue(oracle: Oracle, goal: frozenset[Hex]) -> list[Hex]:
+    """A goal's avenue of approach: the road an enemy force standing on it would trace its supply
+    home by, over the bare map (public), the goal first. Blue's reconnaissance flies along it
+    (`OperationalBot._recon`), and Blue units on or beside it are not a reserve (`reserves`)."""
+    return oracle.enemy_supply_route(min(goal))
+
+
 def remember(memory: dict[str, Known], view: View) -> list[Known]:
     """Update `memory` with the enemy manoeuvre units seen now, forget those destroyed or last seen more
     than `MEMORY` turns ago, and return what is known, by id. A column seen by day is not gone because
@@ -139,7 +146,7 @@ def reserves(
     # passed they stand on his lines of communication and cut them (docs/rules.md, Supply)
     lines: set[Hex] = set()
     for name in sorted(groups):
-        for h in oracle.enemy_supply_route(min(groups[name])):
+        for h in avenue(oracle, groups[name]):
             lines.add(h)
             lines.update(neighbours(h))
     # the cheap tests first: most units are garrisons, in the fight or behind the enemy, and then no
