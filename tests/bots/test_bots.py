@@ -895,3 +895,25 @@ def test_a_committed_reserve_keeps_going_until_it_is_there_or_the_enemy_is_near(
     assert reserve.commit({"b": "Tallinn"}, {}, view, far, goal) == {"b": "Tallinn"}  # found now: goes
     h_hour = SimpleNamespace(own=[a, b, c], turn=1)
     assert reserve.commit({"b": "Tallinn"}, committed, h_hour, far, goal) == {}  # nobody goes at H-hour
+
+
+def test_red_line_battalions_take_the_last_places_in_the_outskirts_before_its_reconnaissance():
+    # the outskirts hex 0103 has room for two more Red units (a gun stands there); a reconnaissance
+    # battalion and two tank battalions start together three road hexes away. The recon's id sorts
+    # first, but it does not count toward the main force: the tanks go in and it stays short
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import OperationalBot
+    from wargame.game import Game
+
+    b = board(["." * 8] * 5, ["EEEEEERR"] * 5, roads=[" ".join(f"{c:02d}03" for c in range(1, 9))],
+              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103"})
+    units = [unit("gun", Side.RED, "arty", "0103"), unit("rc", Side.RED, "recon", "0403"),
+             unit("t0", Side.RED, "tank", "0403"), unit("t1", Side.RED, "tank", "0403"),
+             unit("b1", Side.BLUE, "inf", "0105")]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.RED)
+    orders = OperationalBot(Side.RED, 1).orders(g.view(Side.RED), Oracle(g, Side.RED))
+    ends = {o.unit: o.path[-1] for o in orders if isinstance(o, Move)}
+    assert ends.get("t0") == "0103" and ends.get("t1") == "0103"
+    assert ends.get("rc") != "0103"

@@ -257,7 +257,11 @@ class OperationalBot:
             # field toward every new cutter each turn cost more than the rest of the bot together
             return distance_field(oracle, u.type.mobility, target, blocked, costly, extra, limit=lines.reach(u))
 
-        order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.id))
+        # nearest the goals first; between equals, Red's line battalions before its reconnaissance and
+        # support, so that these do not take the last places in a hex the line units need (in the
+        # outskirts a reconnaissance battalion there kept a tank battalion out of the main force)
+        line = oracle.tables.main_force_categories if self.side is Side.RED else frozenset()
+        order = sorted(view.own, key=lambda u: (field(u).get(u.hex, 1 << 20), u.type.category not in line, u.id))
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
         if fire_plan:
             order = self._guns_first(order, oracle, fire_plan)
