@@ -670,6 +670,7 @@ class OperationalBot:
     # --- combat ------------------------------------------------------------------------------
 
     def attack(self, view: View, oracle: Oracle, min_column: int) -> list[Order]:
+        goals = self.goals(view, oracle) if self.side is Side.RED else frozenset()
         used: set[str] = set()
         fired: set[str] = set()
         sorties = view.sorties
@@ -710,8 +711,13 @@ class OperationalBot:
             used.update(atk)
             fired.update(spt)
             sorties -= cas
-            # Blue's counter-attacks hit and stay: advancing would give up the position it dug
-            advance = self.side is Side.RED or self.doctrine.counter_advance
+            # Blue's counter-attacks hit and stay: advancing would give up the position it dug. Red
+            # advances, but not out of the goals: units in the outskirts that attack a hex outside
+            # them stay where they are (the strongest attackers advance first)
+            if self.side is Side.RED:
+                advance = e_hex in goals or not any(u.hex in goals for u in adj if u.id in atk)
+            else:
+                advance = self.doctrine.counter_advance
             out.append(Attack(oracle.hid(e_hex), atk, spt, cas, advance))
         return out
 
