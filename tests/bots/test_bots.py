@@ -940,3 +940,29 @@ def test_red_units_in_the_outskirts_do_not_advance_out_of_them_after_an_attack()
                if isinstance(o, Attack)}
     assert "0303" in attacks and not attacks["0303"].advance
     assert "0603" in attacks and attacks["0603"].advance
+
+
+def test_distance_fields_are_not_shared_between_scenarios_that_open_different_borders():
+    # one board, one tables object (so one board index): Red's way to Tallinn is short through
+    # Belarus (rows 1-3) and long round it (row 0). With Belarus closed the field must go round; with
+    # it open, through. The cache once keyed fields by the board and the side only, so whichever
+    # scenario came second got the first one's field
+    from tests.rules.boards import board, scenario, tables, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import distance_field
+    from wargame.game import Game
+
+    b = board(["." * 10] * 4, ["EEEEEEEEEE", "EBBBBBBBBR", "EBBBBBBBBR", "EBBBBBBBBR"],
+              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103"})
+    t = tables()
+    units = [unit("r1", Side.RED, "tank", "1003")]
+
+    def field(belarus: bool) -> int:
+        g = Game(scenario(b, units, params={"belarus": belarus}, measure=("Tallinn",), t=t), seed=1)
+        oracle = Oracle(g, Side.RED)
+        goal = frozenset({g.board.parse_hex("0103")})
+        return distance_field(oracle, "tracked", goal)[g.board.parse_hex("1003")]
+
+    closed, opened = field(False), field(True)
+    assert opened < closed
+    assert field(False) == closed and field(True) == opened

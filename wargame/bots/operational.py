@@ -26,7 +26,7 @@ import heapq
 import math
 import random
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.bots import block, lines, reserve
 from wargame.bots.base import FIRES, STATIC
@@ -42,19 +42,42 @@ HEAVY = {"armour", "mechanised", "wheeled", "motor_rifle"}
 _FIELDS: dict[tuple, dict[Hex, int]] = {}
 
 
+_INTO: dict[tuple[Any, str], dict[Hex, list[tuple[Hex, int]]]] = {}
+
+
+def _entering(oracle: Oracle, mobility: str) -> dict[Hex, list[tuple[Hex, int]]]:
+    """For each hex h, its neighbours n with the cost of entering h from n (the edges are symmetric in
+    hexes, not in costs), worked out once per board and mobility class: the distance field walks
+    outward from the goals, so it pays the cost of the step toward them."""
+    key = (oracle.terrain, mobility)  # the board index itself: kept alive, never mistaken for another
+    got = _INTO.get(key)
+    if got is None:
+        edges = oracle.terrain.edges[mobility]
+        got = {}
+        for h, out in edges.items():
+            got[h] = [(n, next((x for m, x in edges.get(n, ()) if m == h), cost)) for n, cost in out]
+        if len(_INTO) >= 16:
+            _INTO.clear()
+        _INTO[key] = got
+    return got
+
+
 def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked: frozenset[Hex] = frozenset(),
                    costly: frozenset[Hex] = frozenset(), extra: int = 0, limit: int | None = None) -> dict[Hex, int]:
     """MP-cost distance from every allowed land hex to the nearest goal, cached. Units are ignored,
     except that `blocked` hexes cannot be passed and entering a `costly` one costs `extra` more (to
     route around the enemy and its zones of control). With `limit`, only the hexes within that cost."""
-    key = (id(oracle.terrain), oracle.side, mobility, goals, blocked, costly, extra, limit)
+    # keyed by the board index itself (a cached one is kept alive, so it is never mistaken for a later
+    # board at the same address) and by the hexes the side may enter (two scenarios on one board may
+    # open different borders: Belarus, a seminar inject)
+    key = (oracle.terrain, oracle.allowed, mobility, goals, blocked, costly, extra, limit)
     f = _FIELDS.pop(key, None)
     if f is not None:
         _FIELDS[key] = f  # the most recently used last: the oldest goes first when the cache is full
         return f
     while len(_FIELDS) >= 64:
         del _FIELDS[next(iter(_FIELDS))]
-    edges = oracle.terrain.edges[mobility]
+    into = _entering(oracle, mobility)
     allowed = oracle.allowed
     best = {g: 0 for g in goals if g in allowed}
     heap = [(0, g) for g in sorted(best)]
@@ -62,8 +85,7 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
         c, h = heapq.heappop(heap)
         if c > best[h]:
             continue
-        for n, cost in edges.get(h, ()):  # edges are symmetric in hexes; costs of entering h from n differ
-            back = next((x for m, x in edges.get(n, ()) if m == h), cost)
+        for n, back in into.get(h, ()):
             nc = c + back + (extra if h in costly else 0)
             if n in allowed and n not in blocked and nc < best.get(n, 1 << 30) and (limit is None or nc <= limit):
                 best[n] = nc
