@@ -897,24 +897,31 @@ def test_a_committed_reserve_keeps_going_until_it_is_there_or_the_enemy_is_near(
     assert reserve.commit({"b": "Tallinn"}, committed, h_hour, far, goal) == {}  # nobody goes at H-hour
 
 
-def test_red_line_battalions_take_the_last_places_in_the_outskirts_before_its_reconnaissance():
-    # the outskirts hex 0103 has room for two more Red units (a gun stands there); a reconnaissance
-    # battalion and two tank battalions start together three road hexes away. The recon's id sorts
-    # first, but it does not count toward the main force: the tanks go in and it stays short
-    from tests.rules.boards import board, scenario, to_phase, unit
+def _red_orders_on_a_strip(outskirts: str, units: list, phase: str) -> list:
+    """The operational Red bot's orders in `phase` on an open 8x5 board with a road along row 03 and
+    Tallinn at 0103 with the given outskirts hexes."""
+    from tests.rules.boards import board, scenario, to_phase
     from wargame.bots.base import Oracle
     from wargame.bots.operational import OperationalBot
     from wargame.game import Game
 
     b = board(["." * 8] * 5, ["EEEEEERR"] * 5, roads=[" ".join(f"{c:02d}03" for c in range(1, 9))],
-              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103"})
+              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": outskirts})
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, phase, Side.RED)
+    return OperationalBot(Side.RED, 1).orders(g.view(Side.RED), Oracle(g, Side.RED))
+
+
+def test_red_line_battalions_take_the_last_places_in_the_outskirts_before_its_reconnaissance():
+    # the outskirts hex 0103 has room for two more Red units (a gun stands there); a reconnaissance
+    # battalion and two tank battalions start together three road hexes away. The recon's id sorts
+    # first, but it does not count toward the main force: the tanks go in and it stays short
+    from tests.rules.boards import unit
+
     units = [unit("gun", Side.RED, "arty", "0103"), unit("rc", Side.RED, "recon", "0403"),
              unit("t0", Side.RED, "tank", "0403"), unit("t1", Side.RED, "tank", "0403"),
              unit("b1", Side.BLUE, "inf", "0105")]
-    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
-    to_phase(g, "movement", Side.RED)
-    orders = OperationalBot(Side.RED, 1).orders(g.view(Side.RED), Oracle(g, Side.RED))
-    ends = {o.unit: o.path[-1] for o in orders if isinstance(o, Move)}
+    ends = {o.unit: o.path[-1] for o in _red_orders_on_a_strip("0103", units, "movement") if isinstance(o, Move)}
     assert ends.get("t0") == "0103" and ends.get("t1") == "0103"
     assert ends.get("rc") != "0103"
 
@@ -922,22 +929,14 @@ def test_red_line_battalions_take_the_last_places_in_the_outskirts_before_its_re
 def test_red_units_in_the_outskirts_do_not_advance_out_of_them_after_an_attack():
     # two tank battalions hold the outskirts hex 0203 and attack a Blue battalion beside it, outside
     # the outskirts: they attack but do not advance (the emptied hex would take them out of the
-    # goal); a tank battalion outside the goals attacking a goal hex does advance
-    from tests.rules.boards import board, scenario, to_phase, unit
-    from wargame.bots.base import Oracle
-    from wargame.bots.operational import OperationalBot
-    from wargame.game import Game
+    # goal); a tank battalion outside the goals attacking another hex outside them advances as before
+    from tests.rules.boards import unit
     from wargame.orders import Attack
 
-    b = board(["." * 8] * 5, ["EEEEEERR"] * 5, roads=[" ".join(f"{c:02d}03" for c in range(1, 9))],
-              cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": "0103 0203"})
     units = [unit("t0", Side.RED, "tank", "0203"), unit("t1", Side.RED, "tank", "0203"),
              unit("b1", Side.BLUE, "inf", "0303"), unit("t2", Side.RED, "tank", "0503"),
              unit("b2", Side.BLUE, "inf", "0603")]
-    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
-    to_phase(g, "combat", Side.RED)
-    attacks = {o.target: o for o in OperationalBot(Side.RED, 1).orders(g.view(Side.RED), Oracle(g, Side.RED))
-               if isinstance(o, Attack)}
+    attacks = {o.target: o for o in _red_orders_on_a_strip("0103 0203", units, "combat") if isinstance(o, Attack)}
     assert "0303" in attacks and not attacks["0303"].advance
     assert "0603" in attacks and attacks["0603"].advance
 
