@@ -258,9 +258,16 @@ def _land(md: MapData, h: Hex) -> bool:
     return md.terrain.get(h) not in (None, "sea", "lake")
 
 
-def route(md: MapData, a: Hex, b: Hex) -> list[Hex]:
-    """Shortest land path a -> b (A*), ties broken toward the straight line, deterministic."""
+def route(md: MapData, a: Hex, b: Hex, river_penalty: dict[str, float] | None = None) -> list[Hex]:
+    """Shortest land path a -> b (A*), ties broken toward the straight line, deterministic.
+
+    Crossing a river hexside costs `river_penalty[class]` hexes more: a real road crosses a major
+    river only where it has to, at a bridge, and otherwise keeps to one bank. Without the penalty a
+    corridor laid along a river that runs across the grid (the Daugava between Daugavpils and Riga)
+    zig-zags over the river's hexsides, and every step across is a bridge the real road does not
+    have."""
     g = md.grid
+    pen = river_penalty or {}
     ax, ay = g.centre(a)
     bx, by = g.centre(b)
     L = math.hypot(bx - ax, by - ay) or 1.0
@@ -281,6 +288,9 @@ def route(md: MapData, a: Hex, b: Hex) -> list[Hex]:
             if not _land(md, n) and n != b:
                 continue
             c = cost[h] + 1.0 + off_line(n) * 1e-3
+            river = md.rivers.get(hexside(h, n))
+            if river is not None:
+                c += pen.get(river[1], 0.0)
             if c < cost.get(n, 1e18):
                 cost[n] = c
                 came[n] = h
@@ -293,7 +303,8 @@ def route(md: MapData, a: Hex, b: Hex) -> list[Hex]:
     return path[::-1]
 
 
-def lay_roads(md: MapData, corridors: list[dict], gazetteer: dict[str, tuple[float, float]]) -> None:
+def lay_roads(md: MapData, corridors: list[dict], gazetteer: dict[str, tuple[float, float]],
+              river_penalty: dict[str, float] | None = None) -> None:
     g = md.grid
     for c in corridors:
         hexes: list[Hex] = []
@@ -310,7 +321,7 @@ def lay_roads(md: MapData, corridors: list[dict], gazetteer: dict[str, tuple[flo
             if hexes and hexes[-1] == h:
                 continue
             if hexes:
-                hexes.extend(route(md, hexes[-1], h)[1:])
+                hexes.extend(route(md, hexes[-1], h, river_penalty)[1:])
             else:
                 hexes.append(h)
         if len(hexes) >= 2:
@@ -444,6 +455,6 @@ def build(repo: Path) -> MapData:
         gazetteer[t.name] = (t.lat, t.lon)
     for name, (lat, lon) in ov["extra_towns"].items():
         gazetteer[name] = (lat, lon)
-    lay_roads(md, ov["corridors"], gazetteer)
+    lay_roads(md, ov["corridors"], gazetteer, ov["road_river_penalty"])
     define_areas(md, city_hex, {n: p for n, _, p in md.roads})
     return md
