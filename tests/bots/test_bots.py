@@ -898,9 +898,9 @@ def test_a_committed_reserve_keeps_going_until_it_is_there_or_the_enemy_is_near(
     assert reserve.commit({"b": "Tallinn"}, committed, h_hour, far, goal) == {}  # nobody goes at H-hour
 
 
-def _red_orders_on_a_strip(outskirts: str, units: list, phase: str) -> list:
+def _red_orders_on_a_strip(outskirts: str, units: list, phase: str, measure: dict | None = None) -> list:
     """The operational Red bot's orders in `phase` on an open 8x5 board with a road along row 03 and
-    Tallinn at 0103 with the given outskirts hexes."""
+    Tallinn at 0103 with the given outskirts hexes (`measure`: the RAND measure taken already)."""
     from tests.rules.boards import board, scenario, to_phase
     from wargame.bots.base import Oracle
     from wargame.bots.operational import OperationalBot
@@ -910,6 +910,7 @@ def _red_orders_on_a_strip(outskirts: str, units: list, phase: str) -> list:
               cities=[("Tallinn", "0103", "EST")], outskirts={"Tallinn": outskirts})
     g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
     to_phase(g, phase, Side.RED)
+    g.position.state.measure.update(measure or {})
     return OperationalBot(Side.RED, 1).orders(g.view(Side.RED), Oracle(g, Side.RED))
 
 
@@ -940,6 +941,23 @@ def test_red_units_in_the_outskirts_do_not_advance_out_of_them_after_an_attack()
     attacks = {o.target: o for o in _red_orders_on_a_strip("0103 0203", units, "combat") if isinstance(o, Attack)}
     assert "0303" in attacks and not attacks["0303"].advance
     assert "0603" in attacks and attacks["0603"].advance
+
+
+def test_red_units_in_the_outskirts_hold_them_until_the_main_force_stands_there():
+    # two tank battalions in the outskirts hex 0203 attack the Blue battalion in Tallinn's city hex
+    # 0103, also in the outskirts: before the RAND measure is taken at Tallinn they attack and hold
+    # 0203 (an advance into the city once took them out of supply and the force apart); once it is
+    # taken, they advance into the city
+    from tests.rules.boards import unit
+    from wargame.orders import Attack
+
+    units = [unit("t0", Side.RED, "tank", "0203"), unit("t1", Side.RED, "tank", "0203"),
+             unit("b1", Side.BLUE, "inf", "0103")]
+    before = [o for o in _red_orders_on_a_strip("0103 0203", units, "combat") if isinstance(o, Attack)]
+    assert [o.target for o in before] == ["0103"] and not before[0].advance
+    after = [o for o in _red_orders_on_a_strip("0103 0203", units, "combat", {"Tallinn": 40.0})
+             if isinstance(o, Attack)]
+    assert [o.target for o in after] == ["0103"] and after[0].advance
 
 
 def test_distance_fields_are_not_shared_between_scenarios_that_open_different_borders():

@@ -693,6 +693,11 @@ class OperationalBot:
 
     def attack(self, view: View, oracle: Oracle, min_column: int) -> list[Order]:
         goals = self.goals(view, oracle) if self.side is Side.RED else frozenset()
+        # the outskirts where Red's main force has yet to stand (the RAND measure not taken there)
+        building = frozenset(
+            h for name in oracle.measure_cities if name not in view.measure
+            for h in view.board.outskirts.get(name, ())
+        ) if self.side is Side.RED else frozenset()
         used: set[str] = set()
         fired: set[str] = set()
         sorties = view.sorties
@@ -735,9 +740,14 @@ class OperationalBot:
             sorties -= cas
             # Blue's counter-attacks hit and stay: advancing would give up the position it dug. Red
             # advances, but not out of the goals: units in the outskirts that attack a hex outside
-            # them stay where they are (the strongest attackers advance first)
+            # them stay where they are (the strongest attackers advance first); and units in the
+            # outskirts of a city where the main force does not stand yet hold their hexes whatever
+            # they attack, until it does (an advance deeper in took them out of supply)
             if self.side is Side.RED:
-                advance = e_hex in goals or not any(u.hex in goals for u in adj if u.id in atk)
+                mine = [u for u in adj if u.id in atk]
+                advance = (e_hex in goals or not any(u.hex in goals for u in mine)) and not any(
+                    u.hex in building for u in mine
+                )
             else:
                 advance = self.doctrine.counter_advance
             out.append(Attack(oracle.hid(e_hex), atk, spt, cas, advance))
