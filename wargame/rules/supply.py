@@ -70,6 +70,30 @@ def _unbridged(game: Position, a: int, b: int) -> int | None:
     return None if river.cls == "major" else cost["offroad"] + cost["minor_river"]
 
 
+def _edges_now(game: Position, blown: dict[tuple[int, int], int | None],
+               extra: dict[int, int]) -> list[tuple[tuple[int, int], ...]]:
+    """`_edges` as they stand now: across a blown bridge (`blown`: the hexside's cost, None where the
+    trace cannot cross) and into an interdicted hex (`extra`: the cost added to enter it). Only the
+    rows of the hexes beside those change, so the trace itself has one cost per hexside to read."""
+    edges = _edges(game)
+    if not blown and not extra:
+        return edges
+    nbrs = game.index.nbrs
+    rows = list(edges)
+    for h in {h for k in blown for h in k} | {h for j in extra for h in nbrs[j]}:
+        row = []
+        for j, ec in edges[h]:
+            k = (h, j) if h < j else (j, h)
+            if k in blown:
+                alt = blown[k]
+                if alt is None:
+                    continue
+                ec = alt
+            row.append((j, ec + extra.get(j, 0)))
+        rows[h] = tuple(row)
+    return rows
+
+
 def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     """Home-country hexes and entry areas of `side` (the part of the sources that never changes): the
     hexes on their edge, where a trace starts (from inside them it costs nothing more), and a mask of
@@ -129,26 +153,25 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
         return got
     limit = t["range"]
     friends = game.occupied_ints(side)
-    # closed: never entered (a closed country, an enemy-held hex, an enemy zone of control without a
-    # friend in it) or not worth entering (inside the home countries and entry areas: a source itself)
-    edge, inside = _static_sources(game, side)
-    allowed = game.allowed_mask[side]
-    shut = game.cache.get(("supply_shut", side))  # a source, or a country closed to the side
-    if shut is None:
-        shut = game.cache[("supply_shut", side)] = bytes(1 if inside[i] or not allowed[i] else 0
-                                                         for i in range(len(inside)))
-    closed = bytearray(shut)
-    for i in game.occupied_ints(side.other):
-        closed[i] = 1
-    for i in game.zoc_ints(side.other):
-        if i not in friends:
-            closed[i] = 1
-    edges = _edges(game)
-    blown = {k: _unbridged(game, *k) for k in st.blown}
     enemy_at = game.occupied_ints(side.other)
     enemy_zoc = game.zoc_ints(side.other)
+    # the cost so far of every hex, -1 where the trace never goes: a closed country, an enemy-held
+    # hex, an enemy zone of control without a friend in it, or inside the home countries and entry
+    # areas (a source itself: not worth entering)
+    edge, inside = _static_sources(game, side)
+    allowed = game.allowed_mask[side]
     big = limit + 1
-    dist = [big] * len(closed)
+    blank = game.cache.get(("supply_blank", side))
+    if blank is None:
+        blank = game.cache[("supply_blank", side)] = [-1 if inside[i] or not allowed[i] else big
+                                                      for i in range(len(inside))]
+    dist = list(blank)
+    for i in enemy_at:
+        dist[i] = -1
+    for i in enemy_zoc:
+        if i not in friends:
+            dist[i] = -1
+    edges = _edges_now(game, {k: _unbridged(game, *k) for k in st.blown}, extra)
     buckets: list[list[int]] = [[] for _ in range(limit + 1)]
     reached: list[int] = []
     for i in (*edge, *depots(game, side)):
@@ -156,23 +179,13 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
             dist[i] = 0
             buckets[0].append(i)
             reached.append(i)
-    plain = not blown and not extra
     for c in range(limit + 1):
         for h in buckets[c]:  # the list may grow while it is read (zero-cost hexsides)
             if dist[h] != c:
                 continue
             for j, ec in edges[h]:
-                if closed[j]:
-                    continue
-                if not plain:
-                    if blown:
-                        alt = blown.get((h, j) if h < j else (j, h), ec)
-                        if alt is None:
-                            continue
-                        ec = alt
-                    ec += extra.get(j, 0)
                 nc = c + ec
-                if nc < dist[j]:
+                if nc < dist[j]:  # never true for a hex the trace does not enter (-1)
                     if dist[j] == big:
                         reached.append(j)
                     dist[j] = nc
