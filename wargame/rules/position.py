@@ -16,9 +16,9 @@ pending chance, feeding the outcomes instead of rolling) -- never the whole game
 from __future__ import annotations
 
 import random
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from wargame import events as ev
 from wargame.hexgrid import Hex, parse_hex_id
@@ -32,6 +32,7 @@ from wargame.rules.umpire import Chance, KeyedDie
 
 Resolution = Generator[Chance, tuple[int, str], None]
 Outcome = tuple[int, str]  # (die, result) that stands
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Ground:
     allowed: dict[Side, frozenset[Hex]]  # ... and as hexes
     city_at: dict[int, Any]  # hex int -> the city there
     outskirts_at: dict[int, list[str]]  # hex int -> the measure cities whose outskirts it is part of
+    # facts worked out from the ground and the tables alone (a side's supply sources): key -> (tables, fact)
+    facts: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False)
 
     @staticmethod
     def of(scenario: Scenario) -> Ground:
@@ -236,6 +239,14 @@ class Position:
         n = step.seen.get(k, 0)
         step.seen[k] = n + 1
         return KeyedDie(f"{step.key}:{k}:{n}")
+
+    def ground_fact(self, key: Any, make: Callable[[], T]) -> T:
+        """A fact that follows from the ground and this position's tables alone, worked out on first
+        use (`make`) and shared by every copy of the game and every game believed from it."""
+        got = self.ground.facts.get(key)
+        if got is None or got[0] is not self.tables:
+            got = self.ground.facts[key] = (self.tables, make())
+        return got[1]
 
     # --- the clock ------------------------------------------------------------------------------------
 

@@ -97,11 +97,12 @@ def _edges_now(game: Position, blown: dict[tuple[int, int], int | None],
 def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     """Home-country hexes and entry areas of `side` (the part of the sources that never changes): the
     hexes on their edge, where a trace starts (from inside them it costs nothing more), and a mask of
-    them all, which a trace never needs to enter."""
-    key = ("supply_static", side)
-    got = game.cache.get(key)
-    if got is not None:
-        return got
+    them all, which a trace never needs to enter. Worked out once a game (copies and believed games
+    too: every bot phase asks for the route home)."""
+    return game.ground_fact(("supply_static", side), lambda: _find_static_sources(game, side))
+
+
+def _find_static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     ix = game.index
     sc = game.scenario
     home = set(game.tables.supply["home_countries"]) & set(sc.sides[side].countries)
@@ -119,7 +120,6 @@ def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytear
     mask = bytearray(ix.n)
     for i in src:
         mask[i] = 1
-    game.cache[key] = (edge, mask)
     return edge, mask
 
 
@@ -161,11 +161,8 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
     edge, inside = _static_sources(game, side)
     allowed = game.allowed_mask[side]
     big = limit + 1
-    blank = game.cache.get(("supply_blank", side))
-    if blank is None:
-        blank = game.cache[("supply_blank", side)] = [-1 if inside[i] or not allowed[i] else big
-                                                      for i in range(len(inside))]
-    dist = list(blank)
+    dist = list(game.ground_fact(("supply_blank", side, big),
+                                 lambda: [-1 if inside[i] or not allowed[i] else big for i in range(len(inside))]))
     for i in enemy_at:
         dist[i] = -1
     for i in enemy_zoc:
@@ -248,18 +245,21 @@ def update(game: Position) -> list[ev.Event]:
     return out
 
 
+def _tree_key(game: Position, side: Side) -> tuple:
+    """What the bare-map supply tree of `route_home` depends on in the scenario (the board index keeps
+    one tree for every game with the same)."""
+    areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
+    return ("supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
+            bool(game.scenario.parameters.get("belarus")))
+
+
 def route_home(game: Position, side: Side, start: int) -> list[int]:
     """The cheapest supply route from hex int `start` back to `side`'s home countries and entry areas
     over the bare map (no units, no interdiction, no depots): what either player can work out from the
     map and the briefing, and where the other side's air would cut the lines. Start first, the source
     last; [] if none within reach."""
     ix = game.index
-    key = game.cache.get(("supply_tree_key", side))
-    if key is None:  # the scenario's, fixed for the game: worked out once (every bot phase asks)
-        areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
-        key = game.cache[("supply_tree_key", side)] = (
-            "supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
-            bool(game.scenario.parameters.get("belarus")))
+    key = game.ground_fact(("supply_tree_key", side), lambda: _tree_key(game, side))  # every bot phase asks
     parent = ix.allowed_cache.get(key)
     if parent is None:
         import heapq
