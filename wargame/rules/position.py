@@ -342,6 +342,7 @@ class Position:
             gone = {old} if old is not None and old not in st.at else set()
             cache[("occ", u.side)] = (occ - gone) | ({new} if new is not None else set())
         cache.pop(("zoc", u.side), None)
+        cache.pop(("cover", u.side), None)  # where the side sees
         for s in Side:
             cache.pop(("known", s), None)  # what either side sees may have changed
             cache.pop(("supply", s), None)  # and the lines of communication
