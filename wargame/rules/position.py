@@ -27,6 +27,7 @@ from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish
 from wargame.rules.index import BoardIndex, allowed_hexes, index_for
 from wargame.rules.legality import Plan
+from wargame.rules.sequence import PHASES
 from wargame.rules.state import State
 from wargame.rules.umpire import Chance, KeyedDie
 
@@ -252,14 +253,10 @@ class Position:
 
     @property
     def phase(self) -> str:
-        from wargame.rules.sequence import PHASES
-
         return "over" if self.state.over else PHASES[self.state.phase_index][0]
 
     @property
-    def active_side(self) -> Side | None:
-        from wargame.rules.sequence import PHASES
-
+    def active_side(self) -> Side | None:  # asked at every question a bot puts
         return None if self.state.over else PHASES[self.state.phase_index][1]
 
     @property
