@@ -99,8 +99,8 @@ def _edges_now(game: Position, blown: dict[tuple[int, int], int | None],
 def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     """Home-country hexes and entry areas of `side` (the part of the sources that never changes): the
     hexes on their edge, where a trace starts (from inside them it costs nothing more), and a mask of
-    them all, which a trace never needs to enter. Worked out once a game (copies and believed games
-    too: every bot phase asks for the route home)."""
+    them all, which a trace never needs to enter (do not change them). Looked up once a game (copies
+    and believed games too: every bot phase asks for the route home)."""
     return game.ground_fact(("supply_static", side), lambda: _find_static_sources(game, side))
 
 
@@ -110,9 +110,15 @@ def _find_static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], b
     home = set(game.tables.supply["home_countries"]) & set(sc.sides[side].countries)
     if side is Side.RED and sc.parameters.get("belarus") and "BLR" in game.tables.supply["home_countries"]:
         home.add("BLR")
+    areas = frozenset(u.entry_area for u in sc.units if u.side is side and u.entry_area)
     allowed = game.allowed_mask[side]
+    # the same in every game on this board with these countries, areas and hexes open to the side
+    # (masks shared through the index: `allowed_hexes`): kept with the index, which holds the mask
+    key = ("supply_static", frozenset(home), areas, id(allowed))
+    got = ix.allowed_cache.get(key)
+    if got is not None and got[0] is allowed:
+        return got[1]
     src = {i for i in range(ix.n) if ix.is_land[i] and allowed[i] and ix.country[i] in home}
-    areas = {u.entry_area for u in sc.units if u.side is side and u.entry_area}
     for name in sorted(a for a in areas if a in game.board.areas):
         for h in game.board.areas[name].hexes:
             i = ix.idx.get(h)
@@ -122,6 +128,7 @@ def _find_static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], b
     mask = bytearray(ix.n)
     for i in src:
         mask[i] = 1
+    ix.allowed_cache[key] = (allowed, (edge, mask))
     return edge, mask
 
 
