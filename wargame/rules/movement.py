@@ -12,7 +12,7 @@ MP. Hexes are ints of the board index throughout.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wargame.model.units import Side, Unit
 from wargame.rules.bridges import unbridged_cost
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from wargame.rules.position import Position
 
 BIG = 1 << 30
+BARE_SEARCHES = 2048  # searches on the bare board kept per board index (`_search`)
 
 
 def movement_points(game: Position, u: Unit) -> int:
@@ -76,14 +77,40 @@ def reachable(game: Position, u: Unit, stack: dict[int, int] | None = None,
 
 def _search(game: Position, u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
     side = u.side
+    mobility = u.type.mobility
     mp = movement_points(game, u)
     enemy_zoc, enemy_at = enemy_for(game, side, known)
     allowed = game.allowed_mask[side]
     inter = game.state.interdicted[side.other]
-    inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
-    adj = game.index.adj[u.type.mobility]
-    start_extra = game.tables.zoc_leave_cost if start in enemy_zoc else 0
     blown = game.state.blown
+    # the same search on the bare board (no enemy, no aircraft, no bridge down) is the answer when
+    # none of those touches a hex it reaches: kept with the board index for every game (a unit in the
+    # rear, or standing where it stood, is searched again and again)
+    bare = game.index.bare_reach
+    key = (mobility, mp, start, id(allowed))
+    got = bare.get(key)
+    if got is None or got[0] is not allowed:
+        got = (allowed, _spread(game, mobility, mp, start, allowed))
+        while len(bare) >= BARE_SEARCHES:
+            del bare[next(iter(bare))]  # the oldest first
+        bare[key] = got
+    best = got[1][0]
+    if not any(h in enemy_zoc or h in enemy_at or h in inter for h in best) and not any(
+            a in best or b in best for a, b in blown):
+        return got[1]
+    return _spread(game, mobility, mp, start, allowed, enemy_zoc, enemy_at, inter, blown)
+
+
+def _spread(game: Position, mobility: str, mp: int, start: int, allowed: bytearray,
+            enemy_zoc: frozenset[int] = frozenset(), enemy_at: frozenset[int] = frozenset(),
+            inter: set[int] | frozenset[int] = frozenset(),
+            blown: dict[tuple[int, int], Any] | None = None) -> tuple[dict[int, int], dict[int, int]]:
+    """Hexes reachable from `start` with `mp` movement points -> MP spent, and parent links: Dial's
+    algorithm over the MP buckets, stopping in enemy zones of control, around enemy-held hexes,
+    paying more to enter interdicted hexes and crossing blown bridges as unbridged rivers."""
+    inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
+    adj = game.index.adj[mobility]
+    start_extra = game.tables.zoc_leave_cost if start in enemy_zoc else 0
     best: dict[int, int] = {start: 0}
     parent: dict[int, int] = {}
     buckets: list[list[int]] = [[] for _ in range(mp + 1)]
@@ -97,7 +124,7 @@ def _search(game: Position, u: Unit, start: int, known: bool) -> tuple[dict[int,
             base = c + (start_extra if h == start else 0)
             for j, ec in adj[h]:
                 if blown and ((h, j) if h < j else (j, h)) in blown:
-                    alt = unbridged_cost(game, u.type.mobility, h, j)
+                    alt = unbridged_cost(game, mobility, h, j)
                     if alt is None:
                         continue
                     ec = alt
