@@ -131,6 +131,9 @@ def _known_rings(game: Position, side: Side, seen: Set[int]) -> tuple[frozenset[
     return frozenset(hexes[i] for i in zoc), frozenset(hexes[i] for i in ad)
 
 
+_VALUE = {s: s.value for s in Side}  # (an Enum's `value` is a property: slow to read for every city)
+
+
 def make_view(game: Position, side: Side, staged: tuple[Order, ...] = ()) -> View:
     """`staged`: the orders the game has staged for the active side this phase (shown to it alone)."""
     st = game.state
@@ -142,7 +145,7 @@ def make_view(game: Position, side: Side, staged: tuple[Order, ...] = ()) -> Vie
     arriving = tuple(sorted((i, t) for i, t in st.arrival.items() if st.units[i].side is side))
     staged = staged if game.active_side is side else ()
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
-                st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
+                st.sorties[side], dict(st.measure), {n: _VALUE[s] for n, s in st.control.items()}, st.over,
                 st.result, game.scenario.clock, staged, game.pending is not None,
                 frozenset(hexes[i] for i in seen), *_known_rings(game, side, seen),
                 {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},
