@@ -89,6 +89,7 @@ class Game:
     allowed = property(lambda self: self.position.allowed, doc="hexes each side may enter")
     city_at = property(lambda self: self.position.city_at)
     outskirts_at = property(lambda self: self.position.outskirts_at)
+    cache = property(lambda self: self.position.cache, doc="the rules' cached facts (a rule given the game reads them)")
 
     @property
     def tables(self) -> Tables:

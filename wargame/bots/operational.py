@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.bots import block, lines, reserve
 from wargame.bots.base import FIRES, STATIC
-from wargame.hexgrid import Hex, distance, neighbours, within
+from wargame.hexgrid import Hex, distance, neighbours
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
 
@@ -92,6 +92,13 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
                 heapq.heappush(heap, (nc, n))
     _FIELDS[key] = best
     return best
+
+
+def _within(oracle: Oracle, centre: Hex, radius: int) -> list[Hex]:
+    """The hexes of the board within `radius` of `centre` (`hexgrid.within`, less those off the board),
+    from the board index's cached balls."""
+    ix = oracle.terrain
+    return [ix.hexes[i] for i in ix.ball(ix.idx[centre], radius)]
 
 
 RECON_SORTIES = 4  # Blue: a reconnaissance flight (2 effective needed: some for the air defences)
@@ -399,6 +406,7 @@ class OperationalBot:
         cats = oracle.tables.airmobile["categories"]
         rng = oracle.tables.airmobile["range"]
         own_line = {u.hex for u in view.own if u.type.category in HEAVY or u.type.category in cats}
+        by_line = own_line | {n for h in own_line for n in neighbours(h)}  # in or next to the line
         flyers = sorted(
             (u for u in view.own if u.type.category in cats),
             key=lambda u: (-field(u).get(u.hex, 1 << 20), u.id),
@@ -411,11 +419,11 @@ class OperationalBot:
             here = f.get(u.hex, 1 << 20)
             cands = sorted(
                 (f.get(h, 1 << 20), h)
-                for h in within(u.hex, rng)
+                for h in _within(oracle, u.hex, rng)
                 if h not in near_enemy
                 and stack.get(h, 0) < limit
                 and f.get(h, 1 << 20) <= here - AIRLIFT_GAIN
-                and (h in own_line or any(n in own_line for n in neighbours(h)))
+                and h in by_line
             )
             if not cands:
                 continue
@@ -472,7 +480,7 @@ class OperationalBot:
             by_land = min((f.get(h, 1 << 20) for h in [*oracle.reachable(u.id), u.hex]), default=1 << 20)
             cands = sorted(
                 (f.get(h, 1 << 20), stack.get(h, 0), h)
-                for h in within(u.hex, rng)
+                for h in _within(oracle, u.hex, rng)
                 if h not in near_enemy and stack.get(h, 0) < limit and f.get(h, 1 << 20) <= by_land - AIRLIFT_GAIN
             )
             best = next((h for _, _, h in cands if oracle.legal(Airlift(u.id, oracle.hid(h))) is None), None)

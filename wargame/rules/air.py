@@ -33,10 +33,12 @@ def ad_units(game: Position, flying: Side, target: int) -> list[Unit]:
     dist = game.index.distance
     out = []
     pos = st.pos
-    for u in st.units.values():  # scenario order: the same however the state was built
+    sams = game.cache.get("sams")  # every SAM unit of the state (on the board or not), scenario order
+    if sams is None:
+        sams = game.cache["sams"] = [u for u in st.units.values() if u.type.ad_strength > 0]
+    for u in sams:  # scenario order: the same however the state was built
         h = pos.get(u.id)
-        if h is not None and u.side is not flying and u.type.ad_strength > 0 and u.id not in st.suppressed \
-                and dist(h, target) <= u.type.ad_range:
+        if h is not None and u.side is not flying and u.id not in st.suppressed and dist(h, target) <= u.type.ad_range:
             out.append(u)
     return out
 

@@ -20,6 +20,8 @@ from wargame.model.scenario import Clock
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from wargame.orders import Order
     from wargame.rules.position import Position
 
@@ -63,9 +65,14 @@ class View:
         return None
 
 
-def coverage(game: Position, side: Side) -> set[int]:
-    """Hexes (ints) where `side` sees enemy units now."""
+def coverage(game: Position, side: Side) -> frozenset[int]:
+    """Hexes (ints) where `side` sees enemy units now. Cached until one of its units is placed or its
+    aircraft see more (every phase asks several times: the view, the look, the believed game)."""
     st = game.state
+    stamp = (st.turn, st.phase_index, len(st.seen_by_air[side]))  # night by turn; the air adds hexes
+    got = game.cache.get(("cover", side))
+    if got is not None and got[0] == stamp:
+        return got[1]
     ix = game.index
     f = game.tables.detection_night_factor if game.night else 1.0
     seen: set[int] = set(st.seen_by_air[side])
@@ -74,7 +81,9 @@ def coverage(game: Position, side: Side) -> set[int]:
         u = units[uid]
         if u.side is side:
             seen.update(ix.ball(h, max(1, int(u.type.detection * f + 1e-9))))
-    return seen
+    out = frozenset(seen)
+    game.cache[("cover", side)] = (stamp, out)
+    return out
 
 
 def detected(game: Position, side: Side) -> set[Hex]:
@@ -83,7 +92,7 @@ def detected(game: Position, side: Side) -> set[Hex]:
     return {hexes[i] for i in coverage(game, side)}
 
 
-def detected_units(game: Position, side: Side, seen: set[int] | None = None) -> list[str]:
+def detected_units(game: Position, side: Side, seen: Set[int] | None = None) -> list[str]:
     """Ids of the enemy units `side` sees now, sorted."""
     st = game.state
     seen = coverage(game, side) if seen is None else seen
@@ -106,7 +115,7 @@ def look(game: Position) -> list[ev.Event]:
     return out
 
 
-def _known_rings(game: Position, side: Side, seen: set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
+def _known_rings(game: Position, side: Side, seen: Set[int]) -> tuple[frozenset[Hex], frozenset[Hex]]:
     """The enemy zone of control and air-defence umbrellas as far as `side` sees them: the same rules
     that bind its moves and sorties (`known_enemy_ints`, `air.ad_units`), so a player's overlays
     cannot disagree with the adjudicator."""
@@ -122,6 +131,9 @@ def _known_rings(game: Position, side: Side, seen: set[int]) -> tuple[frozenset[
     return frozenset(hexes[i] for i in zoc), frozenset(hexes[i] for i in ad)
 
 
+_VALUE = {s: s.value for s in Side}  # (an Enum's `value` is a property: slow to read for every city)
+
+
 def make_view(game: Position, side: Side, staged: tuple[Order, ...] = ()) -> View:
     """`staged`: the orders the game has staged for the active side this phase (shown to it alone)."""
     st = game.state
@@ -133,7 +145,7 @@ def make_view(game: Position, side: Side, staged: tuple[Order, ...] = ()) -> Vie
     arriving = tuple(sorted((i, t) for i, t in st.arrival.items() if st.units[i].side is side))
     staged = staged if game.active_side is side else ()
     return View(side, st.turn, game.hour, game.night, game.phase, game.active_side, game.board, own, enemy, arriving,
-                st.sorties[side], dict(st.measure), {n: s.value for n, s in st.control.items()}, st.over,
+                st.sorties[side], dict(st.measure), {n: _VALUE[s] for n, s in st.control.items()}, st.over,
                 st.result, game.scenario.clock, staged, game.pending is not None,
                 frozenset(hexes[i] for i in seen), *_known_rings(game, side, seen),
                 {u.id: st.entrench[u.id] for u in own if u.id in st.entrench},

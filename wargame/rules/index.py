@@ -115,6 +115,9 @@ class BoardIndex:
             tuple(j for j in self.nbrs[i] if self.is_land[j] and (i, j) not in blocked) for i in range(self.n)]
         self._balls: dict[tuple[int, int], tuple[int, ...]] = {}
         self.allowed_cache: dict = {}   # (side, countries) -> (mask, hexes), see allowed_hexes
+        # reachable hexes from a start on the bare board, by mobility, MP, start and open hexes: see
+        # rules.movement._search
+        self.bare_reach: dict[tuple, tuple[bytearray, tuple[dict[int, int], dict[int, int]]]] = {}
         # --- hex-keyed views ---------------------------------------------------------------------
         self.land: frozenset[Hex] = frozenset(h for i, h in enumerate(hexes) if self.is_land[i])
         self.edges: dict[str, dict[Hex, list[tuple[Hex, int]]]] = {

@@ -11,7 +11,8 @@ MP. Hexes are ints of the board index throughout.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from wargame.model.units import Side, Unit
 from wargame.rules.bridges import unbridged_cost
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from wargame.rules.position import Position
 
 BIG = 1 << 30
+BARE_SEARCHES = 2048  # searches on the bare board kept per board index (`_search`)
 
 
 def movement_points(game: Position, u: Unit) -> int:
@@ -75,14 +77,40 @@ def reachable(game: Position, u: Unit, stack: dict[int, int] | None = None,
 
 def _search(game: Position, u: Unit, start: int, known: bool) -> tuple[dict[int, int], dict[int, int]]:
     side = u.side
+    mobility = u.type.mobility
     mp = movement_points(game, u)
     enemy_zoc, enemy_at = enemy_for(game, side, known)
     allowed = game.allowed_mask[side]
     inter = game.state.interdicted[side.other]
-    inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
-    adj = game.index.adj[u.type.mobility]
-    start_extra = game.tables.zoc_leave_cost if start in enemy_zoc else 0
     blown = game.state.blown
+    # the same search on the bare board (no enemy, no aircraft, no bridge down) is the answer when
+    # none of those touches a hex it reaches: kept with the board index for every game (a unit in the
+    # rear, or standing where it stood, is searched again and again)
+    bare = game.index.bare_reach
+    key = (mobility, mp, start, id(allowed))
+    got = bare.get(key)
+    if got is None or got[0] is not allowed:
+        got = (allowed, _spread(game, mobility, mp, start, allowed))
+        while len(bare) >= BARE_SEARCHES:
+            del bare[next(iter(bare))]  # the oldest first
+        bare[key] = got
+    best = got[1][0]
+    if not any(h in enemy_zoc or h in enemy_at or h in inter for h in best) and not any(
+            a in best or b in best for a, b in blown):
+        return got[1]
+    return _spread(game, mobility, mp, start, allowed, enemy_zoc, enemy_at, inter, blown)
+
+
+def _spread(game: Position, mobility: str, mp: int, start: int, allowed: bytearray,
+            enemy_zoc: frozenset[int] = frozenset(), enemy_at: frozenset[int] = frozenset(),
+            inter: set[int] | frozenset[int] = frozenset(),
+            blown: dict[tuple[int, int], Any] | None = None) -> tuple[dict[int, int], dict[int, int]]:
+    """Hexes reachable from `start` with `mp` movement points -> MP spent, and parent links: Dial's
+    algorithm over the MP buckets, stopping in enemy zones of control, around enemy-held hexes,
+    paying more to enter interdicted hexes and crossing blown bridges as unbridged rivers."""
+    inter_cost = game.tables.interdiction["enter_cost"] if inter else 0
+    adj = game.index.adj[mobility]
+    start_extra = game.tables.zoc_leave_cost if start in enemy_zoc else 0
     best: dict[int, int] = {start: 0}
     parent: dict[int, int] = {}
     buckets: list[list[int]] = [[] for _ in range(mp + 1)]
@@ -96,7 +124,7 @@ def _search(game: Position, u: Unit, start: int, known: bool) -> tuple[dict[int,
             base = c + (start_extra if h == start else 0)
             for j, ec in adj[h]:
                 if blown and ((h, j) if h < j else (j, h)) in blown:
-                    alt = unbridged_cost(game, u.type.mobility, h, j)
+                    alt = unbridged_cost(game, mobility, h, j)
                     if alt is None:
                         continue
                     ec = alt
@@ -125,13 +153,32 @@ def check_path(game: Position, u: Unit, path: list[int], stack: dict[int, int] |
     """MP to move `u` along `path` (hex ints, destination last), or the reason it may not.
     `stack` as in `reachable`; None skips the stacking check (the caller did it). `known` as in
     `reachable`."""
-    ix = game.index
-    ids = ix.ids
+    ids = game.index.ids
     here = game.state.pos.get(u.id)
     if here is None:
         return 0, f"{u.name} is not on the board"
     if not path:
         return 0, "the path is empty"
+    cost = 0
+    for n, (h, cost, why, in_zoc) in enumerate(_walk(game, u, here, path, known)):
+        if why is not None:
+            return cost, why
+        if in_zoc and n != len(path) - 1:
+            return cost, f"{ids[h]} is in an enemy zone of control: the move must end there"
+    dest = path[-1]
+    if dest == here:
+        return cost, "the move ends where it began"
+    if stack is not None and stack.get(dest, 0) >= game.tables.stacking:
+        return cost, f"{ids[dest]} already holds {game.tables.stacking} units (the stacking limit)"
+    return cost, None
+
+
+def _walk(game: Position, u: Unit, here: int, path: list[int],
+          known: bool) -> Iterator[tuple[int, int, str | None, bool]]:
+    """`u` from hex `here` along `path`, a step at a time: (the hex entered, MP spent by then, why it
+    may not enter it or None, whether it is in an enemy zone of control). Stops at the first refusal."""
+    ix = game.index
+    ids = ix.ids
     side = u.side
     mp = movement_points(game, u)
     enemy_zoc, enemy_at = enemy_for(game, side, known)
@@ -139,7 +186,7 @@ def check_path(game: Position, u: Unit, path: list[int], stack: dict[int, int] |
     inter = game.state.interdicted[side.other]
     adj = ix.adj[u.type.mobility]
     cost = game.tables.zoc_leave_cost if here in enemy_zoc else 0
-    for n, h in enumerate(path):
+    for h in path:
         step = None
         for j, c in adj[here]:
             if j == h:
@@ -147,28 +194,26 @@ def check_path(game: Position, u: Unit, path: list[int], stack: dict[int, int] |
                 if game.state.blown and ((here, h) if here < h else (h, here)) in game.state.blown:
                     step = unbridged_cost(game, u.type.mobility, here, h)
                 break
+        why = None
         if step is None:
             if h not in ix.nbrs[here]:
-                return cost, f"{ids[h]} is not next to {ids[here]}"
-            if not ix.is_land[h]:
-                return cost, f"{ids[h]} is {ix.terrain[h]}: ground units cannot enter it"
-            return cost, f"{u.name} cannot cross from {ids[here]} into {ids[h]} ({_why_not(game, u, here, h)})"
-        if h in enemy_at:
-            return cost, f"{ids[h]} holds enemy units"
-        if not allowed[h]:
-            return cost, f"{ids[h]} is in {ix.country[h]}, closed to {side.value}"
-        cost += step + (game.tables.interdiction["enter_cost"] if h in inter else 0)
-        if cost > mp:
-            return cost, f"not enough movement points ({cost} needed by {ids[h]}, {mp} available)"
-        if h in enemy_zoc and n != len(path) - 1:
-            return cost, f"{ids[h]} is in an enemy zone of control: the move must end there"
+                why = f"{ids[h]} is not next to {ids[here]}"
+            elif not ix.is_land[h]:
+                why = f"{ids[h]} is {ix.terrain[h]}: ground units cannot enter it"
+            else:
+                why = f"{u.name} cannot cross from {ids[here]} into {ids[h]} ({_why_not(game, u, here, h)})"
+        elif h in enemy_at:
+            why = f"{ids[h]} holds enemy units"
+        elif not allowed[h]:
+            why = f"{ids[h]} is in {ix.country[h]}, closed to {side.value}"
+        else:
+            cost += step + (game.tables.interdiction["enter_cost"] if h in inter else 0)
+            if cost > mp:
+                why = f"not enough movement points ({cost} needed by {ids[h]}, {mp} available)"
+        yield h, cost, why, h in enemy_zoc
+        if why is not None:
+            return
         here = h
-    dest = path[-1]
-    if dest == game.state.pos[u.id]:
-        return cost, "the move ends where it began"
-    if stack is not None and stack.get(dest, 0) >= game.tables.stacking:
-        return cost, f"{ids[dest]} already holds {game.tables.stacking} units (the stacking limit)"
-    return cost, None
 
 
 def _why_not(game: Position, u: Unit, a: int, b: int) -> str:
@@ -194,12 +239,17 @@ def contact(game: Position, u: Unit, path: list[int]) -> tuple[list[int], int, s
     ids = game.index.ids
     done: list[int] = []
     costs: list[int] = []
-    for k in range(1, len(path) + 1):
-        cost, problem = check_path(game, u, path[:k])
-        if problem is not None:
-            break
-        done.append(path[k - 1])
-        costs.append(cost)
+    start = game.state.pos.get(u.id)
+    if start is not None:
+        # a start of the path passes `check_path` while each step may be entered, the move has not
+        # ended in a zone of control before its last step, and the last step is not back at the start
+        for h, cost, why, in_zoc in _walk(game, u, start, path, False):
+            if why is not None or h == start:
+                break
+            done.append(h)
+            costs.append(cost)
+            if in_zoc:
+                break
     why = None
     if len(done) < len(path):
         nxt = path[len(done)]

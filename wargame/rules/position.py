@@ -16,9 +16,9 @@ pending chance, feeding the outcomes instead of rolling) -- never the whole game
 from __future__ import annotations
 
 import random
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from wargame import events as ev
 from wargame.hexgrid import Hex, parse_hex_id
@@ -27,11 +27,13 @@ from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish
 from wargame.rules.index import BoardIndex, allowed_hexes, index_for
 from wargame.rules.legality import Plan
+from wargame.rules.sequence import PHASES
 from wargame.rules.state import State
 from wargame.rules.umpire import Chance, KeyedDie
 
 Resolution = Generator[Chance, tuple[int, str], None]
 Outcome = tuple[int, str]  # (die, result) that stands
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Ground:
     allowed: dict[Side, frozenset[Hex]]  # ... and as hexes
     city_at: dict[int, Any]  # hex int -> the city there
     outskirts_at: dict[int, list[str]]  # hex int -> the measure cities whose outskirts it is part of
+    # facts worked out from the ground and the tables alone (a side's supply sources): key -> (tables, fact)
+    facts: dict[Any, tuple[Any, Any]] = field(default_factory=dict, compare=False)
 
     @staticmethod
     def of(scenario: Scenario) -> Ground:
@@ -237,18 +241,22 @@ class Position:
         step.seen[k] = n + 1
         return KeyedDie(f"{step.key}:{k}:{n}")
 
+    def ground_fact(self, key: Any, make: Callable[[], T]) -> T:
+        """A fact that follows from the ground and this position's tables alone, worked out on first
+        use (`make`) and shared by every copy of the game and every game believed from it."""
+        got = self.ground.facts.get(key)
+        if got is None or got[0] is not self.tables:
+            got = self.ground.facts[key] = (self.tables, make())
+        return got[1]
+
     # --- the clock ------------------------------------------------------------------------------------
 
     @property
     def phase(self) -> str:
-        from wargame.rules.sequence import PHASES
-
         return "over" if self.state.over else PHASES[self.state.phase_index][0]
 
     @property
-    def active_side(self) -> Side | None:
-        from wargame.rules.sequence import PHASES
-
+    def active_side(self) -> Side | None:  # asked at every question a bot puts
         return None if self.state.over else PHASES[self.state.phase_index][1]
 
     @property
@@ -331,6 +339,7 @@ class Position:
             gone = {old} if old is not None and old not in st.at else set()
             cache[("occ", u.side)] = (occ - gone) | ({new} if new is not None else set())
         cache.pop(("zoc", u.side), None)
+        cache.pop(("cover", u.side), None)  # where the side sees
         for s in Side:
             cache.pop(("known", s), None)  # what either side sees may have changed
             cache.pop(("supply", s), None)  # and the lines of communication

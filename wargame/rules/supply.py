@@ -18,6 +18,8 @@ supply do not count toward the RAND measure (`wargame.rules.victory`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wargame import events as ev
@@ -70,22 +72,53 @@ def _unbridged(game: Position, a: int, b: int) -> int | None:
     return None if river.cls == "major" else cost["offroad"] + cost["minor_river"]
 
 
+def _edges_now(game: Position, blown: dict[tuple[int, int], int | None],
+               extra: dict[int, int]) -> list[tuple[tuple[int, int], ...]]:
+    """`_edges` as they stand now: across a blown bridge (`blown`: the hexside's cost, None where the
+    trace cannot cross) and into an interdicted hex (`extra`: the cost added to enter it). Only the
+    rows of the hexes beside those change, so the trace itself has one cost per hexside to read."""
+    edges = _edges(game)
+    if not blown and not extra:
+        return edges
+    nbrs = game.index.nbrs
+    rows = list(edges)
+    for h in {h for k in blown for h in k} | {h for j in extra for h in nbrs[j]}:
+        row = []
+        for j, ec in edges[h]:
+            k = (h, j) if h < j else (j, h)
+            if k in blown:
+                alt = blown[k]
+                if alt is None:
+                    continue
+                ec = alt
+            row.append((j, ec + extra.get(j, 0)))
+        rows[h] = tuple(row)
+    return rows
+
+
 def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     """Home-country hexes and entry areas of `side` (the part of the sources that never changes): the
     hexes on their edge, where a trace starts (from inside them it costs nothing more), and a mask of
-    them all, which a trace never needs to enter."""
-    key = ("supply_static", side)
-    got = game.cache.get(key)
-    if got is not None:
-        return got
+    them all, which a trace never needs to enter (do not change them). Looked up once a game (copies
+    and believed games too: every bot phase asks for the route home)."""
+    return game.ground_fact(("supply_static", side), lambda: _find_static_sources(game, side))
+
+
+def _find_static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytearray]:
     ix = game.index
     sc = game.scenario
     home = set(game.tables.supply["home_countries"]) & set(sc.sides[side].countries)
     if side is Side.RED and sc.parameters.get("belarus") and "BLR" in game.tables.supply["home_countries"]:
         home.add("BLR")
+    areas = frozenset(u.entry_area for u in sc.units if u.side is side and u.entry_area)
     allowed = game.allowed_mask[side]
+    # the same in every game on this board with these countries, areas and hexes open to the side
+    # (masks shared through the index: `allowed_hexes`): kept with the index, which holds the mask
+    key = ("supply_static", frozenset(home), areas, id(allowed))
+    got = ix.allowed_cache.get(key)
+    if got is not None and got[0] is allowed:
+        return got[1]
     src = {i for i in range(ix.n) if ix.is_land[i] and allowed[i] and ix.country[i] in home}
-    areas = {u.entry_area for u in sc.units if u.side is side and u.entry_area}
     for name in sorted(a for a in areas if a in game.board.areas):
         for h in game.board.areas[name].hexes:
             i = ix.idx.get(h)
@@ -95,7 +128,7 @@ def _static_sources(game: Position, side: Side) -> tuple[tuple[int, ...], bytear
     mask = bytearray(ix.n)
     for i in src:
         mask[i] = 1
-    game.cache[key] = (edge, mask)
+    ix.allowed_cache[key] = (allowed, (edge, mask))
     return edge, mask
 
 
@@ -108,11 +141,52 @@ def depots(game: Position, side: Side) -> list[int]:
                   if c.country in own and c.population >= least and control.get(c.name) is side)
 
 
-def supplied(game: Position, side: Side) -> dict[int, int]:
+class Supplied(Mapping[int, int]):
+    """Hex int -> trace cost, for the hexes a supply trace reached: a read-only view of its costs."""
+
+    __slots__ = ("_cost", "_big")
+
+    def __init__(self, cost: list[int], big: int):
+        self._cost = cost  # per hex int: -1 or `big` where the trace did not reach
+        self._big = big
+
+    def __getitem__(self, i: int) -> int:
+        c = self._cost[i] if isinstance(i, int) and 0 <= i < len(self._cost) else -1
+        if 0 <= c < self._big:
+            return c
+        raise KeyError(i)
+
+    def __contains__(self, i: object) -> bool:
+        return isinstance(i, int) and 0 <= i < len(self._cost) and 0 <= self._cost[i] < self._big
+
+    def __iter__(self) -> Iterator[int]:
+        big = self._big
+        return (i for i, c in enumerate(self._cost) if 0 <= c < big)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@dataclass
+class _Trace:
+    """A side's last supply trace, kept to bring up to date as the game goes on (`_retrace`)."""
+
+    blank: list[int]  # the costs before any trace: -1 where it never goes, whatever the units do
+    edges: list[tuple[tuple[int, int], ...]]  # the hexsides as they stood (`_edges_now`) ...
+    blown: frozenset[tuple[int, int]]  # ... with these bridges down
+    watched: frozenset[int]  # ... and these hexes under the enemy's aircraft
+    shut: frozenset[int]  # hexes the enemy closed: held by it, or its zone of control without a friend
+    seeds: frozenset[int]  # where it started (cost 0)
+    cost: list[int] = field(default_factory=list)  # per hex: the cheapest trace, -1: closed, `big`: out of range
+    parent: list[int] = field(default_factory=list)  # per hex reached: where its cheapest trace came from
+
+
+def supplied(game: Position, side: Side) -> Supplied:
     """Hex int -> trace cost to the nearest source, for every hex within `supply.range` of a source
     from which a unit of `side` is in supply now, the edge of its home countries and entry areas
     included but not the hexes inside them (`supplied_at` answers for any hex). Cached until a unit is
-    placed or the interdiction changes."""
+    placed or the interdiction changes; then the side's last trace is brought up to date (`_retrace`:
+    what the moves, bridges and aircraft changed), not traced again from scratch."""
     st = game.state
     t = game.tables.supply
     # the enemy's aircraft over the roads now (their time on station: rules.air); within a turn the
@@ -127,59 +201,99 @@ def supplied(game: Position, side: Side) -> dict[int, int]:
     got = memo.get(stamp)
     if got is not None:
         return got
-    limit = t["range"]
+    big = t["range"] + 1
     friends = game.occupied_ints(side)
-    # closed: never entered (a closed country, an enemy-held hex, an enemy zone of control without a
-    # friend in it) or not worth entering (inside the home countries and entry areas: a source itself)
-    edge, inside = _static_sources(game, side)
-    allowed = game.allowed_mask[side]
-    shut = game.cache.get(("supply_shut", side))  # a source, or a country closed to the side
-    if shut is None:
-        shut = game.cache[("supply_shut", side)] = bytes(1 if inside[i] or not allowed[i] else 0
-                                                         for i in range(len(inside)))
-    closed = bytearray(shut)
-    for i in game.occupied_ints(side.other):
-        closed[i] = 1
-    for i in game.zoc_ints(side.other):
-        if i not in friends:
-            closed[i] = 1
-    edges = _edges(game)
-    blown = {k: _unbridged(game, *k) for k in st.blown}
     enemy_at = game.occupied_ints(side.other)
     enemy_zoc = game.zoc_ints(side.other)
-    big = limit + 1
-    dist = [big] * len(closed)
-    buckets: list[list[int]] = [[] for _ in range(limit + 1)]
-    reached: list[int] = []
-    for i in (*edge, *depots(game, side)):
-        if allowed[i] and dist[i] and i not in enemy_at and (i not in enemy_zoc or i in friends):
-            dist[i] = 0
+    # never entered: a closed country, an enemy-held hex, an enemy zone of control without a friend
+    # in it; not worth entering: inside the home countries and entry areas (a source itself)
+    edge, inside = _static_sources(game, side)
+    allowed = game.allowed_mask[side]
+    blank = game.ground_fact(("supply_blank", side, big),
+                             lambda: [-1 if inside[i] or not allowed[i] else big for i in range(len(inside))])
+    now = _Trace(blank, _edges_now(game, {k: _unbridged(game, *k) for k in st.blown}, extra),
+                 frozenset(st.blown), frozenset(extra), enemy_at | {i for i in enemy_zoc if i not in friends},
+                 frozenset(i for i in (*edge, *depots(game, side))
+                           if allowed[i] and i not in enemy_at and (i not in enemy_zoc or i in friends)))
+    last = game.cache.get(("supply_trace", side))
+    if last is not None and last.blank is blank:
+        _retrace(last, now, big)
+    else:
+        last = game.cache[("supply_trace", side)] = _trace(now, big)
+    best = memo[stamp] = Supplied(list(last.cost), big)
+    return best
+
+
+def _trace(t: _Trace, big: int) -> _Trace:
+    """A supply trace from scratch over `t`'s edges, closed hexes and seeds: the cheapest cost from
+    the seeds to every hex within range."""
+    t.cost = cost = list(t.blank)
+    t.parent = [-1] * len(cost)
+    for i in t.shut:
+        cost[i] = -1
+    for i in t.seeds:
+        cost[i] = 0
+    _spread(t, [sorted(t.seeds)] + [[] for _ in range(big - 1)])
+    return t
+
+
+def _retrace(t: _Trace, now: _Trace, big: int) -> None:
+    """Bring trace `t` up to date with `now`'s edges, closed hexes and seeds, as a trace from scratch
+    would come out: every hex whose cheapest trace ran through a hex closed now, from a seed lost or
+    over a hexside whose cost changed is traced again, from the reached hexes around them; the hexes
+    opened and the new seeds pass on their costs as far as they go."""
+    cost, parent, blank = t.cost, t.parent, t.blank
+    edges = now.edges
+    closed = now.shut - t.shut
+    opened = t.shut - now.shut
+    # the hexes entered over a hexside whose cost changed (a bridge blown or repaired, aircraft come
+    # or gone)
+    changed = now.watched ^ t.watched | {h for k in now.blown ^ t.blown for h in k}
+    # the hexes whose cost may rise: every hex down the tree of cheapest traces from those
+    stale = [i for i in closed | changed | (t.seeds - now.seeds) if cost[i] >= 0]
+    seen = set(stale)
+    for x in stale:  # the list grows while it is read
+        for j, _ in t.edges[x]:
+            if parent[j] == x and j not in seen:
+                seen.add(j)
+                stale.append(j)
+    for i in stale:
+        cost[i] = blank[i]
+        parent[i] = -1
+    for i in closed:
+        cost[i] = -1
+    for i in opened:
+        cost[i] = blank[i]
+    buckets: list[list[int]] = [[] for _ in range(big)]
+    for i in now.seeds:
+        if cost[i] != 0:  # a new seed, or one whose cost was taken back above
+            cost[i] = 0
+            parent[i] = -1
             buckets[0].append(i)
-            reached.append(i)
-    plain = not blown and not extra
-    for c in range(limit + 1):
+    # a hex still reached beside one that lost its cost, was opened or costs another sum to enter
+    # may give it a cheaper one
+    for x in (*stale, *opened, *changed):
+        for j, _ in edges[x]:
+            c = cost[j]
+            if 0 <= c < big:
+                buckets[c].append(j)
+    t.edges, t.blown, t.watched, t.shut, t.seeds = edges, now.blown, now.watched, now.shut, now.seeds
+    _spread(t, buckets)
+
+
+def _spread(t: _Trace, buckets: list[list[int]]) -> None:
+    """Dial's algorithm over the cost buckets: the hexes in each bucket pass on their cost."""
+    cost, parent, edges = t.cost, t.parent, t.edges
+    for c in range(len(buckets)):
         for h in buckets[c]:  # the list may grow while it is read (zero-cost hexsides)
-            if dist[h] != c:
+            if cost[h] != c:
                 continue
             for j, ec in edges[h]:
-                if closed[j]:
-                    continue
-                if not plain:
-                    if blown:
-                        alt = blown.get((h, j) if h < j else (j, h), ec)
-                        if alt is None:
-                            continue
-                        ec = alt
-                    ec += extra.get(j, 0)
                 nc = c + ec
-                if nc < dist[j]:
-                    if dist[j] == big:
-                        reached.append(j)
-                    dist[j] = nc
+                if nc < cost[j]:  # never true for a hex the trace does not enter (-1)
+                    cost[j] = nc
+                    parent[j] = h
                     buckets[nc].append(j)
-    best = {i: dist[i] for i in sorted(reached)}
-    memo[stamp] = best
-    return best
 
 
 def in_supply(game: Position, u: Unit) -> bool:
@@ -235,18 +349,21 @@ def update(game: Position) -> list[ev.Event]:
     return out
 
 
+def _tree_key(game: Position, side: Side) -> tuple:
+    """What the bare-map supply tree of `route_home` depends on in the scenario (the board index keeps
+    one tree for every game with the same)."""
+    areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
+    return ("supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
+            bool(game.scenario.parameters.get("belarus")))
+
+
 def route_home(game: Position, side: Side, start: int) -> list[int]:
     """The cheapest supply route from hex int `start` back to `side`'s home countries and entry areas
     over the bare map (no units, no interdiction, no depots): what either player can work out from the
     map and the briefing, and where the other side's air would cut the lines. Start first, the source
     last; [] if none within reach."""
     ix = game.index
-    key = game.cache.get(("supply_tree_key", side))
-    if key is None:  # the scenario's, fixed for the game: worked out once (every bot phase asks)
-        areas = tuple(sorted({u.entry_area for u in game.scenario.units if u.side is side and u.entry_area}))
-        key = game.cache[("supply_tree_key", side)] = (
-            "supply_tree", side, tuple(sorted(game.scenario.sides[side].countries)), areas,
-            bool(game.scenario.parameters.get("belarus")))
+    key = game.ground_fact(("supply_tree_key", side), lambda: _tree_key(game, side))  # every bot phase asks
     parent = ix.allowed_cache.get(key)
     if parent is None:
         import heapq

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from wargame.model.units import Side, Unit
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from wargame.rules.position import Position
 
 #: The standard exemptions, for callers without the tables at hand (the TUI's overlay).
@@ -24,7 +26,7 @@ def exerts_zoc(u: Unit, exempt: frozenset[str] = NO_ZOC) -> bool:
     return u.alive and u.hex is not None and u.type.category not in exempt
 
 
-def zoc_of(game: Position, side: Side, within: set[int] | None = None) -> frozenset[int]:
+def zoc_of(game: Position, side: Side, within: Set[int] | None = None) -> frozenset[int]:
     """Hexes (ints) in the zone of control of `side`'s units (those standing `within` these hexes, if
     given: e.g. the ones the other side sees): where the *other* side must stop."""
     exempt = game.tables.zoc_exempt
