@@ -960,6 +960,32 @@ def test_red_units_in_the_outskirts_hold_them_until_the_main_force_stands_there(
     assert [o.target for o in after] == ["0103"] and after[0].advance
 
 
+def test_blue_units_in_a_town_the_verdict_turns_on_are_its_garrison():
+    # the scenario is decided by whether Red holds Tallinn (0103) at the end (`victory.hold`), not by
+    # the RAND measure. Blue's battalion in the town is garrison, as one in a measure city's
+    # outskirts is: the reserve and the blocks do not take it (they are given the garrison as busy).
+    # Before, in the Suwalki corridor, the battalions in Suwalki and Marijampole went off to block
+    # Red's columns and the towns fell sooner (docs/bots.md, the garrison)
+    import dataclasses
+
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import OperationalBot
+    from wargame.game import Game
+    from wargame.model.scenario import Victory
+
+    b = board(["." * 8] * 5, ["EEEEEERR"] * 5, roads=[" ".join(f"{c:02d}03" for c in range(1, 9))],
+              cities=[("Tallinn", "0103", "EST")])
+    units = [unit("b1", Side.BLUE, "inf", "0103"), unit("b2", Side.BLUE, "inf", "0303"),
+             unit("t0", Side.RED, "tank", "0803")]
+    hold = Victory((), ("Tallinn",), "", ("Tallinn",), ("Tallinn",))
+    plain = Victory((), ("Tallinn",), "", ("Tallinn",), ())
+    for victory, garrison in ((hold, {"b1"}), (plain, set())):
+        g = Game(dataclasses.replace(scenario(b, units), victory=victory), seed=1)
+        to_phase(g, "movement", Side.BLUE)
+        assert OperationalBot(Side.BLUE, 1)._garrison(g.view(Side.BLUE), Oracle(g, Side.BLUE)) == garrison
+
+
 def test_distance_fields_are_not_shared_between_scenarios_that_open_different_borders():
     # one board, one tables object (so one board index): Red's way to Tallinn is short through
     # Belarus (rows 1-3) and long round it (row 0). With Belarus closed the field must go round; with

@@ -575,17 +575,20 @@ class OperationalBot:
         return out
 
     def _garrison(self, view: View, oracle: Oracle) -> set[str]:
-        """Blue: the units that stay in the outskirts of each measure city, up to `garrison` per city,
-        those that defend best first, and with `hold_outskirts` the best defender in every outskirts
-        hex and the fire units there. The RAND measure needs a Red main force in one of those hexes:
-        a unit leaving one (to pair up on better ground across the city) opened it."""
+        """Blue: the units that stay in the outskirts of each measure city, and in each town the
+        scenario's verdict turns on (`victory.hold`), up to `garrison` per place, those that defend
+        best first, and with `hold_outskirts` the best defender in every hex of the place and the fire
+        units there. The RAND measure needs a Red main force in one of those hexes, the verdict Red in
+        the town: a unit leaving one (to pair up on better ground, or to block a road) opened it."""
         n = self.doctrine.garrison
         out: set[str] = set()
         if not n and not self.doctrine.hold_outskirts:
             return out
         b = view.board
-        for name in oracle.measure_cities:
-            hexes = b.outskirts.get(name, frozenset())
+        places = [b.outskirts.get(name, frozenset()) for name in oracle.measure_cities]
+        groups = self.goal_groups(view, oracle)
+        places += [groups[name] for name in oracle.hold if name in groups]
+        for hexes in places:
             here = sorted(
                 (u for u in view.own if u.hex in hexes and u.attack > 0 and u.type.category not in FIRES),
                 key=lambda u: (-u.defence, u.id),
