@@ -586,8 +586,8 @@ class OperationalBot:
             return out
         b = view.board
         places = [b.outskirts.get(name, frozenset()) for name in oracle.measure_cities]
-        groups = self.goal_groups(view, oracle)
-        places += [groups[name] for name in oracle.hold if name in groups]
+        towns = (b.city_named(name) for name in oracle.hold)  # whatever Red's goals (`goal_groups`) are
+        places += [frozenset({c.hex}) for c in towns if c is not None]
         for hexes in places:
             here = sorted(
                 (u for u in view.own if u.hex in hexes and u.attack > 0 and u.type.category not in FIRES),
