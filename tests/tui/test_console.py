@@ -222,3 +222,27 @@ async def test_a_reopened_console_resumes_at_the_waiting_ruling(tmp_path):
         c = console(again)
         g = c.game
         assert (g.turn, g.phase, g.pending and g.pending.result, len(g.events)) == waiting
+
+
+async def test_the_console_and_the_projector_close_while_their_timers_fire(tmp_path, monkeypatch):
+    """The console publishes and the projector follows on an interval; a tick that lands while the app
+    is closing (its screens' widgets already taken down) must not raise. Seen in CI at a test's end; a
+    1 ms interval makes it happen every time."""
+    from wargame.tui import seminar
+
+    app = facilitator_app(_args(tmp_path))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause(0.5)
+        await end_phase(pilot)
+        await pilot.pause(1.5)  # published at the 1 s interval
+    monkeypatch.setattr(seminar, "FOLLOW_SECONDS", 0.001)
+    app = facilitator_app(_args(tmp_path))  # reopens the session
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("T")  # the planning timer runs: every tick updates the side panel
+        await pilot.pause(0.05)
+        assert app.timer.running
+    projector = ProjectorApp(tmp_path / "room.save", TINY)
+    async with projector.run_test(size=(200, 50)) as pilot:
+        await pilot.pause(0.3)
+        assert projector.game is not None

@@ -97,6 +97,8 @@ class FollowApp(App):
         self.check()
 
     def check(self) -> None:
+        if not self.is_running:
+            return  # the app is closing: its widgets are being taken down (a timer may still fire)
         try:
             stamp = self.session.stat().st_mtime
         except OSError:
@@ -221,8 +223,10 @@ def facilitator_app(args: argparse.Namespace) -> App:
             self.status_changed()
 
         def status_changed(self) -> None:
+            if not self.is_running:
+                return  # the app is closing: its screens' widgets are being taken down
             for s in self.screen_stack:
-                if isinstance(s, GameScreen) and s.is_mounted:
+                if isinstance(s, GameScreen) and s.is_mounted and s.is_running:
                     s.update_status()
 
         def action_timer_toggle(self) -> None:
