@@ -129,3 +129,34 @@ def test_no_reconnaissance_of_an_avenue_own_troops_stand_on():
     to_phase(g, "air", BLUE)
     orders = OperationalBot(BLUE, 1, Doctrine(recon=3)).orders(g.view(BLUE), Oracle(g, BLUE))
     assert not [a for a in orders if a.mission == "recon"]
+
+
+def _air_plan(extra=(), **doctrine):
+    # a Red main force (two tank battalions, 6 steps) in Tallinn's outskirts; b1 in contact beside it
+    units = [unit("r1", RED, "tank", "0103"), unit("r2", RED, "tank", "0102"), unit("b1", BLUE, "inf", "0203"),
+             *extra]
+    g = _game(units, air=(0, 0, 40, 40))
+    to_phase(g, "air", BLUE)
+    orders = OperationalBot(BLUE, 1, Doctrine(**doctrine)).orders(g.view(BLUE), Oracle(g, BLUE))
+    return [(a.mission, a.target) for a in orders if a.mission in ("interdiction", "cover")]  # recon aside
+
+
+def test_the_lines_of_a_main_force_in_the_outskirts_are_cut_before_the_cover_is_flown():
+    """The measure needs that force in supply: with no own troops on its road home, the flights over
+    the road (three, six and nine hexes back) take the sorties first, and the cover gets what is left;
+    with `lines_first` off, the cover over b1 goes first, as over any unit in contact."""
+    first = _air_plan()
+    assert first[0] == ("interdiction", "0403"), first
+    assert [t for m, t in first if m == "interdiction"][:2] == ["0403", "0703"]
+    kinds = [m for m, _ in first]
+    assert "cover" not in kinds or kinds.index("cover") > kinds.index("interdiction")
+    old = _air_plan(lines_first=False)
+    assert old[0] == ("cover", "0203"), old
+    assert len([m for m, _ in old if m == "interdiction"]) < len([m for m, _ in first if m == "interdiction"])
+
+
+def test_no_lines_first_where_own_troops_stand_on_the_road_home():
+    # b2 on the road seven hexes out cuts it with its zone of control: the cover goes first as before
+    plan = _air_plan(extra=[unit("b2", BLUE, "inf", "0803")])
+    assert plan[0] == ("cover", "0203"), plan
+    assert plan == _air_plan(extra=[unit("b2", BLUE, "inf", "0803")], lines_first=False)

@@ -164,6 +164,8 @@ class Doctrine:
     # units instead of the units themselves
     recon: int = 3  # Blue: reconnaissance flights over each goal's avenue of approach (the road
     # home of an enemy force standing on the goal), where the side sees nothing now (0: none)
+    lines_first: bool = True  # Blue: when an enemy main force stands in a goal's outskirts and no own
+    # troops stand on its road home, the flights over that road go before the cover (docs/bots.md)
     cover: int = 2  # Blue: flights of defensive air cover over the own units in contact nearest the
     # goals, flown before the interdiction (0: none)
     red_air: str = "support"  # Red: "support" (close air support only), or interdiction of the
@@ -783,13 +785,59 @@ class OperationalBot:
         goals = self.goals(view, oracle)
         looked, pool = self._recon(view, oracle, pool)
         out += looked
+        spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
+        hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
+        first = self._lines_first(view, oracle) if self.doctrine.interdict_lines else None
+        skip: set[Hex] = set()
+        if first is not None:
+            flights, pool, skip = self._threat_flights(first, pool, oracle, hours)
+            out += flights
         covered, pool = self._cover(view, oracle, goals, pool)
         out += covered
-        spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         if self.doctrine.interdict_lines:
-            hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
-            return out + self._interdict_lines(spear, pool, oracle, hours, goals)
+            return out + self._interdict_lines(spear, pool, oracle, hours, goals, threat=first is None, skip=skip)
         return out + self._interdict(spear, pool, oracle)
+
+    def _lines_first(self, view: View, oracle: Oracle) -> Unit | None:
+        """The enemy force whose lines Blue's aircraft cut before anything else this turn: enough
+        line troops in one goal's outskirts to count as a main force (the measure's categories and
+        steps, public rules) with only their supply missing, while no own troops stand on or beside
+        their road home beyond the first `LINES_BEHIND` hexes, whose zones of control would cut it
+        already. Its heaviest unit, or None (`Doctrine.lines_first`)."""
+        if not self.doctrine.lines_first:
+            return None
+        t = oracle.tables
+        own = {u.hex for u in view.own if u.hex is not None and u.defence > 0 and u.type.category not in FIRES}
+        ring = own | {n for h in own for n in neighbours(h)}
+        for _name, hexes in sorted(self.goal_groups(view, oracle).items()):
+            units = [e for e in view.enemy if e.hex in hexes and e.type.category in t.main_force_categories]
+            if sum(e.steps for e in units) < t.main_force_steps:
+                continue
+            lead = min(units, key=lambda e: (-e.steps, e.id))
+            if any(h in ring for h in oracle.enemy_supply_route(lead.hex)[LINES_BEHIND:]):
+                continue  # own troops on its road home cut it already
+            return lead
+        return None
+
+    @staticmethod
+    def _threat_flights(lead: Unit, pool: int, oracle: Oracle, turn_hours: float) -> tuple[list[Order], int, set[Hex]]:
+        """Flights over the road home of `lead`'s force, `THREAT_DEPTHS` hexes back, where the
+        air-defence loss probability is 25 % or less: the flights `_interdict_lines` flies first
+        for a force at the goals, flown before the cover (`_lines_first`)."""
+        out: list[Order] = []
+        done: set[Hex] = set()
+        route = oracle.enemy_supply_route(lead.hex)
+        for depth in THREAT_DEPTHS:
+            if pool < 8 or len(route) <= depth:
+                break
+            t = route[depth]
+            if t in done or oracle.ad_loss_probability(t) > 0.25:
+                continue
+            n = _flight(oracle, t, pool, turn_hours)
+            out.append(AirMission("interdiction", oracle.hid(t), n))
+            done.update({t, *neighbours(t)})
+            pool -= n
+        return out, pool, done
 
     def _recon(self, view: View, oracle: Oracle, pool: int) -> tuple[list[Order], int]:
         """Flights of `RECON_SORTIES` over each goal's avenue of approach (`Doctrine.recon` per goal):
@@ -845,28 +893,21 @@ class OperationalBot:
         return out, pool
 
     @staticmethod
-    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, goals=frozenset()) -> list[Order]:
+    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, goals=frozenset(),
+                         threat: bool = True, skip: set[Hex] | None = None) -> list[Order]:
         """Flights over the enemy's lines of communication: the hex `LINES_BEHIND` back along the
-        supply route of each lead unit (nearest the goals first), where the air-defence loss
+        supply route of each lead unit (nearest the goals first; with `threat`, first the road home of
+        a unit at the goals, `_threat_flights`), where the air-defence loss
         probability is 25 % or less, each big enough to watch the roads all turn (`_flight`). A cut
         line starves every unit beyond it (docs/rules.md, Supply)."""
         out: list[Order] = []
-        done: set[Hex] = set()
+        done: set[Hex] = set(skip or ())
         # first the lines of a force already at the goals (what the measure needs in supply): a
         # second and third flight deeper along the same road close the ways round the first
-        threat = [e for e in spear if e.hex in goals][:1]
-        if threat:
-            route = oracle.enemy_supply_route(threat[0].hex)
-            for depth in THREAT_DEPTHS:
-                if pool < 8 or len(route) <= depth:
-                    break
-                t = route[depth]
-                if t in done or oracle.ad_loss_probability(t) > 0.25:
-                    continue
-                n = _flight(oracle, t, pool, turn_hours)
-                out.append(AirMission("interdiction", oracle.hid(t), n))
-                done.update({t, *neighbours(t)})
-                pool -= n
+        # (unless they were flown before the cover: `skip` holds their rings)
+        first = [e for e in spear if e.hex in goals][:1] if threat else []
+        if first:
+            out, pool, done = OperationalBot._threat_flights(first[0], pool, oracle, turn_hours)
         for e in spear:
             if pool < 8:
                 break
