@@ -296,7 +296,7 @@ class OperationalBot:
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
         if fire_plan:
             order = self._guns_first(order, oracle, fire_plan)
-        umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else []
+        umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else {}
         flown: set[str] = set()
         if self.side is Side.RED and d.airlift and oracle.lift:
             for o in self._airlifts(view, oracle, field, near_enemy, stack, limit):
@@ -362,9 +362,9 @@ class OperationalBot:
             if self.side is Side.RED:
                 if cat in FIRES or cat in STATIC:
                     cands = [h for h in cands if h not in near_enemy]
-                if cat == "air_defence" and umbrella:
+                if cat == "air_defence" and u.id in umbrella:
                     # over the lines behind the lead units: the roads Blue's aircraft would cut
-                    spot = umbrella.pop(0)
+                    spot = umbrella[u.id]
                     best = min(cands + [u.hex], key=lambda h: (distance(h, spot), reach.get(h, 0), h))
                     if best != u.hex:
                         stack[u.hex] -= 1
@@ -493,10 +493,11 @@ class OperationalBot:
         return out
 
     @staticmethod
-    def _umbrella(view: View, oracle: Oracle, order: list[Unit], field) -> list[Hex]:
+    def _umbrella(view: View, oracle: Oracle, order: list[Unit], field) -> dict[str, Hex]:
         """Red: where its mobile air defence (umbrella of `COVER_RANGE` hexes or less) stands: one
         battery a lead manoeuvre unit, nearest the goals first, on that unit's supply route
-        `COVER_DEPTH` hexes back, where Blue's line interdiction aims (docs/bots.md)."""
+        `COVER_DEPTH` hexes back, where Blue's line interdiction aims (docs/bots.md); each spot, in
+        that order, goes to the nearest battery not yet given one. SAM unit id -> its spot."""
         mobile = [u for u in view.own if u.type.category == "air_defence" and 0 < u.type.ad_range <= COVER_RANGE]
         spots: list[Hex] = []
         for u in order:
@@ -509,7 +510,12 @@ class OperationalBot:
                 spot = route[COVER_DEPTH]
                 if all(distance(spot, s) > 2 for s in spots):
                     spots.append(spot)
-        return spots
+        out: dict[str, Hex] = {}
+        for spot in spots:
+            free = [s for s in mobile if s.id not in out and s.hex is not None]
+            if free:
+                out[min(free, key=lambda s: (distance(s.hex, spot), s.id)).id] = spot
+        return out
 
     @staticmethod
     def _demolitions(view: View, oracle: Oracle, field, moving: set[str], enemy_at: set[Hex],
