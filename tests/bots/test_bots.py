@@ -702,6 +702,45 @@ def test_red_mobile_air_defence_stands_over_the_lines_behind_the_lead_units():
 
 
 
+def test_each_umbrella_spot_goes_to_the_nearest_mobile_sam():
+    """Two columns on two roads home, two SAMs, each near the other's column: each spot (nearest the
+    goal first) takes the nearest SAM not yet given one, not the first SAM in the move order. Found
+    in incursion-2016: the 4th Tank Division's Buk regiment drove cross-country to cover the Valmiera
+    road while the division stood in Riga's outskirts under Blue's interdiction."""
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import COVER_DEPTH, OperationalBot, distance_field
+    from wargame.game import Game
+    from wargame.hexgrid import distance
+    from wargame.hexgrid import parse_hex_id as H
+
+    b = board(
+        ["." * 12] * 7,
+        ["EEEEEEEERRRR"] * 7,
+        roads=[" ".join(f"{c:02d}02" for c in range(1, 13)), " ".join(f"{c:02d}06" for c in range(1, 13))],
+        cities=[("Tallinn", "0104", "EST")],
+        outskirts={"Tallinn": "0104 0103 0105"},
+    )
+    units = [
+        unit("r1", Side.RED, "tank", "0302"),  # the column nearest the goal, on the northern road
+        unit("r2", Side.RED, "tank", "0606"),
+        unit("sam-a", Side.RED, "sam", "0607"),  # beside the southern column
+        unit("sam-b", Side.RED, "sam", "0701"),  # beside the northern column's road home
+        unit("b1", Side.BLUE, "inf", "0104"),
+    ]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.RED)
+    o = Oracle(g, Side.RED)
+    north = o.own_supply_route(H("0302"))[COVER_DEPTH]
+    south = o.own_supply_route(H("0606"))[COVER_DEPTH]
+    assert north == H("0602") and south == H("0906")
+    view = g.view(Side.RED)
+    order = sorted(view.own, key=lambda u: u.id)  # r1 first: the nearest the goal
+    got = OperationalBot._umbrella(view, o, order, lambda u: distance_field(o, u.mobility, frozenset()))
+    assert got == {"sam-b": north, "sam-a": south}
+    assert distance(H("0701"), north) < distance(H("0607"), north)
+
+
 def test_red_sends_follow_on_units_against_the_blue_unit_that_cuts_its_lines():
     from tests.rules.boards import board, scenario, to_phase, unit
     from wargame.bots import lines
