@@ -806,9 +806,9 @@ class OperationalBot:
 
     def _lines_first(self, view: View, oracle: Oracle) -> Unit | None:
         """The enemy force whose lines Blue's aircraft cut before anything else this turn: enough
-        line troops in one goal's outskirts to count as a main force (the measure's categories and
-        steps, public rules) with only their supply missing, while no own troops stand on or beside
-        their road home beyond the first `LINES_BEHIND` hexes, whose zones of control would cut it
+        line troops seen in one goal's outskirts to count as a main force if in supply (the
+        measure's categories and steps, public rules), while no own troops stand on or beside their
+        road home beyond the first `LINES_BEHIND` hexes, whose zones of control would cut it
         already. Its heaviest unit, or None (`Doctrine.lines_first`)."""
         if not self.doctrine.lines_first:
             return None
