@@ -793,16 +793,24 @@ class OperationalBot:
         out += looked
         spear = sorted(view.enemy, key=lambda e: (min((distance(e.hex, g) for g in goals), default=99), e.id))
         hours = float(view.clock.turn_hours) if view.clock is not None else 12.0
-        first = self._lines_first(view, oracle) if self.doctrine.interdict_lines else None
-        skip: set[Hex] = set()
+        if not self.doctrine.interdict_lines:
+            covered, pool = self._cover(view, oracle, goals, pool)
+            return out + covered + self._interdict(spear, pool, oracle)
+        # first the lines of a force already at the goals (what the measure needs in supply): a
+        # second and third flight deeper along the same road close the ways round the first; before
+        # the cover where that force could count (`_lines_first`), after it otherwise
+        first = self._lines_first(view, oracle)
+        done: set[Hex] = set()
         if first is not None:
-            flights, pool, skip = self._threat_flights(first, pool, oracle, hours)
+            flights, pool, done = self._threat_flights(first, pool, oracle, hours)
             out += flights
         covered, pool = self._cover(view, oracle, goals, pool)
         out += covered
-        if self.doctrine.interdict_lines:
-            return out + self._interdict_lines(spear, pool, oracle, hours, goals, threat=first is None, skip=skip)
-        return out + self._interdict(spear, pool, oracle)
+        at_goal = next((e for e in spear if e.hex in goals), None)
+        if first is None and at_goal is not None:
+            flights, pool, done = self._threat_flights(at_goal, pool, oracle, hours)
+            out += flights
+        return out + self._interdict_lines(spear, pool, oracle, hours, done)
 
     def _lines_first(self, view: View, oracle: Oracle) -> Unit | None:
         """The enemy force whose lines Blue's aircraft cut before anything else this turn: enough
@@ -828,8 +836,8 @@ class OperationalBot:
     @staticmethod
     def _threat_flights(lead: Unit, pool: int, oracle: Oracle, turn_hours: float) -> tuple[list[Order], int, set[Hex]]:
         """Flights over the road home of `lead`'s force, `THREAT_DEPTHS` hexes back, where the
-        air-defence loss probability is 25 % or less: the flights `_interdict_lines` flies first
-        for a force at the goals, flown before the cover (`_lines_first`)."""
+        air-defence loss probability is 25 % or less, with the rings they watch: for a force at the
+        goals, before the cover where it could count (`_lines_first`), after it otherwise."""
         out: list[Order] = []
         done: set[Hex] = set()
         route = oracle.enemy_supply_route(lead.hex)
@@ -899,21 +907,14 @@ class OperationalBot:
         return out, pool
 
     @staticmethod
-    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, goals=frozenset(),
-                         threat: bool = True, skip: set[Hex] | None = None) -> list[Order]:
+    def _interdict_lines(spear, pool: int, oracle: Oracle, turn_hours: float, done: set[Hex]) -> list[Order]:
         """Flights over the enemy's lines of communication: the hex `LINES_BEHIND` back along the
-        supply route of each lead unit (nearest the goals first; with `threat`, first the road home of
-        a unit at the goals, `_threat_flights`), where the air-defence loss
-        probability is 25 % or less, each big enough to watch the roads all turn (`_flight`). A cut
-        line starves every unit beyond it (docs/rules.md, Supply)."""
+        supply route of each lead unit (nearest the goals first), where the air-defence loss
+        probability is 25 % or less and not in `done` (the rings already flown over), each big
+        enough to watch the roads all turn (`_flight`). A cut line starves every unit beyond it
+        (docs/rules.md, Supply)."""
         out: list[Order] = []
-        done: set[Hex] = set(skip or ())
-        # first the lines of a force already at the goals (what the measure needs in supply): a
-        # second and third flight deeper along the same road close the ways round the first
-        # (unless they were flown before the cover: `skip` holds their rings)
-        first = [e for e in spear if e.hex in goals][:1] if threat else []
-        if first:
-            out, pool, done = OperationalBot._threat_flights(first[0], pool, oracle, turn_hours)
+        done = set(done)
         for e in spear:
             if pool < 8:
                 break
