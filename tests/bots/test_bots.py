@@ -1049,3 +1049,12 @@ def test_distance_fields_are_not_shared_between_scenarios_that_open_different_bo
     closed, opened = field(False), field(True)
     assert opened < closed
     assert field(False) == closed and field(True) == opened
+
+
+def test_the_random_bot_gives_only_legal_orders():
+    # its moves keep to the stacking limit, counting the units it has sent already: on this seed of
+    # the 2016 war two of Red's moves went into full hexes before (the floor is legal random play)
+    sc = load_scenario("incursion-2016")
+    p = play_game(sc, 99000314, "random", "random")
+    assert p.game.over and p.orders > 1000
+    assert p.problems == []

@@ -171,3 +171,16 @@ class SleepsAfterTwo(Base):
 
     def __init__(self, side, seed):
         self.seed = seed
+
+
+class IllegalMove(Base):
+    def orders(self, view, oracle):
+        return [Move("no-such-unit", to="0202")] if view.phase == "movement" else []
+
+
+def test_an_illegal_order_is_reported_in_the_phase_it_was_given(tiny):
+    # the game has gone on to the next phase by the time the refusal is seen
+    p = play_game(tiny, 3, f"{HERE}:IllegalMove", "random")
+    refused = [x for x in p.problems if "illegal order" in x.problem]
+    assert refused and {x.phase for x in refused} == {"movement"}
+    assert [x.turn for x in refused] == list(range(1, len(refused) + 1))

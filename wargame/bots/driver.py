@@ -147,11 +147,16 @@ def _play_on(game: Game, bots: dict[Side, Any], time_limit: float | None, t0: fl
         return give
 
     def refused(side: Side | None, events: list[Event]) -> None:
+        if side is None:
+            return
+        # the game has moved on to the next phase by now: the orders were given in the phase the
+        # submission's log entry names
+        given = game.log[-1] if game.log else {"turn": game.turn, "phase": game.phase}
         for e in events:
-            if side is not None and isinstance(e, OrderRejected) and e.side == side.value:
+            if isinstance(e, OrderRejected) and e.side == side.value:
                 name = str(getattr(bots[side], "name", "?"))[:40]
                 why = f"illegal order: {e.reason}"
-                played.problems.append(BotProblem(game.turn, game.phase, side.value, name, why))
+                played.problems.append(BotProblem(given["turn"], given["phase"], side.value, name, why))
 
     play_until(game, {s: player(s) for s in Side}, on_events=refused)
     played.seconds = time.perf_counter() - t0

@@ -19,10 +19,17 @@ class RandomBot:
     def orders(self, view, oracle) -> list[Order]:
         out: list[Order] = []
         if view.phase == "movement":
+            limit = oracle.tables.stacking
+            stack: dict = {}
             for u in view.own:
-                reach = sorted(oracle.reachable(u.id), key=oracle.hid)
+                stack[u.hex] = stack.get(u.hex, 0) + 1
+            for u in view.own:
+                # only where the units already sent leave room: a move past the stacking limit is illegal
+                reach = sorted((h for h in oracle.reachable(u.id) if stack.get(h, 0) < limit), key=oracle.hid)
                 if reach and self.rng.random() < 0.7:
                     dest = self.rng.choice(reach)
+                    stack[u.hex] -= 1
+                    stack[dest] = stack.get(dest, 0) + 1
                     out.append(Move(u.id, tuple(oracle.hid(h) for h in oracle.path(u.id, dest))))
         elif view.phase == "combat":
             used: set[str] = set()
