@@ -14,7 +14,8 @@ from wargame.play import play_until
 from wargame.saves import read_save, write_save
 
 SEED = 1
-STOP_TURN = 5  # saved before Red's turn-5 movement phase: on seed 1 a cold Red or Blue plays on differently
+STOP_TURN = 5  # saved before Red's turn-5 movement phase: on seed 1 both operational bots remember something
+COLD_TURN = 4  # ... before turn 4's: on seed 1 cold bots play on differently from there (not from turn 5)
 
 
 @pytest.fixture(scope="module")
@@ -27,19 +28,19 @@ def memory(bot) -> dict:
     return {k: v.getstate() if isinstance(v, random.Random) else v for k, v in vars(bot).items()}
 
 
-def saved_midway(sc, tmp_path, red="operational", blue="operational"):
+def saved_midway(sc, tmp_path, red="operational", blue="operational", turn=STOP_TURN):
     """Bots play the game to the save point; the save is written and read back as a player's is.
     Returns the record and the bots as they stand."""
     bots = {s: make_bot(red if s is Side.RED else blue, s, SEED) for s in Side}
     g = Game(sc, seed=SEED)
     play_until(g, {s: bot_player(bots[s], None, []) for s in Side},
-               stop=lambda g: (g.turn, g.phase_index) >= (STOP_TURN, 2))
+               stop=lambda g: (g.turn, g.phase_index) >= (turn, 2))
     return read_save(write_save(tmp_path / "midway.save", g.to_record())), bots
 
 
 def test_a_resumed_bot_game_ends_as_the_uninterrupted_one(incursion, tmp_path):
     whole = play_game(incursion, SEED, "operational", "operational").game
-    rec, _ = saved_midway(incursion, tmp_path)
+    rec, _ = saved_midway(incursion, tmp_path, turn=COLD_TURN)
     assert 0 < len(rec["log"]) < len(whole.log)  # saved mid-game
 
     resumed = resume_game(incursion, rec, "operational", "operational").game

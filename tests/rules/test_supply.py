@@ -9,7 +9,11 @@ from wargame.rules.movement import movement_points
 _AIR = tables().raw["air"]
 # a supply range of 20, and every interdiction with a full flight stops the convoys (d6 + 2 >= 1):
 # these tests are about the hours the lines are cut, not the roll (tests/rules/test_air.py)
-ALWAYS_CUT = tables(supply={"range": 20}, air={"interdiction": {**_AIR["interdiction"], "cut_on": 1}})
+ALWAYS_CUT = tables(supply={"range": 20, "base_stocks": False},
+                    air={"interdiction": {**_AIR["interdiction"], "cut_on": 1}})
+# these tests are about the line a unit traces: a unit set up in its own country would be in supply
+# on its base's stocks wherever the line ran (test_a_unit_on_its_base_is_in_supply_until_it_leaves)
+TRACE = tables(supply={"base_stocks": False})
 
 # Estonia (columns 1-7), Russia (8-10); a road along row 2
 B = board(["." * 10] * 3, ["EEEEEEERRR"] * 3, roads=["0102 0202 0302 0402 0502 0602 0702 0802 0902 1002"],
@@ -17,7 +21,7 @@ B = board(["." * 10] * 3, ["EEEEEEERRR"] * 3, roads=["0102 0202 0302 0402 0502 0
 
 
 def new(units, t=None, **kw) -> Game:
-    return Game(scenario(B, units, t=t or tables(), **kw), seed=1)
+    return Game(scenario(B, units, t=t or TRACE, **kw), seed=1)
 
 
 def ids(g, side):
@@ -30,7 +34,7 @@ def test_red_traces_from_russia_along_the_road_within_range():
     # road 4 points a hex: 48 points = 12 road hexes, so the whole road; cross-country 12 a hex
     assert {"0502", "0102"} <= ok
     assert supply.in_supply(g.position, g.units["r"])
-    short = new([unit("r", RED, "tank", "0502")], t=tables(supply={"range": 12}))
+    short = new([unit("r", RED, "tank", "0502")], t=tables(supply={"range": 12, "base_stocks": False}))
     assert "0502" in ids(short, RED) and "0402" not in ids(short, RED)   # three road hexes from Russia (0802)
     assert "0701" in ids(short, RED) and "0601" not in ids(short, RED)    # one cross-country hex from the border
 
@@ -76,6 +80,27 @@ def test_blue_is_supplied_from_the_depots_it_holds():
     g.state.control["Tartu"] = RED
     g.invalidate()
     assert supply.depots(g.position, BLUE) == [] and not supply.in_supply(g.position, g.units["b"])  # no home country
+
+
+def test_a_unit_on_its_base_is_in_supply_until_it_leaves():
+    # b begins the game at 0102 in Estonia, a country of its side; Tartu, Blue's only depot, is Red's
+    def game(t):
+        g = new([unit("b", BLUE, "inf", "0102"), unit("r", RED, "tank", "0902")], t=t)
+        g.state.control["Tartu"] = RED
+        g.invalidate()
+        return g
+
+    g = game(tables())
+    assert supply.depots(g.position, BLUE) == [] and not supply.supplied_at(g.position, BLUE, g.index.idx[H("0102")])
+    assert supply.in_supply(g.position, g.units["b"])              # the line is gone: the base's stocks
+    g.place(g.units["b"], H("0101"))
+    assert not supply.in_supply(g.position, g.units["b"])          # off its base it traces like any other
+    g.place(g.units["b"], H("0102"))
+    assert supply.in_supply(g.position, g.units["b"])
+    assert not supply.in_supply(game(TRACE).position, game(TRACE).units["b"])  # supply.base_stocks off
+    # a unit whose first hex is in a country not of its side has no base there
+    far = new([unit("r", RED, "tank", "0102")], t=tables(supply={"range": 0}))
+    assert not supply.in_supply(far.position, far.units["r"])
 
 
 def test_a_major_river_without_a_bridge_stops_the_trace_and_interdiction_costs():

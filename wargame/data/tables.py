@@ -296,6 +296,8 @@ TABLES_SPEC = Record(
                     "range": F(Int(min=0, max=10_000)),
                     "cost": F(Record({k: F(Int(min=0, max=1000)) for k in ("rail", "road", "offroad", "minor_river")})),
                     "interdicted_cost": F(Int(min=0, max=1000)),
+                    "base_stocks": F(Bool(), required=False, default=False,
+                                     doc="is a unit standing in its H-hour hex, in a country of its side, in supply?"),
                     "effects": F(
                         Seq(
                             Record(

@@ -297,9 +297,33 @@ def _spread(t: _Trace, buckets: list[list[int]]) -> None:
 
 
 def in_supply(game: Position, u: Unit) -> bool:
-    """Whether the unit can trace supply from where it stands now."""
+    """Whether the unit is in supply where it stands now: it can trace supply, or it stands on its
+    base's stocks (`at_base`)."""
     i = game.state.pos.get(u.id)
-    return i is not None and supplied_at(game, u.side, i)
+    return i is not None and (at_base(game, u, i) or supplied_at(game, u.side, i))
+
+
+def _bases(game: Position) -> dict[str, int]:
+    """Unit id -> hex int it began the game in, for the units set up in a country of their side."""
+    sc = game.scenario
+    ix = game.index
+    out: dict[str, int] = {}
+    for u in sc.units:
+        if u.hex is None:
+            continue
+        i = ix.idx.get(u.hex)
+        if i is not None and ix.country[i] in sc.sides[u.side].countries:
+            out[u.id] = i
+    return out
+
+
+def at_base(game: Position, u: Unit, i: int) -> bool:
+    """With `supply.base_stocks`: whether hex int i is where the unit began the game, in a country of
+    its side (its barracks, or the stocks placed with it), so that it is in supply there whatever its
+    trace. A unit that has left it traces like any other."""
+    if not game.tables.supply.get("base_stocks"):
+        return False
+    return game.ground_fact("supply_bases", lambda: _bases(game)).get(u.id) == i
 
 
 def supplied_at(game: Position, side: Side, i: int) -> bool:
@@ -338,7 +362,7 @@ def update(game: Position) -> list[ev.Event]:
         for u in game.units_of(side):
             i = st.pos[u.id]
             n = st.out_of_supply.get(u.id, 0)
-            if supplied_at(game, side, i):
+            if at_base(game, u, i) or supplied_at(game, side, i):
                 if n:
                     del st.out_of_supply[u.id]
                     out.append(ev.SupplyChanged(u.id, u.name, side.value, ids[i], 0))
