@@ -335,3 +335,17 @@ def test_docs_forces_covers_every_type_oob_and_scenario(unit_types):
         assert f"`{name}`" in doc or f"### {name}" in doc or f"| {name} |" in doc, (
             f"docs/forces.md does not mention {name}"
         )
+
+
+def test_every_unit_on_the_board_at_h_hour_is_in_supply(scenario):
+    # nobody begins the war cut off in his own country: before the bases' stocks (docs/rules.md,
+    # Supply) the Kalev battalion at Paldiski, two territorial units and a battalion of the 2nd ABCT
+    # stood off the board's road corridors, beyond a depot's range, and fought at half strength from H+24
+    from wargame.game import Game
+    from wargame.rules import supply
+
+    g = Game(scenario, seed=1)
+    cut = [u.id for u in g.position.state.units.values()
+           if u.alive and u.hex is not None and not supply.in_supply(g.position, u)]
+    assert cut == []
+    assert g.position.state.out_of_supply == {}
