@@ -709,7 +709,7 @@ def test_each_umbrella_spot_goes_to_the_nearest_mobile_sam():
     road while the division stood in Riga's outskirts under Blue's interdiction."""
     from tests.rules.boards import board, scenario, to_phase, unit
     from wargame.bots.base import Oracle
-    from wargame.bots.operational import COVER_DEPTH, OperationalBot, distance_field
+    from wargame.bots.operational import COVER_DEPTH, OperationalBot
     from wargame.game import Game
     from wargame.hexgrid import distance
     from wargame.hexgrid import parse_hex_id as H
@@ -736,7 +736,7 @@ def test_each_umbrella_spot_goes_to_the_nearest_mobile_sam():
     assert north == H("0602") and south == H("0906")
     view = g.view(Side.RED)
     order = sorted(view.own, key=lambda u: u.id)  # r1 first: the nearest the goal
-    got = OperationalBot._umbrella(view, o, order, lambda u: distance_field(o, u.mobility, frozenset()))
+    got = OperationalBot._umbrella(view, o, order)
     assert got == {"sam-b": north, "sam-a": south}
     assert distance(H("0701"), north) < distance(H("0607"), north)
 

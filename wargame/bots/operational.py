@@ -296,7 +296,7 @@ class OperationalBot:
         fire_plan = self._fire_plan(oracle, goals, stuck) if d.mass_fires else {}
         if fire_plan:
             order = self._guns_first(order, oracle, fire_plan)
-        umbrella = self._umbrella(view, oracle, order, field) if self.side is Side.RED and d.cover_lines else {}
+        umbrella = self._umbrella(view, oracle, order) if self.side is Side.RED and d.cover_lines else {}
         flown: set[str] = set()
         if self.side is Side.RED and d.airlift and oracle.lift:
             for o in self._airlifts(view, oracle, field, near_enemy, stack, limit):
@@ -493,7 +493,7 @@ class OperationalBot:
         return out
 
     @staticmethod
-    def _umbrella(view: View, oracle: Oracle, order: list[Unit], field) -> dict[str, Hex]:
+    def _umbrella(view: View, oracle: Oracle, order: list[Unit]) -> dict[str, Hex]:
         """Red: where its mobile air defence (umbrella of `COVER_RANGE` hexes or less) stands: one
         battery a lead manoeuvre unit, nearest the goals first, on that unit's supply route
         `COVER_DEPTH` hexes back, where Blue's line interdiction aims (docs/bots.md); each spot, in
