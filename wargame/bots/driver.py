@@ -150,8 +150,8 @@ def _play_on(game: Game, bots: dict[Side, Any], time_limit: float | None, t0: fl
         if side is None:
             return
         # the game has moved on to the next phase by now: the orders were given in the phase the
-        # submission's log entry names
-        given = game.log[-1] if game.log else {"turn": game.turn, "phase": game.phase}
+        # submission's log entry names (every submit writes one)
+        given = game.log[-1]
         for e in events:
             if isinstance(e, OrderRejected) and e.side == side.value:
                 name = str(getattr(bots[side], "name", "?"))[:40]

@@ -362,7 +362,7 @@ def update(game: Position) -> list[ev.Event]:
         for u in game.units_of(side):
             i = st.pos[u.id]
             n = st.out_of_supply.get(u.id, 0)
-            if at_base(game, u, i) or supplied_at(game, side, i):
+            if in_supply(game, u):
                 if n:
                     del st.out_of_supply[u.id]
                     out.append(ev.SupplyChanged(u.id, u.name, side.value, ids[i], 0))
