@@ -34,7 +34,8 @@ def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
         return f"{100 * v:.0f}%" if pct else (f"{v:g}" if isinstance(v, (int, float)) else str(v))
 
     rows = [("games", "games", False), ("reached in 10 days", "reached", False), ("median hours", "median", False),
-            ("quartiles", None, False), ("fastest / slowest", None, False)]
+            ("quartiles", None, False), ("fastest / slowest", None, False),
+            ("commonest hour (games)", None, False)]
     rows += [(f"share reached by {t} h", f"by_{t}", True) for t in THRESHOLDS]
     rows += [("share in RAND's 36-60 h", "in_36_60", True),
              ("first Red unit in the outskirts (median h)", "first_unit_median", False), ("Red wins", "red_wins", True),
@@ -50,6 +51,8 @@ def summary_table(named: Iterable[tuple[str, dict[str, Any]]]) -> Table:
                 cells.append(f"{s['q1']:g} – {s['q3']:g}" if "q1" in s else "—")
             elif label == "fastest / slowest":
                 cells.append(f"{s['min']:g} / {s['max']:g}" if "min" in s else "—")
+            elif label == "commonest hour (games)":
+                cells.append(f"{s['mode']:g} ({s['mode_games']} of {s['games']})" if "mode" in s else "—")
             elif key in ("red_steps_lost", "blue_steps_lost", "seconds_per_game"):
                 cells.append(f"{s[key]:.2f}" if key == "seconds_per_game" else f"{s[key]:.1f}")
             else:

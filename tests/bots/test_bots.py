@@ -134,6 +134,7 @@ def test_summary_statistics_on_a_known_sample():
         s["by_36"] == pytest.approx(1 / 6) and s["by_60"] == pytest.approx(4 / 6) and s["by_72"] == pytest.approx(5 / 6)
     )
     assert s["in_36_60"] == pytest.approx(4 / 6) and s["red_wins"] == pytest.approx(5 / 6)
+    assert (s["distinct"], s["mode"], s["mode_games"]) == (4, 48, 2)
 
 
 def test_clone_is_independent(tiny):

@@ -79,6 +79,7 @@ def test_stats():
     rows = [{"measure": m, "seed": i} for i, m in enumerate([36, 48, None, 60])]
     s = stats.summarise(rows, 240)
     assert (s["min"], s["median"], s["max"], s["reached"], s["by_48"]) == (36, 54, 240, 3, 0.5)
+    assert (s["distinct"], s["mode"], s["mode_games"]) == (4, 36, 1)
     base = [{"measure": m, "seed": i} for i, m in enumerate([36, 36, 48, 72])]
     p = stats.paired(rows, base, 240)
     assert (p["better"], p["equal"], p["worse"], p["pairs"]) == (2, 1, 1, 4)
@@ -187,3 +188,19 @@ cases:
     assert a[0]["summary"]["games"] == 4 and a[1]["summary"]["games"] == 2 and a[1]["paired"]["pairs"] == 2
     assert "4 games per case (slow 2, paired on those seeds)" in report.markdown(st, a, "cmd")
     assert len(runner.jobs_of(dataclasses.replace(st, replications=1))) == 2  # the study's count caps it too
+
+
+def test_a_case_whose_games_end_at_one_hour_says_so():
+    """The distribution line names the hour most games ended at when it is at least half of them
+    (a figure to explain: one mechanism decided them), and says nothing otherwise; games where Red
+    never got there are not such an hour."""
+    def line(hours):
+        rows = [{"measure": m, "seed": i} for i, m in enumerate(hours)]
+        return report.distribution_line(stats.summarise(rows, 240), 240)
+
+    assert line([49.5] * 6).endswith("; 6 games; 49.5 h in every game")
+    assert line([46, 46, 46, 51, 60, 71]).endswith("; 46 h in 3 of 6 games")
+    assert line([46, 46, 51, 60, 71, 84]).endswith("; 6 games")
+    assert line([None] * 5 + [60]).endswith("; 6 games")
+    s = stats.summarise([{"measure": m, "seed": i} for i, m in enumerate([60, 51, 60, 51])], 240)
+    assert (s["distinct"], s["mode"], s["mode_games"]) == (2, 51, 2)  # a tie: the earlier hour

@@ -7,6 +7,7 @@ A game in which Red never reaches its aim has no hour; it counts as the game's l
 
 from __future__ import annotations
 
+import collections
 import math
 import statistics
 from typing import Any
@@ -69,6 +70,11 @@ def summarise(rows: list[dict[str, Any]], cap: float) -> dict[str, Any]:
     s.update(min=xs[0], q1=q[0], median=statistics.median(xs), q3=q[2], max=xs[-1], mean=m, ci=hw)
     for t in THRESHOLDS:
         s[f"by_{t}"] = sum(1 for x in xs if x <= t) / n
+    # how concentrated the hours are: a case whose games nearly all end at one hour is a figure to
+    # explain before reading it (one mechanism deciding every game), not a precise one
+    counts = collections.Counter(xs)
+    top = max(counts.values())
+    s.update(distinct=len(counts), mode=min(x for x, c in counts.items() if c == top), mode_games=top)
     return s
 
 
