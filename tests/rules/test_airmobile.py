@@ -34,11 +34,11 @@ def test_the_lift_is_a_side_s_helicopters_and_a_lifted_unit_moves_no_more():
     g = game([unit("v1", RED, "heli", "1203"), unit("v2", RED, "heli", "1204")])
     to_phase(g, "movement", RED)
     assert g.stage(RED, Airlift("v1", "0803")) is None
-    assert g.stage(RED, Airlift("v2", "0804")) == "Red's helicopters lift 1 battalion(s) a phase, all taken"
+    assert g.stage(RED, Airlift("v2", "0804")) == "Red's helicopters lift 1 battalion a phase, all taken"
     assert g.stage(RED, Move("v1", to="0703")) == "v1 (Air assault battalion) already has a move staged this phase"
     none = game([unit("v", RED, "heli", "1203")], lift=0)
     to_phase(none, "movement", RED)
-    assert none.legal(RED, Airlift("v", "0803")) == "Red's helicopters lift 0 battalion(s) a phase: it has none"
+    assert none.legal(RED, Airlift("v", "0803")) == "Red has no helicopter lift"
 
 
 def test_no_landing_in_a_zone_of_control_and_no_take_off_from_one():

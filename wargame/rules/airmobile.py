@@ -47,9 +47,10 @@ def problem(game: Position, side: Side, o: Airlift, lifted: int, moving: set[str
         return f"{u.name} already moves this phase"
     room = lift(game, side)
     if lifted >= room:
-        return f"{side.value.capitalize()}'s helicopters lift {room} battalion(s) a phase" + (
-            ", all taken" if room else ": it has none"
-        )
+        if not room:
+            return f"{side.value.capitalize()} has no helicopter lift"
+        bns = "1 battalion" if room == 1 else f"{room} battalions"
+        return f"{side.value.capitalize()}'s helicopters lift {bns} a phase, all taken"
     ix = game.index
     a = st.pos[u.id]
     b = ix.of_id.get(o.to)
