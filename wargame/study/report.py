@@ -53,9 +53,9 @@ def distribution_line(s: dict[str, Any], cap: float) -> str:
 
 
 def concentration(s: dict[str, Any], cap: float) -> str:
-    """'; 49.5 h in every game' or '; 46 h in 29 of 40 games' when at least half the games of a case
-    in which Red got there ended at one hour (`MODE_SHARE`), else ''. Such a figure says that one
-    mechanism decided most games: a thing to explain, not a precise estimate."""
+    """'; 49.5 h in every game' or '; 46 h in 29 of 40 games' when at least `MODE_SHARE` of a case's
+    games ended at one hour, an hour at which Red got there (not the game's end), else ''. Such a
+    figure says that one mechanism decided most games: a thing to explain, not a precise estimate."""
     n, top, hour = s.get("games", 0), s.get("mode_games", 0), s.get("mode")
     if not n or hour is None or hour >= cap or n < 2 or top < MODE_SHARE * n:
         return ""
