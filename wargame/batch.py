@@ -14,7 +14,6 @@ row (`BatchResult.interrupted`).
 
 from __future__ import annotations
 
-import collections
 import csv
 import json
 import multiprocessing as mp
@@ -29,6 +28,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
+
+from wargame.study.stats import concentration
 
 FIELDS = [
     "game",
@@ -316,9 +317,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     if hours:
         q = statistics.quantiles(hours, n=4, method="inclusive") if len(hours) > 1 else [hours[0]] * 3
         s.update(median=statistics.median(hours), q1=q[0], q3=q[2], min=hours[0], max=hours[-1])
-        counts = collections.Counter(hours)  # concentration: see wargame.study.report.concentration
-        top = max(counts.values())
-        s.update(distinct=len(counts), mode=min(h for h, c in counts.items() if c == top), mode_games=top)
+        s.update(concentration(hours))  # of the games Red got there
     for t in THRESHOLDS:
         s[f"by_{t}"] = sum(1 for h in hours if h <= t) / n if n else 0.0
     s["in_36_60"] = sum(1 for h in hours if 36 <= h <= 60) / n if n else 0.0

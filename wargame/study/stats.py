@@ -70,12 +70,17 @@ def summarise(rows: list[dict[str, Any]], cap: float) -> dict[str, Any]:
     s.update(min=xs[0], q1=q[0], median=statistics.median(xs), q3=q[2], max=xs[-1], mean=m, ci=hw)
     for t in THRESHOLDS:
         s[f"by_{t}"] = sum(1 for x in xs if x <= t) / n
-    # how concentrated the hours are: a case whose games nearly all end at one hour is a figure to
-    # explain before reading it (one mechanism deciding every game), not a precise one
-    counts = collections.Counter(xs)
-    top = max(counts.values())
-    s.update(distinct=len(counts), mode=min(x for x, c in counts.items() if c == top), mode_games=top)
+    s.update(concentration(xs))
     return s
+
+
+def concentration(hours: list[float]) -> dict[str, Any]:
+    """How concentrated the hours are (a non-empty list): `distinct` hours, the commonest `mode`
+    (the earlier on a tie) and its `mode_games`. A case whose games nearly all end at one hour is a
+    figure to explain before reading it (one mechanism deciding every game), not a precise one."""
+    counts = collections.Counter(hours)
+    top = max(counts.values())
+    return {"distinct": len(counts), "mode": min(x for x, c in counts.items() if c == top), "mode_games": top}
 
 
 def paired(case_rows: list[dict[str, Any]], base_rows: list[dict[str, Any]], cap: float) -> dict[str, Any]:
