@@ -12,10 +12,10 @@ def test_a_trace_brought_up_to_date_gives_what_a_trace_from_scratch_does():
     """`supplied` re-traces only what moves, bridges and aircraft changed since the side's last
     trace. At every phase of a bot game, at several hours (the aircraft over the roads go home), it
     must give what a copy of the position (no cache: a trace from scratch) gives."""
-    # seed 5: a bridge is blown on the fifth turn (on seed 2 none is by the eighth since the map's
-    # corridors keep to their river banks)
-    g = Game(load_scenario("incursion-2016"), seed=5)
-    bots = {s: make_bot("operational", s, 5) for s in Side}
+    # seed 1: a bridge is blown on the seventh turn (on seeds 2 and 5 none is by the eighth since the
+    # E77 runs by Smiltene and Ape)
+    g = Game(load_scenario("incursion-2016"), seed=1)
+    bots = {s: make_bot("operational", s, 1) for s in Side}
     pos = g.position
     checked = blown = watched = 0
     while not g.over and g.turn <= 8:
