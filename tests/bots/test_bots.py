@@ -742,6 +742,60 @@ def test_each_umbrella_spot_goes_to_the_nearest_mobile_sam():
     assert distance(H("0701"), north) < distance(H("0607"), north)
 
 
+
+def test_a_divisions_air_defence_covers_its_own_divisions_lines_and_goes_by_road():
+    """The 4th Tank Division's Buk regiment covers the division's road, not the column nearest the
+    goal, and gets there along the road, not across the forest toward the spot. Found in incursion-2016
+    (seed 1372213): given the spot nearest it in hexes each turn, it drove cross-country between the
+    A12 and the E77, two hexes a turn, and then back to Pskov for the other axis, while the division
+    stood in Riga's outskirts with Blue's flights over its road losing nothing."""
+    import dataclasses
+
+    from tests.rules.boards import board, scenario, to_phase, unit
+    from wargame.bots.base import Oracle
+    from wargame.bots.operational import COVER_DEPTH, OperationalBot
+    from wargame.game import Game
+    from wargame.hexgrid import parse_hex_id as H
+    from wargame.orders import Move
+
+    b = board(
+        ["." * 12] + ["f" * 12] * 5 + ["." * 12],
+        ["EEEEEEEERRRR"] * 7,
+        roads=[" ".join(f"{c:02d}02" for c in range(1, 13)), " ".join(f"{c:02d}06" for c in range(1, 13)),
+               "1102 1103 1104 1105 1106"],
+        cities=[("Tallinn", "0104", "EST")],
+        outskirts={"Tallinn": "0104 0103 0105"},
+    )
+
+    def of(u, formation):
+        return dataclasses.replace(u, formation=formation)
+
+    units = [
+        of(unit("r1", Side.RED, "tank", "0302"), "Army / 1st Div / 1st Regt"),  # nearest the goal
+        of(unit("r2", Side.RED, "tank", "0606"), "Army / 2nd Div / 5th Regt"),
+        of(unit("sam-2", Side.RED, "sam", "0902"), "Army / 2nd Div"),  # the 2nd's own, on the 1st's road
+        unit("b1", Side.BLUE, "inf", "0104"),
+    ]
+    g = Game(scenario(b, units, measure=("Tallinn",)), seed=1)
+    to_phase(g, "movement", Side.RED)
+    o = Oracle(g, Side.RED)
+    south = o.own_supply_route(H("0606"))[COVER_DEPTH]
+    assert south == H("0906")
+    view = g.view(Side.RED)
+    order = sorted(view.own, key=lambda u: u.id)  # r1 first: the nearest the goal
+    assert OperationalBot._umbrella(view, o, order) == {"sam-2": south}
+    # a formation no manoeuvre unit shares more of than any other: the spot nearest the goal
+    sam = next(u for u in view.own if u.id == "sam-2")
+    sam.formation = "Army / AD Bde"  # the view's copy
+    assert OperationalBot._umbrella(view, o, order) == {"sam-2": o.own_supply_route(H("0302"))[COVER_DEPTH]}
+    sam.formation = "Army / 2nd Div"
+    # it goes there by the roads (north to the road, east to the junction, down to the southern one),
+    # not straight across the forest
+    moves = {m.unit: m for m in OperationalBot(Side.RED, 1).orders(view, o) if isinstance(m, Move)}
+    path = [H(x) for x in moves["sam-2"].path]
+    assert path and all(b.road(a, c) for a, c in zip([H("0902")] + path, path, strict=False))
+
+
 def test_red_sends_follow_on_units_against_the_blue_unit_that_cuts_its_lines():
     from tests.rules.boards import board, scenario, to_phase, unit
     from wargame.bots import lines

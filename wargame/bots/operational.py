@@ -94,6 +94,31 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
     return best
 
 
+def costs_to(oracle: Oracle, mobility: str, goal: Hex, targets: set[Hex]) -> dict[Hex, int]:
+    """The MP cost from each of `targets` to `goal`, as `distance_field` gives it, but searched only
+    until every target is reached (a target it cannot reach is left out) and not cached: for one-off
+    goals, such as an air defence battery's spot, that would crowd the fields' cache."""
+    into = _entering(oracle, mobility)
+    allowed = oracle.allowed
+    best = {goal: 0} if goal in allowed else {}
+    heap = [(0, goal)] if best else []
+    left = set(targets)
+    out: dict[Hex, int] = {}
+    while heap and left:
+        c, h = heapq.heappop(heap)
+        if c > best[h]:
+            continue
+        if h in left:
+            left.discard(h)
+            out[h] = c
+        for n, back in into.get(h, ()):
+            nc = c + back
+            if n in allowed and nc < best.get(n, 1 << 30):
+                best[n] = nc
+                heapq.heappush(heap, (nc, n))
+    return out
+
+
 def _within(oracle: Oracle, centre: Hex, radius: int) -> list[Hex]:
     """The hexes of the board within `radius` of `centre` (`hexgrid.within`, less those off the board),
     from the board index's cached balls."""
@@ -365,7 +390,8 @@ class OperationalBot:
                 if cat == "air_defence" and u.id in umbrella:
                     # over the lines behind the lead units: the roads Blue's aircraft would cut
                     spot = umbrella[u.id]
-                    best = min(cands + [u.hex], key=lambda h: (distance(h, spot), reach.get(h, 0), h))
+                    to_spot = costs_to(oracle, u.type.mobility, spot, set(cands) | {u.hex})
+                    best = min(cands + [u.hex], key=lambda h: (to_spot.get(h, 1 << 20), distance(h, spot), h))
                     if best != u.hex:
                         stack[u.hex] -= 1
                         stack[best] = stack.get(best, 0) + 1
@@ -494,27 +520,63 @@ class OperationalBot:
 
     @staticmethod
     def _umbrella(view: View, oracle: Oracle, order: list[Unit]) -> dict[str, Hex]:
-        """Red: where its mobile air defence (umbrella of `COVER_RANGE` hexes or less) stands: one
-        battery a lead manoeuvre unit, nearest the goals first, on that unit's supply route
-        `COVER_DEPTH` hexes back, where Blue's line interdiction aims (docs/bots.md); each spot, in
-        that order, goes to the nearest battery not yet given one. SAM unit id -> its spot."""
-        mobile = [u for u in view.own if u.type.category == "air_defence" and 0 < u.type.ad_range <= COVER_RANGE]
-        spots: list[Hex] = []
-        for u in order:
-            if len(spots) >= len(mobile):
-                break
-            if u.type.category not in HEAVY:
-                continue
-            route = oracle.own_supply_route(u.hex)
-            if len(route) > COVER_DEPTH:
-                spot = route[COVER_DEPTH]
-                if all(distance(spot, s) > 2 for s in spots):
-                    spots.append(spot)
+        """Red: where its mobile air defence (umbrella of `COVER_RANGE` hexes or less) stands: over
+        the supply route of the lead manoeuvre unit of its own formation, `COVER_DEPTH` hexes back,
+        where Blue's line interdiction aims (docs/bots.md). A division's air defence regiment covers
+        its division, an army's brigade its army (the lead unit nearest the goals among those whose
+        formation shares the most of the battery's own, when some share less); the other batteries
+        take the spots of the lead units nearest the goals that none covers yet, each spot the battery
+        that gets there soonest by the roads. SAM unit id -> its spot."""
+        mobile = sorted(
+            (u for u in view.own if u.type.category == "air_defence" and 0 < u.type.ad_range <= COVER_RANGE
+             and u.hex is not None),
+            key=lambda u: u.id,
+        )
+        heavy = [u for u in order if u.type.category in HEAVY and u.hex is not None]  # nearest the goals first
+        spots: dict[str, Hex | None] = {}
+
+        def spot_of(u: Unit) -> Hex | None:
+            if u.id not in spots:
+                route = oracle.own_supply_route(u.hex) if u.hex is not None else []
+                spots[u.id] = route[COVER_DEPTH] if len(route) > COVER_DEPTH else None
+            return spots[u.id]
+
+        def shared(a: str, b: str) -> int:
+            n = 0
+            for x, y in zip(a.split(" / "), b.split(" / "), strict=False):
+                if x != y:
+                    break
+                n += 1
+            return n
+
         out: dict[str, Hex] = {}
-        for spot in spots:
-            free = [s for s in mobile if s.id not in out and s.hex is not None]
-            if free:
-                out[min(free, key=lambda s: (distance(s.hex, spot), s.id)).id] = spot
+        rest: list[Unit] = []
+        for sam in mobile:
+            kin = [shared(sam.formation, u.formation) for u in heavy]
+            # its own formation's units: those sharing the most with it, when that is more than all do
+            own = [u for u, k in zip(heavy, kin, strict=True) if k == max(kin)] if kin and max(kin) > min(kin) else []
+            spot = next((h for h in map(spot_of, own) if h is not None), None)
+            if spot is not None:
+                out[sam.id] = spot
+            else:
+                rest.append(sam)
+        # the others: each spot, nearest the goals first and clear of those covered, to the battery that
+        # gets there soonest by the roads (the nearest in hexes may be a forest away)
+        for u in heavy:
+            if not rest:
+                break
+            spot = spot_of(u)
+            if spot is None or any(distance(spot, s) <= 2 for s in out.values()):
+                continue
+            costs = [
+                (costs_to(oracle, sam.type.mobility, spot, {sam.hex}).get(sam.hex, 1 << 20),
+                 distance(sam.hex, spot), sam.id)
+                for sam in rest
+                if sam.hex is not None
+            ]
+            chosen = min(costs)[2]
+            out[chosen] = spot
+            rest = [sam for sam in rest if sam.id != chosen]
         return out
 
     @staticmethod
