@@ -553,8 +553,9 @@ class OperationalBot:
         rest: list[Unit] = []
         for sam in mobile:
             kin = [shared(sam.formation, u.formation) for u in heavy]
+            most = max(kin, default=0)
             # its own formation's units: those sharing the most with it, when that is more than all do
-            own = [u for u, k in zip(heavy, kin, strict=True) if k == max(kin)] if kin and max(kin) > min(kin) else []
+            own = [u for u, k in zip(heavy, kin, strict=True) if k == most] if kin and most > min(kin) else []
             spot = next((h for h in map(spot_of, own) if h is not None), None)
             if spot is not None:
                 out[sam.id] = spot
