@@ -72,16 +72,32 @@ class Totals:
         }
 
 
+def path_of(formation: str) -> list[str]:
+    """A formation's levels, from the root down ("1st GTA / 4th Gds Tank Div" -> two levels)."""
+    return [p.strip() for p in formation.split("/")]
+
+
 def brigade_of(formation: str) -> str | None:
     """The brigade-level formation (brigade, regiment, brigade combat team) in a "/"-separated path."""
-    for part in reversed([p.strip() for p in formation.split("/")]):
+    for part in reversed(path_of(formation)):
         if _BRIGADE.search(part):
             return part
     return None
 
 
 def root_of(formation: str) -> str:
-    return formation.split("/")[0].strip()
+    return path_of(formation)[0]
+
+
+def levels_shared(a: str, b: str) -> int:
+    """How many levels two formations share from the root: a division's air defence regiment and one
+    of its tank regiments share two ("1st GTA / 4th Gds Tank Div"), the same army's other division one."""
+    n = 0
+    for x, y in zip(path_of(a), path_of(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def totals(units: Iterable[Unit]) -> Totals:

@@ -30,11 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from wargame.bots import block, lines, reserve
 from wargame.bots.base import FIRES, STATIC
+from wargame.forces import levels_shared
 from wargame.hexgrid import Hex, distance, neighbours
 from wargame.model.units import Side, Unit
 from wargame.orders import Airlift, AirMission, Attack, Demolish, Move, Order
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from wargame.bots.base import Oracle
     from wargame.rules.fog import View
 
@@ -77,19 +80,9 @@ def distance_field(oracle: Oracle, mobility: str, goals: frozenset[Hex], blocked
         return f
     while len(_FIELDS) >= 64:
         del _FIELDS[next(iter(_FIELDS))]
-    into = _entering(oracle, mobility)
-    allowed = oracle.allowed
-    best = {g: 0 for g in goals if g in allowed}
-    heap = [(0, g) for g in sorted(best)]
-    while heap:
-        c, h = heapq.heappop(heap)
-        if c > best[h]:
-            continue
-        for n, back in into.get(h, ()):
-            nc = c + back + (extra if h in costly else 0)
-            if n in allowed and n not in blocked and nc < best.get(n, 1 << 30) and (limit is None or nc <= limit):
-                best[n] = nc
-                heapq.heappush(heap, (nc, n))
+    best = {g: 0 for g in goals if g in oracle.allowed}
+    for _ in _settle(oracle, mobility, best, blocked, costly, extra, limit):
+        pass
     _FIELDS[key] = best
     return best
 
@@ -98,25 +91,37 @@ def costs_to(oracle: Oracle, mobility: str, goal: Hex, targets: set[Hex]) -> dic
     """The MP cost from each of `targets` to `goal`, as `distance_field` gives it, but searched only
     until every target is reached (a target it cannot reach is left out) and not cached: for one-off
     goals, such as an air defence battery's spot, that would crowd the fields' cache."""
-    into = _entering(oracle, mobility)
-    allowed = oracle.allowed
-    best = {goal: 0} if goal in allowed else {}
-    heap = [(0, goal)] if best else []
     left = set(targets)
     out: dict[Hex, int] = {}
-    while heap and left:
-        c, h = heapq.heappop(heap)
-        if c > best[h]:
-            continue
+    for h, c in _settle(oracle, mobility, {goal: 0} if goal in oracle.allowed else {}):
         if h in left:
             left.discard(h)
             out[h] = c
+            if not left:
+                break
+    return out
+
+
+def _settle(oracle: Oracle, mobility: str, best: dict[Hex, int], blocked: frozenset[Hex] = frozenset(),
+            costly: frozenset[Hex] = frozenset(), extra: int = 0, limit: int | None = None,
+            ) -> Iterator[tuple[Hex, int]]:
+    """The search behind `distance_field` and `costs_to`: outward from the hexes of `best` (their
+    starting costs), over the cost of entering each hex from its neighbour, filling `best` in and
+    yielding each hex with its final cost, nearest first."""
+    into = _entering(oracle, mobility)
+    allowed = oracle.allowed
+    heap = [(c, g) for g, c in sorted(best.items())]
+    heapq.heapify(heap)
+    while heap:
+        c, h = heapq.heappop(heap)
+        if c > best[h]:
+            continue
+        yield h, c
         for n, back in into.get(h, ()):
-            nc = c + back
-            if n in allowed and nc < best.get(n, 1 << 30):
+            nc = c + back + (extra if h in costly else 0)
+            if n in allowed and n not in blocked and nc < best.get(n, 1 << 30) and (limit is None or nc <= limit):
                 best[n] = nc
                 heapq.heappush(heap, (nc, n))
-    return out
 
 
 def _within(oracle: Oracle, centre: Hex, radius: int) -> list[Hex]:
@@ -541,18 +546,10 @@ class OperationalBot:
                 spots[u.id] = route[COVER_DEPTH] if len(route) > COVER_DEPTH else None
             return spots[u.id]
 
-        def shared(a: str, b: str) -> int:
-            n = 0
-            for x, y in zip(a.split(" / "), b.split(" / "), strict=False):
-                if x != y:
-                    break
-                n += 1
-            return n
-
         out: dict[str, Hex] = {}
         rest: list[Unit] = []
         for sam in mobile:
-            kin = [shared(sam.formation, u.formation) for u in heavy]
+            kin = [levels_shared(sam.formation, u.formation) for u in heavy]
             most = max(kin, default=0)
             # its own formation's units: those sharing the most with it, when that is more than all do
             own = [u for u, k in zip(heavy, kin, strict=True) if k == most] if kin and most > min(kin) else []

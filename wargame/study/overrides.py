@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from wargame.data.schema import DataError, Problem
-from wargame.forces import MANOEUVRE, brigade_of
+from wargame.forces import MANOEUVRE, brigade_of, root_of
 from wargame.hexgrid import parse_hex_id
 from wargame.model.scenario import AirPool, Scenario
 from wargame.model.units import Side, Unit
@@ -254,7 +254,7 @@ def brigades_of(units: Iterable[Unit], root: str | None = None) -> list[str]:
     out: list[str] = []
     for u in units:
         b = brigade_of(u.formation)
-        if b and b not in out and (root is None or u.formation.split("/")[0].strip() == root):
+        if b and b not in out and (root is None or root_of(u.formation) == root):
             out.append(b)
     return out
 
@@ -287,7 +287,7 @@ def add_brigades(
         [
             u
             for u in units
-            if brigade_of(u.formation) in chosen and (root is None or u.formation.split("/")[0].strip() == root)
+            if brigade_of(u.formation) in chosen and (root is None or root_of(u.formation) == root)
         ],
         "add_brigades",
         replace,
